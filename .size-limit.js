@@ -1,0 +1,41 @@
+// size-limit 12 budgets (`npm run size`, and the last step of `npm test`). Sizes are minified + gzip -9
+// (`gzip: true`; size-limit's default would be brotli). Run after `npm run build`: it measures dist/.
+//
+// Each check bundles one dist entry with esbuild, so the shared code in dist/chunks/ and sibling entries it
+// imports (e.g. dist/core.js) count too. `ignore` becomes esbuild's `external`: a package name also covers its
+// subpaths (`zod` covers `zod/mini`, `react` covers `react/jsx-runtime`). size-limit adds package.json's
+// peerDependencies (react, react-dom, msw) to every check's `ignore` by itself.
+//
+// `format: 'esm'`: size-limit's esbuild defaults to an IIFE, which turns every ignored import into a
+// `require()` shim plus interop helpers, about 300 B gzip that is not our code; as ES modules the externals
+// stay plain `import` statements, as in a host's bundle.
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const ALL_DEPS = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+
+const esm = (config) => ({ ...config, format: 'esm' });
+
+const check = (name, path, limit, ignore) => ({
+  name,
+  path,
+  limit,
+  ignore,
+  gzip: true,
+  modifyEsbuildConfig: esm,
+});
+
+export default [
+  check('core (own code)', 'dist/core.js', '4 KB', [...ALL_DEPS, 'node:*']),
+  check('server (own code)', 'dist/server.js', '5 KB', [...ALL_DEPS, 'node:*']),
+  check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
+  check('widget `.` (own code)', 'dist/index.js', '12 KB', [
+    'react',
+    'react-dom',
+    'react-hook-form',
+    'zod',
+    '@tanstack/react-query',
+    '@hookform/resolvers',
+  ]),
+  check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
+];

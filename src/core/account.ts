@@ -1,0 +1,117 @@
+import { removeSpaces, stripInvisible, stripQuotes } from './clean.js';
+
+/**
+ * Reading a Harness account identifier from what a person pastes: the bare id, or the address of any
+ * Harness page, where the id is the path or fragment segment right after `account`:
+ * `/ng/account/{id}/…` (current UI), `/ng/#/account/{id}/…` (hash-routed UI), `/#/account/{id}/…`
+ * (FirstGen), on app.harness.io, a regional or vanity `*.harness.io` host, or a self-managed host.
+ */
+
+export type HarnessAccountProblem = 'empty' | 'url_without_account' | 'looks_like_token' | 'bad_characters' | 'too_long';
+
+/** Not an error: the id is used, but the person may want to double-check it. */
+export type HarnessAccountWarning = 'unusual_length';
+
+export interface ParsedHarnessAccount {
+  ok: true;
+  accountId: string;
+  /** `url` when the id was taken out of a pasted address. */
+  source: 'id' | 'url';
+  warning: { code: HarnessAccountWarning; message: string } | null;
+}
+
+export interface HarnessAccountParseFailure {
+  ok: false;
+  problem: HarnessAccountProblem;
+  message: string;
+}
+
+export type HarnessAccountParseResult = ParsedHarnessAccount | HarnessAccountParseFailure;
+
+/** Harness account identifiers are 22 characters (a base64url UUID); other lengths only earn a warning. */
+export const ACCOUNT_ID_LENGTH = 22;
+
+/** Longer than any identifier; also bounds the work done on a huge paste. */
+const MAX_ACCOUNT_ID_LENGTH = 64;
+const MAX_INPUT_LENGTH = 8 * 1024;
+
+const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
+
+/** A whole Harness token pasted into the account field (it holds a dot-separated `pat.`/`sat.` prefix). */
+const LOOKS_LIKE_TOKEN = /^(?:pat|sat)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$/i;
+
+/** Something with a scheme, a slash or a host-like dot is treated as an address. */
+const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\/|\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$)/i;
+
+export const HARNESS_ACCOUNT_PROBLEM_MESSAGES: Record<HarnessAccountProblem, string> = {
+  empty: 'Enter your Harness account identifier. It is in the address bar after /account/ when you are signed in to Harness.',
+  url_without_account:
+    'This address has no account identifier in it. Open any page of your account in Harness and copy the address again, or paste only the identifier.',
+  looks_like_token: 'This looks like an API key. Paste it in the API Key field; the Account Identifier is a shorter code.',
+  bad_characters: 'An account identifier only has letters, digits, - and _. Copy it from the Harness address bar again.',
+  too_long: 'This is too long for an account identifier, which has 22 characters. Copy it from the Harness address bar.',
+};
+
+export const UNUSUAL_LENGTH_MESSAGE = `Harness account identifiers usually have ${ACCOUNT_ID_LENGTH} characters. Check that none is missing.`;
+
+function failure(problem: HarnessAccountProblem): HarnessAccountParseFailure {
+  return { ok: false, problem, message: HARNESS_ACCOUNT_PROBLEM_MESSAGES[problem] };
+}
+
+function accepted(accountId: string, source: 'id' | 'url'): HarnessAccountParseResult {
+  if (accountId.length > MAX_ACCOUNT_ID_LENGTH) return failure('too_long');
+  if (!ACCOUNT_ID.test(accountId)) return failure('bad_characters');
+  const warning =
+    accountId.length === ACCOUNT_ID_LENGTH ? null : { code: 'unusual_length' as const, message: UNUSUAL_LENGTH_MESSAGE };
+  return { ok: true, accountId, source, warning };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Finds the id in an address: the segment after `account` in the path or the fragment, else a query parameter. */
+function accountIdFromUrl(value: string): string | null {
+  let url: URL;
+  try {
+    // Without a scheme, read the whole value as a path: only the path, fragment and query matter here, and
+    // `account/{id}/home` (part of an address) must not turn `account` into the host.
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://host.invalid/${value.replace(/^\/+/, '')}`);
+  } catch {
+    return null;
+  }
+  const fragment = url.hash.replace(/^#/, '');
+  const [fragmentPath = '', fragmentQuery = ''] = fragment.split('?', 2);
+  const segments = `${url.pathname}/${fragmentPath}`.split('/').filter(Boolean);
+  const index = segments.findIndex((segment) => segment.toLowerCase() === 'account');
+  if (index >= 0 && index + 1 < segments.length) return safeDecode(segments[index + 1]!);
+  for (const params of [url.searchParams, new URLSearchParams(fragmentQuery)]) {
+    const id = params.get('accountIdentifier') ?? params.get('accountId') ?? params.get('account');
+    if (id) return id.trim();
+  }
+  return null;
+}
+
+/**
+ * Parses an account identifier or a Harness address holding one. Never throws.
+ *
+ * @example parseAccountIdentifier('https://app.harness.io/ng/account/abc123DEF456/home/get-started')
+ * // { ok: true, accountId: 'abc123DEF456', source: 'url', warning: { code: 'unusual_length', … } }
+ */
+export function parseAccountIdentifier(input: unknown): HarnessAccountParseResult {
+  if (typeof input !== 'string') return failure('empty');
+  if (input.length > MAX_INPUT_LENGTH) return failure('too_long');
+  const value = stripQuotes(stripInvisible(input));
+  if (value.length === 0) return failure('empty');
+  const compact = removeSpaces(value);
+  if (LOOKS_LIKE_TOKEN.test(compact)) return failure('looks_like_token');
+  if (LOOKS_LIKE_URL.test(compact)) {
+    const id = accountIdFromUrl(compact);
+    return id === null || id.length === 0 ? failure('url_without_account') : accepted(id, 'url');
+  }
+  return accepted(compact, 'id');
+}

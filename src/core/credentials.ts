@@ -1,0 +1,95 @@
+import { parseAccountIdentifier, type HarnessAccountProblem } from './account.js';
+import type { HarnessCredentialField } from './errors.js';
+import { parseHarnessToken, type HarnessTokenKind, type HarnessTokenProblem, type ParsedHarnessToken } from './token.js';
+
+/**
+ * The local checks that run before any request: each field on its own, then the two together. The
+ * form's schema and the verifier both call `checkHarnessCredentials`, so they can never disagree.
+ */
+
+/** What a person typed in the form (or what a server received). */
+export interface HarnessCredentialsInput {
+  apiKey: string;
+  /** Optional when the API key carries the account id (the current 4-part form). */
+  accountId?: string | undefined;
+}
+
+/** Credentials after cleaning: the token as Harness expects it and the account id it belongs to. */
+export interface HarnessCredentials {
+  apiKey: string;
+  accountId: string;
+}
+
+export type HarnessCredentialsProblem =
+  | HarnessTokenProblem
+  | HarnessAccountProblem
+  | 'account_required'
+  | 'account_mismatch';
+
+export interface HarnessCredentialsIssue {
+  field: HarnessCredentialField;
+  problem: HarnessCredentialsProblem;
+  message: string;
+}
+
+export interface CheckedHarnessCredentials {
+  ok: true;
+  credentials: HarnessCredentials;
+  token: ParsedHarnessToken;
+  tokenKind: HarnessTokenKind;
+  /** True when the account id was read out of the token because none was typed. */
+  accountIdFromToken: boolean;
+}
+
+export interface FailedHarnessCredentials {
+  ok: false;
+  /** At most one issue per field, API key first. */
+  issues: HarnessCredentialsIssue[];
+}
+
+export type HarnessCredentialsCheck = CheckedHarnessCredentials | FailedHarnessCredentials;
+
+export const ACCOUNT_REQUIRED_MESSAGE =
+  'This older API key does not include your account, so enter the Account Identifier too (it is in the Harness address bar after /account/).';
+
+/** Names both ids (they are not secret) so the person can see which one to change. */
+export function accountMismatchMessage(tokenAccountId: string, typedAccountId: string): string {
+  return `This API key belongs to account ${tokenAccountId}, not ${typedAccountId}. Correct the Account Identifier, or use a key created in account ${typedAccountId}.`;
+}
+
+/**
+ * Checks credentials without any network call. Never throws.
+ *
+ * A wrong account identifier makes Harness answer 401 "invalid token", indistinguishable from a bad key;
+ * comparing the id inside the token with the one typed here tells the person which field is wrong.
+ */
+export function checkHarnessCredentials(input: Partial<HarnessCredentialsInput> | null | undefined): HarnessCredentialsCheck {
+  const issues: HarnessCredentialsIssue[] = [];
+  const token = parseHarnessToken(input?.apiKey ?? '');
+  if (!token.ok) issues.push({ field: 'apiKey', problem: token.problem, message: token.message });
+
+  const parsedAccount = input?.accountId === undefined ? null : parseAccountIdentifier(input.accountId);
+  // A blank account field is fine here: the token may carry the id (checked below).
+  const account = parsedAccount && !parsedAccount.ok && parsedAccount.problem === 'empty' ? null : parsedAccount;
+  if (account && !account.ok) issues.push({ field: 'accountId', problem: account.problem, message: account.message });
+  if (!token.ok || (account && !account.ok)) return { ok: false, issues };
+
+  const typedId = account?.ok ? account.accountId : null;
+  if (token.accountId !== null && typedId !== null && token.accountId !== typedId) {
+    return {
+      ok: false,
+      issues: [{ field: 'accountId', problem: 'account_mismatch', message: accountMismatchMessage(token.accountId, typedId) }],
+    };
+  }
+  const accountId = typedId ?? token.accountId;
+  if (accountId === null) {
+    return { ok: false, issues: [{ field: 'accountId', problem: 'account_required', message: ACCOUNT_REQUIRED_MESSAGE }] };
+  }
+  return {
+    ok: true,
+    credentials: { apiKey: token.token, accountId },
+    token,
+    tokenKind: token.kind,
+    accountIdFromToken: typedId === null,
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The one error type every part of harness-connect speaks: the core's local checks, the verifier, the
+ * server handler and (later) the widget, which maps `code` to the field or banner that shows it.
+ */
+
+/**
+ * What went wrong, as a stable union. Hosts switch on these; new codes are only ever added.
+ *
+ * | code | meaning | field | retryable |
+ * |---|---|---|---|
+ * | `malformed_token` | the API key is not a Harness token (checked locally, no request made) | apiKey | no |
+ * | `malformed_account` | the account identifier is missing or not an identifier (local) | accountId | no |
+ * | `account_mismatch` | the key belongs to another account than the identifier given | accountId | no |
+ * | `invalid_token` | Harness rejected the key: mistyped, revoked or deleted | apiKey | no |
+ * | `expired_token` | the key has expired | apiKey | no |
+ * | `forbidden` | Harness refused access (disabled service account, IP allow-list, proxy) | — | no |
+ * | `invalid_request` | Harness could not use the request, usually a wrong account identifier | accountId | no |
+ * | `wrong_host` | the base URL does not answer like a Harness API (404, redirect, HTML) | — | no |
+ * | `rate_limited` | Harness asked us to slow down (429) | — | yes |
+ * | `unavailable` | Harness could not be reached or failed (network, 5xx, unreadable answer) | — | yes |
+ * | `timeout` | Harness did not answer in time | — | yes |
+ * | `aborted` | the caller cancelled (the user closed the dialog) | — | no |
+ * | `configuration` | the integrator's set-up is wrong (a base URL that is not an allowed Harness host) | — | no |
+ * | `unknown` | anything else, e.g. a host's own `connect` threw a plain Error | — | yes |
+ */
+export type HarnessConnectErrorCode =
+  | 'malformed_token'
+  | 'malformed_account'
+  | 'account_mismatch'
+  | 'invalid_token'
+  | 'expired_token'
+  | 'forbidden'
+  | 'invalid_request'
+  | 'wrong_host'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'timeout'
+  | 'aborted'
+  | 'configuration'
+  | 'unknown';
+
+/** Every code, in the order of the table above (for exhaustive tests and catalogues). */
+export const HARNESS_CONNECT_ERROR_CODES = [
+  'malformed_token',
+  'malformed_account',
+  'account_mismatch',
+  'invalid_token',
+  'expired_token',
+  'forbidden',
+  'invalid_request',
+  'wrong_host',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'aborted',
+  'configuration',
+  'unknown',
+] as const satisfies readonly HarnessConnectErrorCode[];
+
+/** The form fields an error can point at. */
+export type HarnessCredentialField = 'apiKey' | 'accountId';
+
+/** Default English messages a person can act on. The widget's catalogue may replace them by code. */
+export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, string> = {
+  malformed_token: 'This is not a Harness API key. Copy the whole token from Harness: it starts with pat. or sat.',
+  malformed_account: 'Enter your Harness account identifier.',
+  account_mismatch: 'This API key belongs to a different Harness account. Check the Account Identifier.',
+  invalid_token:
+    'Harness did not accept this API key. It may be mistyped, revoked or deleted: copy the token again or create a new one.',
+  expired_token: 'This API key has expired. Create a new token (or rotate this one) in Harness and paste it here.',
+  forbidden:
+    'Harness refused access for this key (a disabled service account, an IP allow-list or a proxy). Ask your Harness admin.',
+  invalid_request: 'Harness could not find that account. Check the Account Identifier.',
+  wrong_host: 'The address used for Harness did not answer like Harness. Check the Harness region or URL.',
+  rate_limited: 'Harness is receiving too many requests. Wait a moment, then try again.',
+  unavailable: 'Harness could not be reached. Check your connection, then try again.',
+  timeout: 'Harness took too long to answer. Try again.',
+  aborted: 'Verification was cancelled.',
+  configuration: 'This connection is not set up correctly. Contact the support of the app you are connecting.',
+  unknown: 'Something went wrong while connecting. Try again.',
+};
+
+const FIELD_OF: Partial<Record<HarnessConnectErrorCode, HarnessCredentialField>> = {
+  malformed_token: 'apiKey',
+  malformed_account: 'accountId',
+  account_mismatch: 'accountId',
+  invalid_token: 'apiKey',
+  expired_token: 'apiKey',
+  invalid_request: 'accountId',
+};
+
+const RETRYABLE: ReadonlySet<HarnessConnectErrorCode> = new Set(['rate_limited', 'unavailable', 'timeout', 'unknown']);
+
+export interface HarnessConnectErrorOptions {
+  /** A user-facing message; defaults to the code's message. */
+  message?: string;
+  /** Overrides the field the code normally concerns (`null`: no field, show a banner). */
+  field?: HarnessCredentialField | null;
+  /** Overrides whether trying again can help. */
+  retryable?: boolean;
+  /** Harness's `correlationId`, to quote to Harness support. */
+  correlationId?: string | null;
+  /** The HTTP status Harness (or whatever answered) returned. */
+  status?: number | null;
+  /** Harness's own error code (`INVALID_TOKEN`, `EXPIRED_TOKEN`, …). */
+  harnessCode?: string | null;
+  /** For developers: what exactly happened. Never contains the key. */
+  detail?: string | null;
+  /** Milliseconds the server asked us to wait (from `Retry-After`). */
+  retryAfterMs?: number | null;
+  cause?: unknown;
+}
+
+/** The shape of a `HarnessConnectError` once serialised: what events and server answers carry. */
+export interface HarnessConnectErrorJSON {
+  name: 'HarnessConnectError';
+  code: HarnessConnectErrorCode;
+  message: string;
+  field: HarnessCredentialField | null;
+  retryable: boolean;
+  correlationId: string | null;
+  status: number | null;
+  harnessCode: string | null;
+  detail: string | null;
+  retryAfterMs: number | null;
+}
+
+/**
+ * A typed failure. `message` is meant for the end user; `detail` for the developer. Neither ever holds the
+ * API key: every constructor path receives only codes, statuses and Harness's own messages (which name the
+ * token id, never the secret), and the verifier scrubs the key from anything it passes in.
+ */
+export class HarnessConnectError extends Error {
+  override readonly name = 'HarnessConnectError' as const;
+  readonly code: HarnessConnectErrorCode;
+  readonly field: HarnessCredentialField | null;
+  readonly retryable: boolean;
+  readonly correlationId: string | null;
+  readonly status: number | null;
+  readonly harnessCode: string | null;
+  readonly detail: string | null;
+  readonly retryAfterMs: number | null;
+
+  constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
+    super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.field = options.field !== undefined ? options.field : (FIELD_OF[code] ?? null);
+    this.retryable = options.retryable ?? RETRYABLE.has(code);
+    this.correlationId = options.correlationId ?? null;
+    this.status = options.status ?? null;
+    this.harnessCode = options.harnessCode ?? null;
+    this.detail = options.detail ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+  }
+
+  toJSON(): HarnessConnectErrorJSON {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      field: this.field,
+      retryable: this.retryable,
+      correlationId: this.correlationId,
+      status: this.status,
+      harnessCode: this.harnessCode,
+      detail: this.detail,
+      retryAfterMs: this.retryAfterMs,
+    };
+  }
+}
+
+/** True for a `HarnessConnectError`, also one from another copy of the package or realm. */
+export function isHarnessConnectError(value: unknown): value is HarnessConnectError {
+  if (value instanceof HarnessConnectError) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { name?: unknown; code?: unknown };
+  return (
+    candidate.name === 'HarnessConnectError' &&
+    typeof candidate.code === 'string' &&
+    (HARNESS_CONNECT_ERROR_CODES as readonly string[]).includes(candidate.code)
+  );
+}
+
+/**
+ * Turns anything thrown (a host's own `connect` rejecting with a plain Error, a DOMException from an
+ * abort) into a `HarnessConnectError`, keeping one that already is.
+ */
+export function toHarnessConnectError(value: unknown): HarnessConnectError {
+  if (value instanceof HarnessConnectError) return value;
+  if (isHarnessConnectError(value)) {
+    const json = value as unknown as Partial<HarnessConnectErrorJSON>;
+    return new HarnessConnectError(value.code, {
+      message: typeof json.message === 'string' ? json.message : undefined,
+      // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
+      field: json.field === null || json.field === 'apiKey' || json.field === 'accountId' ? json.field : undefined,
+      retryable: typeof json.retryable === 'boolean' ? json.retryable : undefined,
+      correlationId: json.correlationId ?? null,
+      status: json.status ?? null,
+      harnessCode: json.harnessCode ?? null,
+      detail: json.detail ?? null,
+      retryAfterMs: json.retryAfterMs ?? null,
+    });
+  }
+  if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
+  // A host's own error: its text is for developers, not necessarily fit for the end user.
+  const detail = value instanceof Error ? value.message : typeof value === 'string' ? value : null;
+  return new HarnessConnectError('unknown', { detail, cause: value });
+}
+
+/** True for the error `fetch` and `AbortSignal` raise when a request is cancelled. */
+export function isAbortError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
+}

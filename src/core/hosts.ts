@@ -1,0 +1,90 @@
+import { HarnessConnectError } from './errors.js';
+
+/**
+ * Where an API key may be sent. A key is a bearer secret: sent to the wrong host it is given away, so the
+ * verifier only talks to Harness's own clusters, `*.harness.io` vanity hosts, or hosts the integrator
+ * lists for a self-managed install (or a local mock).
+ */
+
+/** The default base: Harness SaaS Prod1/Prod2. */
+export const DEFAULT_HARNESS_BASE_URL = 'https://app.harness.io';
+
+/** Harness SaaS clusters (shared harness-api.md, "Hosts"). */
+export const HARNESS_CLUSTER_HOSTS = [
+  'app.harness.io', // Prod1, Prod2
+  'app3.harness.io', // Prod3
+  'accounts.harness.io', // Prod0, Prod4
+  'accounts.eu.harness.io', // EU
+] as const;
+
+/** Vanity hosts are `{company}.harness.io`. */
+const HARNESS_DOMAIN_SUFFIX = '.harness.io';
+
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Harness's own tools also use `{base}/gateway` as the API base; any other path of a pasted URL is UI. */
+const GATEWAY_PATH = /^\/gateway\/?$/;
+
+export interface HarnessHostOptions {
+  /**
+   * Extra hosts the key may be sent to, for self-managed Harness or a local mock: `harness.acme.internal`,
+   * `127.0.0.1:4010` (host with port) or `*.acme.internal` (any subdomain). Plain `http:` is accepted only
+   * for a listed loopback host.
+   */
+  allowedHosts?: readonly string[];
+}
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTNAMES.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** An entry with a port matches that host and port; without one, the host on any port. */
+function matchesEntry(url: URL, entry: string): boolean {
+  const pattern = entry.trim().toLowerCase();
+  if (pattern.startsWith('*.')) return url.hostname.endsWith(pattern.slice(1));
+  return url.host === pattern || url.hostname === pattern;
+}
+
+/** True when `url`'s host is a Harness cluster, a `*.harness.io` host, or listed by the integrator. */
+export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {}): boolean {
+  const listed = (options.allowedHosts ?? []).some((entry) => matchesEntry(url, entry));
+  if (url.protocol === 'http:') return listed && isLoopback(url.hostname);
+  if (url.protocol !== 'https:') return false;
+  if (listed) return true;
+  // The URL parser lowercases hostnames and resolves tricks like `app.harness.io.evil.example` to that
+  // full host, so a suffix check on the parsed hostname is exact.
+  return (HARNESS_CLUSTER_HOSTS as readonly string[]).includes(url.hostname) || url.hostname.endsWith(HARNESS_DOMAIN_SUFFIX);
+}
+
+function refuse(detail: string): never {
+  throw new HarnessConnectError('configuration', { detail: `harness-connect: ${detail}` });
+}
+
+/**
+ * Turns a configured or pasted base URL into the API base the verifier uses: only the origin (a pasted
+ * UI address like `https://app.harness.io/ng/account/…/home` keeps `https://app.harness.io`), plus
+ * `/gateway` when that is the path. Throws a `configuration` HarnessConnectError for anything else:
+ * `javascript:` or `data:` URLs, credentials in the URL, plain `http:` to a non-local host, or a host
+ * that is neither Harness's nor listed in `allowedHosts`.
+ */
+export function resolveHarnessBaseUrl(baseUrl: string | undefined, options: HarnessHostOptions = {}): string {
+  const raw = (baseUrl ?? DEFAULT_HARNESS_BASE_URL).trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refuse('baseUrl must be an absolute https URL such as "https://app.harness.io".');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return refuse(`baseUrl must use https; "${url.protocol}" URLs are refused.`);
+  }
+  if (url.username || url.password) return refuse('baseUrl must not contain a user name or password.');
+  if (!isAllowedHarnessHost(url, options)) {
+    return refuse(
+      url.protocol === 'http:'
+        ? `baseUrl "${url.origin}" uses plain http; only a loopback host listed in allowedHosts may (for a local mock).`
+        : `baseUrl host "${url.host}" is not a Harness host. For self-managed Harness, list it in allowedHosts.`,
+    );
+  }
+  return GATEWAY_PATH.test(url.pathname) ? `${url.origin}/gateway` : url.origin;
+}

@@ -1,0 +1,189 @@
+import { HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
+import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
+
+/** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+
+/** What the handler stores and answers about a verified connection. Never the key. */
+export interface HarnessConnection {
+  provider: 'harness';
+  accountId: string;
+  tokenKind: HarnessTokenKind;
+  tokenId: string;
+  tokenHint: string;
+  tokenName: string | null;
+  apiKeyType: HarnessTokenVerification['apiKeyType'];
+  user: HarnessTokenVerification['user'];
+  expiresAt: string | null;
+  verifiedAt: string;
+}
+
+export interface HarnessVerifiedContext {
+  /** The key as Harness accepted it (cleaned of quotes, spaces, prefixes), for the integrator to encrypt and store. Never put in the answer. */
+  apiKey: string;
+  verification: HarnessTokenVerification;
+  request: Request;
+}
+
+/** Codes the handler answers for requests it cannot take (beside the `HarnessConnectErrorCode`s). */
+export type HarnessConnectHandlerRequestErrorCode =
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'bad_request';
+
+export interface HarnessConnectHandlerSuccess {
+  ok: true;
+  connection: HarnessConnection;
+  [extra: string]: unknown;
+}
+
+export interface HarnessConnectHandlerFailure {
+  ok: false;
+  error:
+    | HarnessConnectErrorJSON
+    | { name: 'HarnessConnectHandlerError'; code: HarnessConnectHandlerRequestErrorCode; message: string };
+}
+
+export type HarnessConnectHandlerAnswer = HarnessConnectHandlerSuccess | HarnessConnectHandlerFailure;
+
+export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredentialsOptions, 'signal'> {
+  /**
+   * Called once the key is verified: store the connection (encrypt the key), then return fields to add
+   * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
+   */
+  onVerified?: (
+    connection: HarnessConnection,
+    context: HarnessVerifiedContext,
+  ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
+  /** Observes every failure (for logs and metrics). The error never holds the key. */
+  onError?: (error: HarnessConnectError, request: Request) => void;
+  /** @default 8192 */
+  maxBodyBytes?: number;
+}
+
+/** HTTP statuses of the handler's own answers. Credential problems are 422, not 401: a host's auth middleware must not take them for an expired session. */
+const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
+  malformed_token: 422,
+  malformed_account: 422,
+  account_mismatch: 422,
+  invalid_token: 422,
+  expired_token: 422,
+  forbidden: 422,
+  invalid_request: 422,
+  wrong_host: 502,
+  rate_limited: 429,
+  unavailable: 502,
+  timeout: 504,
+  aborted: 499,
+  configuration: 500,
+  unknown: 500,
+};
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function answer(status: number, body: HarnessConnectHandlerAnswer, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+function requestError(status: number, code: HarnessConnectHandlerRequestErrorCode, message: string, headers?: Record<string, string>) {
+  return answer(status, { ok: false, error: { name: 'HarnessConnectHandlerError', code, message } }, headers);
+}
+
+/** Reads at most `limit` bytes; `null` when the body is larger. */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function toConnection(verification: HarnessTokenVerification): HarnessConnection {
+  return {
+    provider: 'harness',
+    accountId: verification.accountId,
+    tokenKind: verification.tokenKind,
+    tokenId: verification.tokenId,
+    tokenHint: verification.tokenHint,
+    tokenName: verification.tokenName,
+    apiKeyType: verification.apiKeyType,
+    user: verification.user,
+    expiresAt: verification.expiresAt,
+    verifiedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
+ * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
+ *
+ * @example
+ * // app/api/harness/connect/route.ts (Next.js)
+ * export const POST = createHarnessConnectHandler({ onVerified: async (c, { apiKey }) => ({ connectionId: await save(c, apiKey) }) });
+ */
+export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return async function harnessConnectHandler(request: Request): Promise<Response> {
+    if (request.method !== 'POST') {
+      return requestError(405, 'method_not_allowed', 'Send a POST request with a JSON body { apiKey, accountId }.', { allow: 'POST' });
+    }
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
+      return requestError(415, 'unsupported_media_type', 'Send the credentials as JSON (Content-Type: application/json).');
+    }
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    const text = declared > maxBodyBytes ? null : await readLimited(request, maxBodyBytes);
+    if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
+    }
+    const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
+    if (typeof apiKey !== 'string' || (accountId !== undefined && accountId !== null && typeof accountId !== 'string')) {
+      return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
+    }
+    const credentials = { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
+    try {
+      const verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
+      const connection = toConnection(verification);
+      // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
+      const parsed = parseHarnessToken(credentials.apiKey);
+      const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+      const extra = (await options.onVerified?.(connection, { apiKey: cleanKey, verification, request })) ?? {};
+      return answer(200, { ...extra, ok: true, connection });
+    } catch (caught) {
+      const error =
+        caught instanceof HarnessConnectError
+          ? caught
+          : new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw' });
+      options.onError?.(error, request);
+      const retryAfter: Record<string, string> =
+        error.retryAfterMs === null ? {} : { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) };
+      return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, retryAfter);
+    }
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * `harness-connect/server`: verifying Harness credentials where they belong, on the integrator's server
+ * (Harness's CORS list does not include third-party origins). Web-standard APIs only: Node 20+, Deno,
+ * Bun and edge runtimes.
+ */
+export { verifyHarnessCredentials, MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS } from './verify-credentials.js';
+export { createHarnessConnectHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export { HarnessConnectError, isHarnessConnectError } from '../core/errors.js';
+
+export type { VerifyHarnessCredentialsOptions } from './verify-credentials.js';
+export type {
+  HarnessConnection,
+  HarnessVerifiedContext,
+  HarnessConnectHandlerOptions,
+  HarnessConnectHandlerAnswer,
+  HarnessConnectHandlerSuccess,
+  HarnessConnectHandlerFailure,
+  HarnessConnectHandlerRequestErrorCode,
+} from './handler.js';
+export type { HarnessConnectErrorCode, HarnessConnectErrorJSON } from '../core/errors.js';
+export type { HarnessCredentialsInput } from '../core/credentials.js';
+export type { HarnessTokenVerification } from '../core/harness-response.js';

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HARNESS_CONNECT_ERROR_CODES,
+  HARNESS_CONNECT_ERROR_MESSAGES,
+  HarnessConnectError,
+  isAbortError,
+  isHarnessConnectError,
+  toHarnessConnectError,
+  type HarnessConnectErrorCode,
+  type HarnessCredentialField,
+} from '../../src/core/index.js';
+
+/** The table in src/core/errors.ts, written out again so a change to it is a visible decision. */
+const TABLE: Record<HarnessConnectErrorCode, { field: HarnessCredentialField | null; retryable: boolean }> = {
+  malformed_token: { field: 'apiKey', retryable: false },
+  malformed_account: { field: 'accountId', retryable: false },
+  account_mismatch: { field: 'accountId', retryable: false },
+  invalid_token: { field: 'apiKey', retryable: false },
+  expired_token: { field: 'apiKey', retryable: false },
+  forbidden: { field: null, retryable: false },
+  invalid_request: { field: 'accountId', retryable: false },
+  wrong_host: { field: null, retryable: false },
+  rate_limited: { field: null, retryable: true },
+  unavailable: { field: null, retryable: true },
+  timeout: { field: null, retryable: true },
+  aborted: { field: null, retryable: false },
+  configuration: { field: null, retryable: false },
+  unknown: { field: null, retryable: true },
+};
+
+describe('HarnessConnectError', () => {
+  it('lists every code once, in the order of the table', () => {
+    expect([...HARNESS_CONNECT_ERROR_CODES]).toEqual(Object.keys(TABLE));
+    expect(new Set(HARNESS_CONNECT_ERROR_CODES).size).toBe(HARNESS_CONNECT_ERROR_CODES.length);
+  });
+
+  it.each(HARNESS_CONNECT_ERROR_CODES.map((code) => [code]))('%s has the defaults of the table', (code) => {
+    const error = new HarnessConnectError(code);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(HarnessConnectError);
+    expect(error.name).toBe('HarnessConnectError');
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES[code]);
+    expect(error.field).toBe(TABLE[code].field);
+    expect(error.retryable).toBe(TABLE[code].retryable);
+    expect(error.correlationId).toBeNull();
+    expect(error.status).toBeNull();
+    expect(error.harnessCode).toBeNull();
+    expect(error.detail).toBeNull();
+    expect(error.retryAfterMs).toBeNull();
+    expect(error.cause).toBeUndefined();
+  });
+
+  it('has a user-facing default message for every code', () => {
+    for (const code of HARNESS_CONNECT_ERROR_CODES) {
+      const message = HARNESS_CONNECT_ERROR_MESSAGES[code];
+      expect(message.length).toBeGreaterThan(10);
+      expect(message).not.toMatch(/harness-connect:|undefined|null|\bHTTP\b/);
+      expect(message.endsWith('.')).toBe(true);
+    }
+  });
+
+  it('takes every option', () => {
+    const cause = new Error('root');
+    const error = new HarnessConnectError('invalid_token', {
+      message: 'Custom text.',
+      field: null,
+      retryable: true,
+      correlationId: 'c-1',
+      status: 401,
+      harnessCode: 'INVALID_TOKEN',
+      detail: 'HTTP 401',
+      retryAfterMs: 1500,
+      cause,
+    });
+    expect(error).toMatchObject({
+      code: 'invalid_token',
+      message: 'Custom text.',
+      field: null,
+      retryable: true,
+      correlationId: 'c-1',
+      status: 401,
+      harnessCode: 'INVALID_TOKEN',
+      detail: 'HTTP 401',
+      retryAfterMs: 1500,
+    });
+    expect(error.cause).toBe(cause);
+  });
+
+  it('lets a field be set for a code that has none, and null override one', () => {
+    expect(new HarnessConnectError('forbidden', { field: 'apiKey' }).field).toBe('apiKey');
+    expect(new HarnessConnectError('invalid_token', { field: null }).field).toBeNull();
+    expect(new HarnessConnectError('invalid_token', { field: undefined }).field).toBe('apiKey');
+  });
+
+  it('lets retryable be overridden both ways', () => {
+    expect(new HarnessConnectError('unavailable', { retryable: false }).retryable).toBe(false);
+    expect(new HarnessConnectError('forbidden', { retryable: true }).retryable).toBe(true);
+  });
+
+  it('serialises with toJSON, without the cause and the stack', () => {
+    const error = new HarnessConnectError('rate_limited', {
+      status: 429,
+      retryAfterMs: 2000,
+      correlationId: 'corr',
+      detail: 'HTTP 429',
+      cause: new Error('secret stuff in the cause'),
+    });
+    const json = error.toJSON();
+    expect(json).toEqual({
+      name: 'HarnessConnectError',
+      code: 'rate_limited',
+      message: HARNESS_CONNECT_ERROR_MESSAGES.rate_limited,
+      field: null,
+      retryable: true,
+      correlationId: 'corr',
+      status: 429,
+      harnessCode: null,
+      detail: 'HTTP 429',
+      retryAfterMs: 2000,
+    });
+    expect(JSON.parse(JSON.stringify(error))).toEqual(json);
+    expect(JSON.stringify(error)).not.toContain('secret stuff');
+    expect(JSON.stringify(error)).not.toContain('stack');
+  });
+});
+
+describe('isHarnessConnectError', () => {
+  it('is true for an instance', () => {
+    expect(isHarnessConnectError(new HarnessConnectError('timeout'))).toBe(true);
+  });
+
+  it('is true for a plain-object clone (another realm, a JSON answer)', () => {
+    const clone = JSON.parse(JSON.stringify(new HarnessConnectError('expired_token', { status: 401 })));
+    expect(clone).not.toBeInstanceOf(HarnessConnectError);
+    expect(isHarnessConnectError(clone)).toBe(true);
+    expect(isHarnessConnectError(structuredClone(new HarnessConnectError('forbidden').toJSON()))).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'HarnessConnectError'],
+    ['a plain Error', new Error('x')],
+    ['another name', { name: 'Error', code: 'timeout' }],
+    ['an unknown code', { name: 'HarnessConnectError', code: 'nope' }],
+    ['a non-string code', { name: 'HarnessConnectError', code: 1 }],
+    ['no code', { name: 'HarnessConnectError' }],
+    ['an Error with a code from another library', Object.assign(new Error('x'), { code: 'ECONNRESET' })],
+  ])('is false for %s', (_name, value) => {
+    expect(isHarnessConnectError(value)).toBe(false);
+  });
+});
+
+describe('toHarnessConnectError', () => {
+  it('passes an existing error through unchanged', () => {
+    const error = new HarnessConnectError('forbidden', { status: 403 });
+    expect(toHarnessConnectError(error)).toBe(error);
+  });
+
+  it('rebuilds a plain-object clone with all its fields', () => {
+    const original = new HarnessConnectError('invalid_token', {
+      message: 'Nope.',
+      status: 401,
+      harnessCode: 'INVALID_TOKEN',
+      correlationId: 'abc',
+      detail: 'HTTP 401 with INVALID_TOKEN',
+      retryAfterMs: null,
+    });
+    const rebuilt = toHarnessConnectError(JSON.parse(JSON.stringify(original)));
+    expect(rebuilt).toBeInstanceOf(HarnessConnectError);
+    expect(rebuilt.toJSON()).toEqual(original.toJSON());
+  });
+
+  it('keeps a null field of a clone as null', () => {
+    const clone = JSON.parse(JSON.stringify(new HarnessConnectError('invalid_token', { field: null })));
+    expect(toHarnessConnectError(clone).field).toBeNull();
+  });
+
+  it('gives a minimal plain object the defaults of its code', () => {
+    const rebuilt = toHarnessConnectError({ name: 'HarnessConnectError', code: 'invalid_token' });
+    expect(rebuilt.code).toBe('invalid_token');
+    expect(rebuilt.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.invalid_token);
+    expect(rebuilt.field).toBe('apiKey');
+    expect(rebuilt.retryable).toBe(false);
+    expect(toHarnessConnectError({ name: 'HarnessConnectError', code: 'unavailable' }).retryable).toBe(true);
+  });
+
+  it('ignores a field or retryable of the wrong type in a plain object', () => {
+    const rebuilt = toHarnessConnectError({
+      name: 'HarnessConnectError',
+      code: 'expired_token',
+      field: 'password',
+      retryable: 'yes',
+    });
+    expect(rebuilt.field).toBe('apiKey');
+    expect(rebuilt.retryable).toBe(false);
+  });
+
+  it('turns a plain Error into unknown, keeping its text as detail only', () => {
+    const cause = new Error('Database exploded at row 12');
+    const error = toHarnessConnectError(cause);
+    expect(error).toBeInstanceOf(HarnessConnectError);
+    expect(error.code).toBe('unknown');
+    expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.unknown);
+    expect(error.detail).toBe('Database exploded at row 12');
+    expect(error.retryable).toBe(true);
+    expect(error.field).toBeNull();
+    expect(error.cause).toBe(cause);
+  });
+
+  it('turns a TypeError into unknown', () => {
+    expect(toHarnessConnectError(new TypeError('fetch failed'))).toMatchObject({ code: 'unknown', detail: 'fetch failed' });
+  });
+
+  it('turns a thrown string into unknown with the string as detail', () => {
+    expect(toHarnessConnectError('boom')).toMatchObject({ code: 'unknown', detail: 'boom' });
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 5],
+    ['an object', { what: 'ever' }],
+  ])('turns %s into unknown without detail', (_name, value) => {
+    expect(toHarnessConnectError(value)).toMatchObject({ code: 'unknown', detail: null });
+  });
+
+  it('turns an AbortError DOMException into aborted', () => {
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    const error = toHarnessConnectError(abort);
+    expect(error.code).toBe('aborted');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.aborted);
+    expect(error.cause).toBe(abort);
+  });
+
+  it('turns the reason of an aborted AbortController into aborted', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(toHarnessConnectError(controller.signal.reason).code).toBe('aborted');
+  });
+
+  it('isAbortError recognises AbortError by name only', () => {
+    expect(isAbortError(new DOMException('x', 'AbortError'))).toBe(true);
+    expect(isAbortError(Object.assign(new Error('x'), { name: 'AbortError' }))).toBe(true);
+    expect(isAbortError(new Error('AbortError'))).toBe(false);
+    expect(isAbortError('AbortError')).toBe(false);
+    expect(isAbortError(null)).toBe(false);
+  });
+});

@@ -1,0 +1,684 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HARNESS_CONNECT_ERROR_MESSAGES,
+  HarnessConnectError,
+  verifyHarnessToken,
+  type HarnessConnectErrorCode,
+  type HarnessCredentialsInput,
+  type VerifyHarnessTokenOptions,
+} from '../../src/core/index.js';
+import { ACCOUNT, LEGACY, LEGACY_SECRET, OTHER_ACCOUNT, PAT, SAT, SAT_SECRET, SAT_TOKEN_ID, SECRET, TOKEN_ID } from './fixtures.js';
+
+/**
+ * These tests drive the verifier with a fake `fetch` to pin down how each answer maps to a result or an
+ * error. (Another suite runs it against the Harness mock.)
+ */
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+type Responder = (call: Call) => Response | Promise<Response>;
+
+function fakeFetch(respond: Responder = () => success()) {
+  const calls: Call[] = [];
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const call = { url: String(input), init: init ?? {} };
+    calls.push(call);
+    return respond(call);
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+const VALID_TO = Date.UTC(2031, 0, 1);
+
+function successBody(data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  return {
+    status: 'SUCCESS',
+    data: {
+      identifier: TOKEN_ID,
+      name: 'ci-token',
+      validFrom: Date.UTC(2025, 0, 1),
+      validTo: VALID_TO,
+      valid: true,
+      accountIdentifier: ACCOUNT,
+      apiKeyIdentifier: 'default',
+      parentIdentifier: 'ada',
+      apiKeyType: 'USER',
+      email: 'ada@example.com',
+      username: 'Ada Lovelace',
+      encodedPassword: null,
+      ...data,
+    },
+    metaData: null,
+    correlationId: 'corr-success',
+    ...extra,
+  };
+}
+
+function success(data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return json(200, successBody(data, extra), headers);
+}
+
+function harnessError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return json(
+    status,
+    {
+      status: 'ERROR',
+      code,
+      message,
+      correlationId: 'corr-error',
+      detailedMessage: null,
+      responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }],
+      metadata: null,
+    },
+    headers,
+  );
+}
+
+function html(status: number, page = '<!doctype html><html><body>Sign in</body></html>'): Response {
+  return new Response(page, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HarnessConnectError> {
+  try {
+    const value = await promise;
+    throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HarnessConnectError);
+    return error as HarnessConnectError;
+  }
+}
+
+async function failWith(
+  respond: Responder,
+  credentials: HarnessCredentialsInput = { apiKey: PAT },
+  options: VerifyHarnessTokenOptions = {},
+): Promise<HarnessConnectError> {
+  const { fetch, calls } = fakeFetch(respond);
+  const error = await rejection(verifyHarnessToken(credentials, { ...options, fetch }));
+  expect(calls).toHaveLength(1);
+  expectNoSecret(error);
+  return error;
+}
+
+function expectNoSecret(value: unknown, secrets: readonly string[] = [PAT, SECRET, SAT, SAT_SECRET, LEGACY, LEGACY_SECRET]) {
+  const texts = [JSON.stringify(value)];
+  if (value instanceof HarnessConnectError) texts.push(value.message, value.detail ?? '', String(value.harnessCode));
+  for (const text of texts) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  }
+}
+
+describe('verifyHarnessToken: the request', () => {
+  it('POSTs to {base}/ng/api/token/validate with the account in the query', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expect(calls).toHaveLength(1);
+    const [{ url, init }] = calls as [Call];
+    const parsed = new URL(url);
+    expect(parsed.origin).toBe('https://app.harness.io');
+    expect(parsed.pathname).toBe('/ng/api/token/validate');
+    expect([...parsed.searchParams.entries()]).toEqual([
+      ['accountIdentifier', ACCOUNT],
+      ['routingId', ACCOUNT],
+    ]);
+    expect(url).toBe(`https://app.harness.io/ng/api/token/validate?accountIdentifier=${ACCOUNT}&routingId=${ACCOUNT}`);
+    expect(init.method).toBe('POST');
+  });
+
+  it('sends the cleaned key in x-api-key and as the text body, never in the URL', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: `  Bearer "${PAT}",\n` }, { fetch });
+    const [{ url, init }] = calls as [Call];
+    const headers = new Headers(init.headers);
+    expect(headers.get('x-api-key')).toBe(PAT);
+    expect(headers.get('content-type')).toBe('text/plain');
+    expect(headers.get('accept')).toBe('application/json');
+    expect(headers.has('authorization')).toBe(false);
+    expect(headers.has('harness-account')).toBe(false);
+    expect(init.body).toBe(PAT);
+    expect(url).not.toContain(SECRET);
+    expect(url).not.toContain(TOKEN_ID);
+    expect(decodeURIComponent(url)).not.toContain(SECRET);
+  });
+
+  it('never follows a redirect, sends no cookies and passes a signal', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    const [{ init }] = calls as [Call];
+    expect(init.redirect).toBe('manual');
+    expect(init.credentials).toBe('omit');
+    expect(init.cache).toBe('no-store');
+    expect(init.referrerPolicy).toBe('no-referrer');
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.signal!.aborted).toBe(false);
+  });
+
+  it('uses the typed account id for a legacy token', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: LEGACY, accountId: ACCOUNT }, { fetch });
+    const parsed = new URL(calls[0]!.url);
+    expect(parsed.searchParams.get('accountIdentifier')).toBe(ACCOUNT);
+    expect(parsed.searchParams.get('routingId')).toBe(ACCOUNT);
+    expect(new Headers(calls[0]!.init.headers).get('x-api-key')).toBe(LEGACY);
+  });
+
+  it('reads the account id out of an address typed in the account field', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: LEGACY, accountId: `https://app.harness.io/ng/account/${ACCOUNT}/home` }, { fetch });
+    expect(new URL(calls[0]!.url).searchParams.get('accountIdentifier')).toBe(ACCOUNT);
+  });
+
+  it.each([
+    ['a cluster', 'https://accounts.eu.harness.io', 'https://accounts.eu.harness.io/ng/api/token/validate'],
+    ['a pasted UI address', `https://app3.harness.io/ng/account/${ACCOUNT}/home`, 'https://app3.harness.io/ng/api/token/validate'],
+    ['the gateway base', 'https://app.harness.io/gateway', 'https://app.harness.io/gateway/ng/api/token/validate'],
+    ['a vanity host', 'https://acme.harness.io/', 'https://acme.harness.io/ng/api/token/validate'],
+  ])('sends to %s', async (_name, baseUrl, expected) => {
+    const { fetch, calls } = fakeFetch();
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch, baseUrl });
+    expect(calls[0]!.url.split('?')[0]).toBe(expected);
+    expect(result.baseUrl).toBe(expected.replace('/ng/api/token/validate', ''));
+  });
+
+  it('sends to a listed local mock over http', async () => {
+    const { fetch, calls } = fakeFetch();
+    await verifyHarnessToken({ apiKey: PAT }, { fetch, baseUrl: 'http://127.0.0.1:4010', allowedHosts: ['127.0.0.1:4010'] });
+    expect(calls[0]!.url.startsWith('http://127.0.0.1:4010/ng/api/token/validate?')).toBe(true);
+  });
+
+  it('uses the global fetch when none is given', async () => {
+    const original = globalThis.fetch;
+    const { fetch, calls } = fakeFetch();
+    globalThis.fetch = fetch;
+    try {
+      await verifyHarnessToken({ apiKey: PAT });
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('verifyHarnessToken: success', () => {
+  it('maps a personal token', async () => {
+    const { fetch } = fakeFetch(() => success());
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch })).resolves.toEqual({
+      accountId: ACCOUNT,
+      tokenKind: 'pat',
+      tokenId: TOKEN_ID,
+      tokenName: 'ci-token',
+      tokenHint: `pat.${ACCOUNT}.\u2026${SECRET.slice(-4)}`,
+      apiKeyType: 'USER',
+      user: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      expiresAt: '2031-01-01T00:00:00.000Z',
+      baseUrl: 'https://app.harness.io',
+      correlationId: 'corr-success',
+    });
+  });
+
+  it('maps a service-account token that never expires (validTo 0)', async () => {
+    const { fetch } = fakeFetch(() =>
+      success({ identifier: SAT_TOKEN_ID, name: 'deployer', apiKeyType: 'SERVICE_ACCOUNT', validTo: 0, email: null, username: 'deploy-bot' }),
+    );
+    const result = await verifyHarnessToken({ apiKey: SAT, accountId: ACCOUNT }, { fetch });
+    expect(result).toMatchObject({
+      accountId: ACCOUNT,
+      tokenKind: 'sat',
+      tokenId: SAT_TOKEN_ID,
+      tokenName: 'deployer',
+      apiKeyType: 'SERVICE_ACCOUNT',
+      user: { name: 'deploy-bot', email: null },
+      expiresAt: null,
+      tokenHint: `sat.${ACCOUNT}.\u2026${SAT_SECRET.slice(-4)}`,
+    });
+  });
+
+  it('maps a missing validTo, user, name and apiKeyType to null', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(200, { status: 'SUCCESS', data: { accountIdentifier: ACCOUNT, valid: true }, correlationId: 'c' }),
+    );
+    expect(await verifyHarnessToken({ apiKey: PAT }, { fetch })).toEqual({
+      accountId: ACCOUNT,
+      tokenKind: 'pat',
+      tokenId: TOKEN_ID,
+      tokenName: null,
+      tokenHint: `pat.${ACCOUNT}.\u2026${SECRET.slice(-4)}`,
+      apiKeyType: null,
+      user: null,
+      expiresAt: null,
+      baseUrl: 'https://app.harness.io',
+      correlationId: 'c',
+    });
+  });
+
+  it('maps an unknown apiKeyType to null', async () => {
+    const { fetch } = fakeFetch(() => success({ apiKeyType: 'ROBOT' }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).apiKeyType).toBeNull();
+  });
+
+  it('maps a legacy token with its legacy hint', async () => {
+    const { fetch } = fakeFetch(() => success({ identifier: 'legacyId' }));
+    const result = await verifyHarnessToken({ apiKey: LEGACY, accountId: ACCOUNT }, { fetch });
+    expect(result.tokenHint).toBe(`pat.\u2026${LEGACY_SECRET.slice(-4)}`);
+    expect(result.tokenId).toBe('legacyId');
+    expect(result.accountId).toBe(ACCOUNT);
+  });
+
+  it('takes the correlation id from the x-harness-correlation-id header when the body has none', async () => {
+    const { fetch } = fakeFetch(() => success({}, { correlationId: null }, { 'x-harness-correlation-id': 'from-header' }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).correlationId).toBe('from-header');
+  });
+
+  it('prefers the correlation id of the body', async () => {
+    const { fetch } = fakeFetch(() => success({}, {}, { 'x-harness-correlation-id': 'from-header' }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).correlationId).toBe('corr-success');
+  });
+
+  it('holds nothing that grants access', async () => {
+    const { fetch } = fakeFetch(() => success());
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expectNoSecret(result);
+    expect(JSON.stringify(result)).not.toContain(SECRET.slice(-8));
+  });
+
+  it('never returns the key even when the server echoes it into the fields it maps', async () => {
+    const { fetch } = fakeFetch(() =>
+      success(
+        { name: `token ${PAT}`, username: PAT, email: `${SECRET}@example.com`, identifier: SECRET },
+        { correlationId: PAT },
+      ),
+    );
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expectNoSecret(result);
+  });
+
+  it('rejects a SUCCESS for another account as account_mismatch', async () => {
+    const error = await failWith(() => success({ accountIdentifier: OTHER_ACCOUNT }));
+    expect(error).toMatchObject({ code: 'account_mismatch', field: 'accountId', status: 200, correlationId: 'corr-success' });
+  });
+
+  it('rejects a SUCCESS with valid: false as invalid_token', async () => {
+    const error = await failWith(() => success({ valid: false }));
+    expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', status: 200 });
+  });
+});
+
+describe('verifyHarnessToken: local failures make no request', () => {
+  async function localFailure(credentials: HarnessCredentialsInput, options: VerifyHarnessTokenOptions = {}) {
+    const { fetch, calls } = fakeFetch();
+    const error = await rejection(verifyHarnessToken(credentials, { ...options, fetch }));
+    expect(calls).toHaveLength(0);
+    expectNoSecret(error);
+    return error;
+  }
+
+  it.each([
+    ['an empty key', { apiKey: '' }, 'empty'],
+    ['an upper-case prefix', { apiKey: PAT.replace('pat', 'PAT') }, 'wrong_prefix'],
+    ['a truncated key', { apiKey: PAT.split('.').slice(0, 2).join('.') }, 'wrong_segment_count'],
+    ['bad characters', { apiKey: `${PAT}!` }, 'bad_characters'],
+    ['a FirstGen key', { apiKey: 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTA=' }, 'firstgen_key'],
+    ['a huge paste', { apiKey: PAT.repeat(10) }, 'too_long'],
+  ])('malformed_token for %s', async (_name, credentials, problem) => {
+    const error = await localFailure(credentials);
+    expect(error.code).toBe('malformed_token');
+    expect(error.field).toBe('apiKey');
+    expect(error.retryable).toBe(false);
+    expect(error.status).toBeNull();
+    expect(error.detail).toBe(`local check: ${problem}`);
+    expect(error.message).not.toBe(HARNESS_CONNECT_ERROR_MESSAGES.malformed_token);
+  });
+
+  it.each([
+    ['a legacy key without account', { apiKey: LEGACY }, 'account_required'],
+    ['a bad account id', { apiKey: PAT, accountId: 'abc$' }, 'bad_characters'],
+    ['a token in the account field', { apiKey: LEGACY, accountId: PAT }, 'looks_like_token'],
+    ['an address without account', { apiKey: LEGACY, accountId: 'https://app.harness.io/ng/home' }, 'url_without_account'],
+  ])('malformed_account for %s', async (_name, credentials, problem) => {
+    const error = await localFailure(credentials);
+    expect(error.code).toBe('malformed_account');
+    expect(error.field).toBe('accountId');
+    expect(error.detail).toBe(`local check: ${problem}`);
+  });
+
+  it('account_mismatch when the typed id differs from the token, naming both ids', async () => {
+    const error = await localFailure({ apiKey: PAT, accountId: OTHER_ACCOUNT });
+    expect(error.code).toBe('account_mismatch');
+    expect(error.field).toBe('accountId');
+    expect(error.message).toContain(ACCOUNT);
+    expect(error.message).toContain(OTHER_ACCOUNT);
+  });
+
+  it('the first problem wins when both fields are bad (the key)', async () => {
+    const error = await localFailure({ apiKey: 'nope', accountId: 'a$' });
+    expect(error.code).toBe('malformed_token');
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['plain http', 'http://app.harness.io'],
+    ['another host', 'https://evil.example'],
+    ['a look-alike', 'https://app.harness.io.evil.example'],
+    ['credentials in the URL', 'https://user:pw@app.harness.io'],
+    ['not a URL', 'app harness io'],
+  ])('configuration for a disallowed baseUrl (%s)', async (_name, baseUrl) => {
+    const error = await localFailure({ apiKey: PAT }, { baseUrl });
+    expect(error.code).toBe('configuration');
+    expect(error.detail).toMatch(/^harness-connect: /);
+    expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.configuration);
+  });
+
+  it('aborted for an already-aborted signal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await localFailure({ apiKey: PAT }, { signal: controller.signal });
+    expect(error.code).toBe('aborted');
+    expect(error.retryable).toBe(false);
+  });
+});
+
+describe('verifyHarnessToken: what Harness answers', () => {
+  it('401 INVALID_TOKEN → invalid_token on the key', async () => {
+    const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', 'Token is not valid.'));
+    expect(error).toMatchObject({
+      code: 'invalid_token',
+      field: 'apiKey',
+      retryable: false,
+      status: 401,
+      harnessCode: 'INVALID_TOKEN',
+      correlationId: 'corr-error',
+      message: HARNESS_CONNECT_ERROR_MESSAGES.invalid_token,
+    });
+    expect(error.detail).toContain('401');
+    expect(error.detail).toContain('Token is not valid.');
+  });
+
+  it('401 INVALID_TOKEN "Raw password not matching" → invalid_token', async () => {
+    const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', 'Raw password not matching'));
+    expect(error.code).toBe('invalid_token');
+  });
+
+  it('401 "Invalid account token access <id>" → account_mismatch on the account', async () => {
+    const error = await failWith(
+      () => harnessError(401, 'INVALID_TOKEN', `Invalid account token access ${TOKEN_ID}`),
+      { apiKey: LEGACY, accountId: OTHER_ACCOUNT },
+    );
+    expect(error).toMatchObject({ code: 'account_mismatch', field: 'accountId', status: 401, harnessCode: 'INVALID_TOKEN' });
+  });
+
+  it('401 "Invalid accountId in token" → account_mismatch', async () => {
+    const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', 'Invalid accountId in token'));
+    expect(error.code).toBe('account_mismatch');
+  });
+
+  it('401 EXPIRED_TOKEN → expired_token', async () => {
+    const error = await failWith(() =>
+      harnessError(401, 'EXPIRED_TOKEN', `Incoming API token ci-token has expired. Token id: ${TOKEN_ID}`),
+    );
+    expect(error).toMatchObject({ code: 'expired_token', field: 'apiKey', retryable: false, status: 401, harnessCode: 'EXPIRED_TOKEN' });
+    expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.expired_token);
+  });
+
+  it('401 with an empty body → invalid_token', async () => {
+    const error = await failWith(() => new Response(null, { status: 401 }));
+    expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', status: 401, harnessCode: null, correlationId: null });
+  });
+
+  it('401 with only responseMessages → reads the code from them', async () => {
+    const error = await failWith(() =>
+      json(401, { status: 'ERROR', responseMessages: [{ code: 'EXPIRED_TOKEN', message: 'expired' }] }),
+    );
+    expect(error).toMatchObject({ code: 'expired_token', harnessCode: 'EXPIRED_TOKEN' });
+  });
+
+  it('400 INVALID_REQUEST → invalid_request on the account', async () => {
+    const error = await failWith(() => harnessError(400, 'INVALID_REQUEST', 'Account detail is not present in the request'));
+    expect(error).toMatchObject({ code: 'invalid_request', field: 'accountId', retryable: false, status: 400 });
+  });
+
+  it('400 with a FAILURE envelope → invalid_request', async () => {
+    const error = await failWith(() => json(400, { status: 'FAILURE', code: 'INVALID_REQUEST', message: 'bad', errors: [] }));
+    expect(error.code).toBe('invalid_request');
+  });
+
+  it('403 NG_ACCESS_DENIED → forbidden (no field)', async () => {
+    const error = await failWith(() => harnessError(403, 'NG_ACCESS_DENIED', 'Not authorized'));
+    expect(error).toMatchObject({ code: 'forbidden', field: null, retryable: false, status: 403, harnessCode: 'NG_ACCESS_DENIED' });
+  });
+
+  it('403 with an empty body (a proxy) → forbidden', async () => {
+    expect((await failWith(() => new Response('', { status: 403 }))).code).toBe('forbidden');
+  });
+
+  it('402 → forbidden', async () => {
+    expect((await failWith(() => harnessError(402, 'LICENSE_EXPIRED', 'License expired'))).code).toBe('forbidden');
+  });
+
+  it('404 HTML → wrong_host', async () => {
+    const error = await failWith(() => html(404, '<html><body>Not Found</body></html>'));
+    expect(error).toMatchObject({ code: 'wrong_host', field: null, retryable: false, status: 404 });
+  });
+
+  it('404 JSON RESOURCE_NOT_FOUND → wrong_host', async () => {
+    expect((await failWith(() => harnessError(404, 'RESOURCE_NOT_FOUND', 'Not found'))).code).toBe('wrong_host');
+  });
+
+  it('302 → wrong_host, and the redirect is not followed', async () => {
+    const { fetch, calls } = fakeFetch(() => Response.redirect('https://evil.example/login', 302));
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch }));
+    expect(error).toMatchObject({ code: 'wrong_host', status: 302 });
+    expect(calls).toHaveLength(1);
+    expectNoSecret(error);
+  });
+
+  it('301 and 307 → wrong_host', async () => {
+    expect((await failWith(() => new Response(null, { status: 301, headers: { location: '/x' } }))).code).toBe('wrong_host');
+    expect((await failWith(() => new Response(null, { status: 307, headers: { location: '/x' } }))).code).toBe('wrong_host');
+  });
+
+  it("type 'opaqueredirect' (a browser's redirect: 'manual') → wrong_host", async () => {
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      headers: new Headers(),
+      text: async () => '',
+    } as unknown as Response;
+    const error = await failWith(() => opaque);
+    expect(error.code).toBe('wrong_host');
+    expect(error.status).toBeNull();
+    expect(error.detail).toMatch(/redirect/);
+  });
+
+  it('200 HTML (a sign-in page) → wrong_host', async () => {
+    const error = await failWith(() => html(200));
+    expect(error).toMatchObject({ code: 'wrong_host', status: 200 });
+  });
+
+  it('200 HTML served as text/plain → wrong_host', async () => {
+    const error = await failWith(() => new Response('  <html>login</html>', { status: 200, headers: { 'content-type': 'text/plain' } }));
+    expect(error.code).toBe('wrong_host');
+  });
+
+  it('429 → rate_limited, retryable, with retryAfterMs from Retry-After seconds', async () => {
+    const error = await failWith(() => new Response('', { status: 429, headers: { 'retry-after': '3' } }));
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: true, retryAfterMs: 3000, status: 429, field: null });
+  });
+
+  it('429 with Retry-After as an HTTP date', async () => {
+    const when = new Date(Date.now() + 10_000).toUTCString();
+    const error = await failWith(() => new Response('', { status: 429, headers: { 'retry-after': when } }));
+    expect(error.code).toBe('rate_limited');
+    expect(error.retryAfterMs).toBeGreaterThan(8_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it('429 without Retry-After (an HTML body) → rate_limited with no delay', async () => {
+    const error = await failWith(() => html(429, '<html>Too many requests</html>'));
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: true, retryAfterMs: null });
+  });
+
+  it('429 with an unreadable Retry-After → no delay', async () => {
+    const error = await failWith(() => new Response('', { status: 429, headers: { 'retry-after': 'soon' } }));
+    expect(error.retryAfterMs).toBeNull();
+  });
+
+  it.each([500, 502, 503, 504])('%i → unavailable, retryable', async (status) => {
+    const error = await failWith(() => html(status, '<html>Bad gateway</html>'));
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true, status, field: null });
+  });
+
+  it('500 with a Harness envelope → unavailable', async () => {
+    const error = await failWith(() => harnessError(500, 'UNEXPECTED', 'Oops'));
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true, harnessCode: 'UNEXPECTED', correlationId: 'corr-error' });
+  });
+
+  it('503 with Retry-After keeps the delay', async () => {
+    const error = await failWith(() => new Response('', { status: 503, headers: { 'retry-after': '120' } }));
+    expect(error).toMatchObject({ code: 'unavailable', retryAfterMs: 120_000 });
+  });
+
+  it('malformed JSON with 200 → unavailable', async () => {
+    const error = await failWith(
+      () => new Response('{"status":"SUCCESS","data":{"accountIdentif', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true, status: 200 });
+  });
+
+  it('an empty 200 → unavailable', async () => {
+    expect((await failWith(() => new Response('', { status: 200 }))).code).toBe('unavailable');
+  });
+
+  it('a 200 ERROR envelope is an error, not a success', async () => {
+    const error = await failWith(() => harnessError(200, 'INVALID_TOKEN', 'Token is not valid.'));
+    expect(error.code).toBe('invalid_token');
+  });
+
+  it('takes the correlation id from the header when the body has none', async () => {
+    const error = await failWith(() => new Response(null, { status: 401, headers: { 'x-harness-correlation-id': 'hdr-1' } }));
+    expect(error.correlationId).toBe('hdr-1');
+  });
+
+  it('prefers the correlation id of the body over the header', async () => {
+    const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', 'x', { 'x-harness-correlation-id': 'hdr-1' }));
+    expect(error.correlationId).toBe('corr-error');
+  });
+});
+
+describe('verifyHarnessToken: network, timeout and abort', () => {
+  function hangingUntilAborted(): Responder {
+    return ({ init }) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init.signal!;
+        signal.addEventListener('abort', () => reject(signal.reason ?? new DOMException('aborted', 'AbortError')), { once: true });
+      });
+  }
+
+  it('fetch rejecting with a TypeError → unavailable, retryable', async () => {
+    const error = await failWith(() => Promise.reject(new TypeError('fetch failed')));
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true, status: null });
+    expect(error.detail).toContain('fetch failed');
+    expect(error.detail).toContain('https://app.harness.io');
+  });
+
+  it('fetch throwing synchronously → unavailable', async () => {
+    const error = await failWith(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(error.code).toBe('unavailable');
+  });
+
+  it('a body that fails to read → unavailable', async () => {
+    const broken = {
+      type: 'basic',
+      status: 200,
+      headers: new Headers(),
+      text: () => Promise.reject(new TypeError('terminated')),
+    } as unknown as Response;
+    expect((await failWith(() => broken)).code).toBe('unavailable');
+  });
+
+  it('no answer within timeoutMs → timeout, retryable, and the request is aborted', async () => {
+    const { fetch, calls } = fakeFetch(hangingUntilAborted());
+    const started = Date.now();
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: 50 }));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toMatchObject({ code: 'timeout', retryable: true, field: null });
+    expect(error.detail).toContain('50');
+    expect(calls[0]!.init.signal!.aborted).toBe(true);
+    expectNoSecret(error);
+  });
+
+  it('the caller aborting mid-request → aborted, and the request is aborted', async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = fakeFetch(hangingUntilAborted());
+    const promise = verifyHarnessToken({ apiKey: PAT }, { fetch, signal: controller.signal, timeoutMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toHaveLength(1);
+    controller.abort();
+    const error = await rejection(promise);
+    expect(error).toMatchObject({ code: 'aborted', retryable: false });
+    expect(calls[0]!.init.signal!.aborted).toBe(true);
+  });
+
+  it('cleans up after an answer: the timer is cleared and the caller signal is let go', async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = fakeFetch(() => success());
+    await verifyHarnessToken({ apiKey: PAT }, { fetch, signal: controller.signal, timeoutMs: 20 });
+    const requestSignal = calls[0]!.init.signal!;
+    expect(controller.signal.aborted).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(requestSignal.aborted).toBe(false);
+    controller.abort();
+    expect(requestSignal.aborted).toBe(false);
+  });
+});
+
+describe('verifyHarnessToken: the key never leaks', () => {
+  const echoes: Array<[string, Responder]> = [
+    ['a 401 message echoing the key', () => harnessError(401, 'INVALID_TOKEN', `Token ${PAT} is not valid`)],
+    ['a 401 message echoing the secret', () => harnessError(401, 'INVALID_TOKEN', `Raw password ${SECRET} not matching`)],
+    ['a 400 with the key in responseMessages', () =>
+      json(400, { status: 'ERROR', responseMessages: [{ code: 'INVALID_REQUEST', message: `bad key ${PAT}` }] })],
+    ['a Harness code echoing the key', () => json(401, { status: 'ERROR', code: PAT, message: 'x' })],
+    ['a correlation id echoing the key', () => json(401, { status: 'ERROR', code: 'INVALID_TOKEN', correlationId: PAT })],
+    ['a correlation header echoing the key', () => new Response(null, { status: 500, headers: { 'x-harness-correlation-id': PAT } })],
+    ['an HTML page echoing the key', () => html(404, `<html>x-api-key: ${PAT}</html>`)],
+    ['a 200 HTML page with the key and a correlation header', () =>
+      new Response(`<p>${PAT}</p>`, { status: 200, headers: { 'content-type': 'text/html', 'x-harness-correlation-id': SECRET } })],
+    ['a SUCCESS for another account echoing the key', () => success({ accountIdentifier: OTHER_ACCOUNT }, { correlationId: PAT })],
+    ['a network error quoting the key', () => Promise.reject(new TypeError(`connect failed for x-api-key ${PAT}`))],
+    ['a network error quoting the secret', () => Promise.reject(new Error(`reset while sending ${SECRET}`))],
+    ['a thrown string quoting the key', () => Promise.reject(`boom ${PAT}`)],
+  ];
+
+  it.each(echoes)('%s', async (_name, respond) => {
+    const { fetch } = fakeFetch(respond);
+    const error = await rejection(verifyHarnessToken({ apiKey: `Bearer ${PAT}` }, { fetch }));
+    expectNoSecret(error);
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.detail ?? '').not.toContain(SECRET);
+  });
+
+  it('marks where the key was removed in the detail', async () => {
+    const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', `Token ${PAT} is not valid`));
+    expect(error.detail).toContain('[redacted]');
+  });
+
+  it('every rejection is a HarnessConnectError with a known code', async () => {
+    const codes = new Set<HarnessConnectErrorCode>();
+    for (const [, respond] of echoes) {
+      const { fetch } = fakeFetch(respond);
+      codes.add((await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch }))).code);
+    }
+    expect(codes.size).toBeGreaterThan(3);
+  });
+});

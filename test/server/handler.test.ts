@@ -1,0 +1,158 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHarnessConnectHandler, type HarnessConnection } from '../../src/server/index.js';
+import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
+import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+
+let harness: HarnessMockServer;
+let base: { baseUrl: string; allowedHosts: string[] };
+
+beforeAll(async () => {
+  harness = await startHarnessMockServer();
+  base = { baseUrl: harness.url, allowedHosts: [new URL(harness.url).host] };
+});
+afterEach(() => harness.mock.reset());
+afterAll(() => harness.close());
+
+function post(body: unknown, init: RequestInit = {}): Request {
+  return new Request('https://saas.example/api/harness/connect', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
+}
+
+describe('createHarnessConnectHandler', () => {
+  describe('given valid credentials', () => {
+    it('answers 200 with the connection, the integrator’s fields, and never the key', async () => {
+      const onVerified = vi.fn(async (connection: HarnessConnection, context: { apiKey: string }) => {
+        expect(context.apiKey).toBe(TOKENS.pat);
+        return { connectionId: 'conn_1', ok: false, connection: 'overridden?' };
+      });
+      const handler = createHarnessConnectHandler({ ...base, onVerified });
+      const response = await handler(post({ apiKey: `  ${TOKENS.pat}\n`, accountId: ACCOUNTS.primary.id }));
+      const text = await response.text();
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const body = JSON.parse(text);
+      expect(body).toMatchObject({
+        ok: true,
+        connectionId: 'conn_1',
+        connection: { provider: 'harness', accountId: ACCOUNTS.primary.id, tokenKind: 'pat', tokenName: 'ci-pipeline', expiresAt: '2031-01-01T00:00:00.000Z' },
+      });
+      expect(new Date(body.connection.verifiedAt).getTime()).toBeGreaterThan(Date.now() - 10_000);
+      expect(onVerified).toHaveBeenCalledTimes(1);
+      expect(text).not.toContain(TOKENS.pat.slice(-20));
+    });
+
+    it('takes the account from the token when none is sent', async () => {
+      const response = await createHarnessConnectHandler(base)(post({ apiKey: TOKENS.sat }));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ connection: { accountId: ACCOUNTS.primary.id, tokenKind: 'sat', expiresAt: null } });
+    });
+  });
+
+  describe('given credentials Harness or the local checks reject', () => {
+    it.each([
+      ['a malformed key', { apiKey: 'hello' }, 'malformed_token', 'apiKey'],
+      ['an expired key', { apiKey: TOKENS.expired }, 'expired_token', 'apiKey'],
+      ['a mismatched account', { apiKey: TOKENS.pat, accountId: ACCOUNTS.other.id }, 'account_mismatch', 'accountId'],
+      ['a revoked key', { apiKey: TOKENS.revoked }, 'invalid_token', 'apiKey'],
+    ] as const)('answers 422 for %s, naming the field, without the key', async (_name, credentials, code, field) => {
+      const onVerified = vi.fn();
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ ...base, onVerified, onError })(post(credentials));
+      const text = await response.text();
+      expect(response.status).toBe(422);
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { name: 'HarnessConnectError', code, field } });
+      expect(onVerified).not.toHaveBeenCalled();
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }), expect.any(Request));
+      expect(text).not.toContain(credentials.apiKey.slice(-20));
+    });
+
+    it('answers 429 without retrying, and no Retry-After when Harness gave none', async () => {
+      harness.mock.setFault('rate_limited');
+      const response = await createHarnessConnectHandler(base)(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBeNull();
+      expect(harness.mock.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect(await response.json()).toMatchObject({ error: { code: 'rate_limited', retryable: true } });
+    });
+
+    it('passes Harness’s Retry-After on to the browser', async () => {
+      const fetch429 = async () => new Response('', { status: 429, headers: { 'retry-after': '7' } });
+      const response = await createHarnessConnectHandler({ fetch: fetch429 })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('7');
+      expect(await response.json()).toMatchObject({ error: { code: 'rate_limited', retryAfterMs: 7000 } });
+    });
+
+    it('answers 502 when Harness stays down after one retry', async () => {
+      harness.mock.setFault('service_unavailable');
+      const response = await createHarnessConnectHandler(base)(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(502);
+      expect(await response.json()).toMatchObject({ error: { code: 'unavailable', retryable: true } });
+      expect(harness.mock.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    });
+
+    it('answers 500 and reports nothing as connected when onVerified fails', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new Error('database down');
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      const body = await response.json();
+      expect(body).toMatchObject({ ok: false, error: { code: 'unknown', retryable: true } });
+      expect(body.connection).toBeUndefined();
+    });
+
+    it('answers 500 configuration for a base URL that is not Harness', async () => {
+      const response = await createHarnessConnectHandler({ baseUrl: 'https://example.com' })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ error: { code: 'configuration' } });
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+  });
+
+  describe('given a request it cannot take', () => {
+    const handler = createHarnessConnectHandler({ baseUrl: 'https://app.harness.io' });
+
+    it('answers 405 with Allow for another method', async () => {
+      const response = await handler(new Request('https://saas.example/x', { method: 'GET' }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'method_not_allowed' } });
+    });
+
+    it('answers 415 for a body that is not JSON by type', async () => {
+      const response = await handler(post(`apiKey=${TOKENS.pat}`, { headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+      expect(response.status).toBe(415);
+      expect(await response.text()).not.toContain(TOKENS.pat.slice(-20));
+    });
+
+    it('answers 413 for an oversized body, declared or streamed', async () => {
+      const big = JSON.stringify({ apiKey: TOKENS.pat, padding: 'x'.repeat(20_000) });
+      expect((await handler(post(big))).status).toBe(413);
+      const small = createHarnessConnectHandler({ maxBodyBytes: 64 });
+      expect((await small(post({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }))).status).toBe(413);
+    });
+
+    it.each([
+      ['broken JSON', '{"apiKey":'],
+      ['an array', '[1,2]'],
+      ['a number for the key', '{"apiKey": 42}'],
+      ['a number for the account', `{"apiKey":"${TOKENS.pat}","accountId":7}`],
+    ])('answers 400 for %s', async (_name, body) => {
+      const response = await handler(post(body));
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(text).not.toContain(TOKENS.pat.slice(-20));
+    });
+  });
+});

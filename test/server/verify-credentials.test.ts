@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SERVER_TIMEOUT_MS, verifyHarnessCredentials } from '../../src/server/index.js';
+import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
+import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+
+let server: HarnessMockServer;
+let options: { baseUrl: string; allowedHosts: string[] };
+const posts = () => server.mock.requests.filter((r) => r.method === 'POST').length;
+
+beforeAll(async () => {
+  server = await startHarnessMockServer();
+  options = { baseUrl: server.url, allowedHosts: [new URL(server.url).host] };
+});
+afterEach(() => server.mock.reset());
+afterAll(() => server.close());
+
+describe('verifyHarnessCredentials', () => {
+  it('retries once after a 5xx and succeeds', async () => {
+    server.mock.setFault('server_error', { times: 1 });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, options)).resolves.toMatchObject({ tokenKind: 'pat' });
+    expect(posts()).toBe(2);
+  });
+
+  it('retries once after a connection reset and succeeds', async () => {
+    server.mock.setFault('reset', { times: 1 });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.sat }, options)).resolves.toMatchObject({ tokenKind: 'sat' });
+    expect(posts()).toBe(2);
+  });
+
+  it('retries at most once', async () => {
+    server.mock.setFault('bad_gateway');
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, options)).rejects.toMatchObject({ code: 'unavailable' });
+    expect(posts()).toBe(2);
+  });
+
+  it('does not retry a rejected key, a rate limit or a timeout', async () => {
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.expired }, options)).rejects.toMatchObject({ code: 'expired_token' });
+    expect(posts()).toBe(1);
+    server.mock.setFault('rate_limited', { times: 1 });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, options)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(posts()).toBe(2);
+    server.mock.setFault('hang', { times: 1 });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, timeoutMs: 100 })).rejects.toMatchObject({ code: 'timeout' });
+    expect(posts()).toBe(3);
+  });
+
+  it('can be told not to retry', async () => {
+    server.mock.setFault('server_error', { times: 1 });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, retry: false })).rejects.toMatchObject({ code: 'unavailable' });
+    expect(posts()).toBe(1);
+  });
+
+  it('stops during the pause before a retry when the caller aborts', async () => {
+    server.mock.setFault('server_error');
+    const controller = new AbortController();
+    const pending = verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(posts()).toBe(1);
+  });
+
+  it('bounds the timeout whatever it is given', () => {
+    expect(MAX_SERVER_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+  });
+});

@@ -1,0 +1,34 @@
+import { isAbsolute } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The library build: one ES module per package entry, every dependency and peer left external so the
+ * host's bundler dedupes them. Declarations come from `tsc -p tsconfig.build.json` (see `npm run build`).
+ */
+export default defineConfig({
+  // public/ holds msw's service worker for browser tests; it must never ship in dist/.
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        server: 'src/server/index.ts',
+        testing: 'src/testing/index.ts',
+        'testing-node': 'src/testing/node.ts',
+      },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      // Bare specifiers (react, react/jsx-runtime, zod/mini, msw, node:http …) are the host's to resolve.
+      external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
