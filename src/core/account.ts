@@ -44,15 +44,14 @@ const LOOKS_LIKE_TOKEN = /^(?:pat|sat)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$/i;
 const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\/|\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$)/i;
 
 export const HARNESS_ACCOUNT_PROBLEM_MESSAGES: Record<HarnessAccountProblem, string> = {
-  empty: 'Enter your Harness account identifier. It is in the address bar after /account/ when you are signed in to Harness.',
-  url_without_account:
-    'This address has no account identifier in it. Open any page of your account in Harness and copy the address again, or paste only the identifier.',
-  looks_like_token: 'This looks like an API key. Paste it in the API Key field; the Account Identifier is a shorter code.',
-  bad_characters: 'An account identifier only has letters, digits, - and _. Copy it from the Harness address bar again.',
-  too_long: 'This is too long for an account identifier, which has 22 characters. Copy it from the Harness address bar.',
+  empty: 'Enter your account identifier: it follows /account/ in the Harness address bar.',
+  url_without_account: 'No account identifier in this address. Copy the address of a page in your account.',
+  looks_like_token: 'This is an API key. Paste it in the API Key field.',
+  bad_characters: 'Use only letters, digits, - and _. Copy it from the Harness address bar.',
+  too_long: 'Too long for an account identifier (22 characters).',
 };
 
-export const UNUSUAL_LENGTH_MESSAGE = `Harness account identifiers usually have ${ACCOUNT_ID_LENGTH} characters. Check that none is missing.`;
+export const UNUSUAL_LENGTH_MESSAGE = `Account identifiers usually have ${ACCOUNT_ID_LENGTH} characters. Check none is missing.`;
 
 function failure(problem: HarnessAccountProblem): HarnessAccountParseFailure {
   return { ok: false, problem, message: HARNESS_ACCOUNT_PROBLEM_MESSAGES[problem] };

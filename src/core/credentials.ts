@@ -49,12 +49,11 @@ export interface FailedHarnessCredentials {
 
 export type HarnessCredentialsCheck = CheckedHarnessCredentials | FailedHarnessCredentials;
 
-export const ACCOUNT_REQUIRED_MESSAGE =
-  'This older API key does not include your account, so enter the Account Identifier too (it is in the Harness address bar after /account/).';
+export const ACCOUNT_REQUIRED_MESSAGE = 'This older key has no account in it: enter the Account Identifier too.';
 
 /** Names both ids (they are not secret) so the person can see which one to change. */
 export function accountMismatchMessage(tokenAccountId: string, typedAccountId: string): string {
-  return `This API key belongs to account ${tokenAccountId}, not ${typedAccountId}. Correct the Account Identifier, or use a key created in account ${typedAccountId}.`;
+  return `This key belongs to account ${tokenAccountId}, not ${typedAccountId}. Correct the Account Identifier.`;
 }
 
 /**

@@ -62,22 +62,20 @@ export type HarnessCredentialField = 'apiKey' | 'accountId';
 
 /** Default English messages a person can act on. The widget's catalogue may replace them by code. */
 export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, string> = {
-  malformed_token: 'This is not a Harness API key. Copy the whole token from Harness: it starts with pat. or sat.',
+  malformed_token: 'This is not a Harness API key. Copy the whole token.',
   malformed_account: 'Enter your Harness account identifier.',
-  account_mismatch: 'This API key belongs to a different Harness account. Check the Account Identifier.',
-  invalid_token:
-    'Harness did not accept this API key. It may be mistyped, revoked or deleted: copy the token again or create a new one.',
-  expired_token: 'This API key has expired. Create a new token (or rotate this one) in Harness and paste it here.',
-  forbidden:
-    'Harness refused access for this key (a disabled service account, an IP allow-list or a proxy). Ask your Harness admin.',
+  account_mismatch: 'This key belongs to another Harness account. Check the Account Identifier.',
+  invalid_token: 'Harness rejected this key: mistyped, revoked or deleted. Copy it again or create a new one.',
+  expired_token: 'This key has expired. Create a new token in Harness and paste it here.',
+  forbidden: 'Harness refused access (disabled service account, IP allow-list or proxy). Ask your Harness admin.',
   invalid_request: 'Harness could not find that account. Check the Account Identifier.',
-  wrong_host: 'The address used for Harness did not answer like Harness. Check the Harness region or URL.',
-  rate_limited: 'Harness is receiving too many requests. Wait a moment, then try again.',
-  unavailable: 'Harness could not be reached. Check your connection, then try again.',
+  wrong_host: 'That Harness address did not answer like Harness. Check the region or URL.',
+  rate_limited: 'Harness is busy. Wait a moment, then try again.',
+  unavailable: 'Harness could not be reached. Try again.',
   timeout: 'Harness took too long to answer. Try again.',
   aborted: 'Verification was cancelled.',
-  configuration: 'This connection is not set up correctly. Contact the support of the app you are connecting.',
-  unknown: 'Something went wrong while connecting. Try again.',
+  configuration: 'This connection is not set up correctly. Contact the app’s support.',
+  unknown: 'Something went wrong. Try again.',
 };
 
 const FIELD_OF: Partial<Record<HarnessConnectErrorCode, HarnessCredentialField>> = {
@@ -154,18 +152,9 @@ export class HarnessConnectError extends Error {
   }
 
   toJSON(): HarnessConnectErrorJSON {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      field: this.field,
-      retryable: this.retryable,
-      correlationId: this.correlationId,
-      status: this.status,
-      harnessCode: this.harnessCode,
-      detail: this.detail,
-      retryAfterMs: this.retryAfterMs,
-    };
+    // `cause` stays out: it may be anything the host threw.
+    const { name, code, message, field, retryable, correlationId, status, harnessCode, detail, retryAfterMs } = this;
+    return { name, code, message, field, retryable, correlationId, status, harnessCode, detail, retryAfterMs };
   }
 }
 
@@ -188,17 +177,15 @@ export function isHarnessConnectError(value: unknown): value is HarnessConnectEr
 export function toHarnessConnectError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
   if (isHarnessConnectError(value)) {
+    // A serialised error (from a server answer or another realm): its fields are the constructor's options.
     const json = value as unknown as Partial<HarnessConnectErrorJSON>;
+    const field = json.field;
     return new HarnessConnectError(value.code, {
+      ...json,
       message: typeof json.message === 'string' ? json.message : undefined,
       // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
-      field: json.field === null || json.field === 'apiKey' || json.field === 'accountId' ? json.field : undefined,
+      field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
       retryable: typeof json.retryable === 'boolean' ? json.retryable : undefined,
-      correlationId: json.correlationId ?? null,
-      status: json.status ?? null,
-      harnessCode: json.harnessCode ?? null,
-      detail: json.detail ?? null,
-      retryAfterMs: json.retryAfterMs ?? null,
     });
   }
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });

@@ -26,8 +26,30 @@ export interface HarnessTokenVerification {
   correlationId: string | null;
 }
 
-/** The fields of Harness's envelope this code reads; everything is optional because proxies lie. */
-interface HarnessEnvelope {
+/**
+ * An answer, read. The verifier removes the key from `body` and the headers before building this
+ * (proxies have echoed keys back), so nothing taken from here can carry it.
+ */
+export interface HarnessAnswer {
+  status: number;
+  /** `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx. */
+  type: string;
+  contentType: string;
+  correlationHeader: string | null;
+  retryAfter: string | null;
+  body: string;
+}
+
+export interface ExpectedToken {
+  accountId: string;
+  tokenKind: HarnessTokenKind;
+  tokenId: string;
+  tokenHint: string;
+  baseUrl: string;
+}
+
+/** The fields of Harness's envelope this code reads; all optional, because proxies lie. */
+interface Envelope {
   status?: unknown;
   code?: unknown;
   message?: unknown;
@@ -36,136 +58,92 @@ interface HarnessEnvelope {
   responseMessages?: Array<{ code?: unknown; message?: unknown }>;
 }
 
-export interface ResponseContext {
-  status: number;
-  /** `opaqueredirect` (a browser's `redirect: 'manual'`) or anything else. */
-  type: ResponseType | string;
-  contentType: string;
-  correlationHeader: string | null;
-  retryAfter: string | null;
-  body: string;
-  /** Removes the key from any text before it is kept in an error. */
-  scrub: (text: string) => string;
-}
+/** The largest time a `Date` holds; beyond it `toISOString` throws. */
+const MAX_DATE_MS = 8.64e15;
 
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
-}
-
-/** A string from the answer that is kept in a result or an error: the key removed (servers echo it back). */
-function kept(context: ResponseContext, value: unknown): string | null {
-  const found = text(value);
-  return found === null ? null : context.scrub(found);
-}
-
-function parseEnvelope(body: string): HarnessEnvelope | null {
-  if (!body.trimStart().startsWith('{')) return null;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as HarnessEnvelope) : null;
-  } catch {
-    return null;
-  }
-}
-
-function looksLikeHtml(context: ResponseContext): boolean {
-  return context.contentType.includes('text/html') || /^\s*</.test(context.body);
+  return typeof value === 'string' && value ? value : null;
 }
 
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  if (seconds >= 0) return Math.round(seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 /** Picks the code for a failed answer from its HTTP status and Harness's own code and message. */
-function codeFor(status: number, harnessCode: string | null, message: string, html: boolean): HarnessConnectErrorCode {
+function codeFor(status: number, harnessCode: string, message: string, html: boolean): HarnessConnectErrorCode {
   if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'unavailable';
+  // A 200 whose body is neither an envelope nor HTML was cut short on the way: a transient fault.
+  if (status >= 500 || (status === 200 && !harnessCode && !html)) return 'unavailable';
   if (harnessCode === 'EXPIRED_TOKEN') return 'expired_token';
-  if (status === 401 || harnessCode === 'INVALID_TOKEN') {
-    // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
-    // "Invalid accountId in token".
-    return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
-  }
-  if (status === 402 || status === 403 || /ACCESS_DENIED/.test(harnessCode ?? '')) return 'forbidden';
+  // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
+  // "Invalid accountId in token".
+  if (status === 401 || harnessCode === 'INVALID_TOKEN') return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
+  if (status === 402 || status === 403 || harnessCode.includes('ACCESS_DENIED')) return 'forbidden';
+  // A 404, a redirect or an HTML page (sign-in, proxy): not Harness's API.
   if (status === 404 || (status >= 300 && status < 400) || html) return 'wrong_host';
   if (status === 400 || status === 422 || harnessCode === 'INVALID_REQUEST') return 'invalid_request';
   return 'unknown';
 }
 
-export function errorFromResponse(context: ResponseContext, envelope = parseEnvelope(context.body)): HarnessConnectError {
-  const harnessCode = kept(context, envelope?.code) ?? kept(context, envelope?.responseMessages?.[0]?.code);
-  const harnessMessage = text(envelope?.message) ?? text(envelope?.responseMessages?.[0]?.message) ?? '';
-  const html = envelope === null && looksLikeHtml(context);
-  const code = codeFor(context.status, harnessCode, harnessMessage, html);
-  const what = harnessCode ? `${harnessCode}: ${harnessMessage}` : html ? 'an HTML page' : 'no Harness error body';
-  return new HarnessConnectError(code, {
-    status: context.status,
-    harnessCode,
-    correlationId: kept(context, envelope?.correlationId) ?? kept(context, context.correlationHeader),
-    retryAfterMs: parseRetryAfter(context.retryAfter),
-    detail: context.scrub(`HTTP ${context.status} with ${what}`),
-  });
-}
-
-function epochToIso(value: unknown): string | null {
-  // Harness uses 0 (or nothing) for "never expires".
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : null;
-}
-
 /**
- * Interprets the answer to `POST /ng/api/token/validate`. Throws a `HarnessConnectError` unless it is a
- * Harness success envelope for the expected account.
+ * Interprets the answer to `POST /ng/api/token/validate`: the verification, or a thrown
+ * `HarnessConnectError` unless it is a Harness success envelope for the expected account.
  */
-export function interpretValidateResponse(
-  context: ResponseContext,
-  expected: { accountId: string; tokenKind: HarnessTokenKind; tokenId: string; tokenHint: string; baseUrl: string },
-): HarnessTokenVerification {
-  if (context.type === 'opaqueredirect' || (context.status >= 300 && context.status < 400)) {
-    throw new HarnessConnectError('wrong_host', {
-      status: context.status || null,
-      detail: 'harness-connect: the base URL answered with a redirect; the key is never sent after one. Use the API host itself.',
+export function interpretValidateResponse(answer: HarnessAnswer, expected: ExpectedToken): HarnessTokenVerification {
+  const { status, body } = answer;
+  let envelope: Envelope | null = null;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed) envelope = parsed as Envelope;
+  } catch {
+    // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
+  }
+  const correlationId = text(envelope?.correlationId) ?? answer.correlationHeader;
+  const data = envelope?.data;
+  const redirected = answer.type === 'opaqueredirect' || (status >= 300 && status < 400);
+
+  if (redirected || status !== 200 || envelope?.status !== 'SUCCESS' || !data) {
+    const first = envelope?.responseMessages?.[0];
+    const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
+    const message = text(envelope?.message) ?? text(first?.message) ?? '';
+    const html = !envelope && (answer.contentType.includes('html') || /^\s*</.test(body));
+    throw new HarnessConnectError(redirected ? 'wrong_host' : codeFor(status, harnessCode, message, html), {
+      status: status || null,
+      harnessCode: harnessCode || null,
+      correlationId,
+      retryAfterMs: parseRetryAfter(answer.retryAfter),
+      detail: redirected
+        ? 'harness-connect: the base URL redirected; a key is never sent after a redirect. Use the API host.'
+        : `HTTP ${status} with ${harnessCode ? `${harnessCode}: ${message}` : html ? 'an HTML page' : 'no Harness envelope'}`,
     });
   }
-  const envelope = parseEnvelope(context.body);
-  if (context.status < 200 || context.status >= 300 || (envelope !== null && envelope.status !== 'SUCCESS')) {
-    throw errorFromResponse(context, envelope);
-  }
-  if (envelope === null) {
-    const html = looksLikeHtml(context);
-    // An HTML page is a sign-in page or proxy, not Harness's API; JSON cut short is a transient fault.
-    throw new HarnessConnectError(html ? 'wrong_host' : 'unavailable', {
-      status: context.status,
-      correlationId: kept(context, context.correlationHeader),
-      detail: html ? 'HTTP 200 with an HTML page instead of Harness JSON' : 'HTTP 200 with a body that is not valid JSON',
-    });
-  }
-  const data = envelope.data ?? {};
-  const correlationId = kept(context, envelope.correlationId) ?? kept(context, context.correlationHeader);
+
   const accountId = text(data.accountIdentifier) ?? expected.accountId;
   if (accountId !== expected.accountId || data.valid === false) {
-    throw new HarnessConnectError(accountId !== expected.accountId ? 'account_mismatch' : 'invalid_token', {
-      status: context.status,
+    throw new HarnessConnectError(data.valid === false ? 'invalid_token' : 'account_mismatch', {
+      status,
       correlationId,
-      detail: 'Harness answered SUCCESS for a different account, or with valid: false',
+      detail: 'Harness answered SUCCESS with valid: false or for another account',
     });
   }
-  const apiKeyType = data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null;
-  const name = kept(context, data.username);
-  const email = kept(context, data.email);
+  const name = text(data.username);
+  const email = text(data.email);
+  const validTo = Number(data.validTo);
   return {
     accountId,
     tokenKind: expected.tokenKind,
-    tokenId: kept(context, data.identifier) ?? expected.tokenId,
-    tokenName: kept(context, data.name),
+    tokenId: text(data.identifier) ?? expected.tokenId,
+    tokenName: text(data.name),
     tokenHint: expected.tokenHint,
-    apiKeyType,
+    apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
     user: name || email ? { name, email } : null,
-    expiresAt: epochToIso(data.validTo),
+    // Harness uses 0 (or nothing) for "never expires".
+    expiresAt: validTo > 0 && validTo < MAX_DATE_MS ? new Date(validTo).toISOString() : null,
     baseUrl: expected.baseUrl,
     correlationId,
   };

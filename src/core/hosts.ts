@@ -56,10 +56,6 @@ export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {})
   return (HARNESS_CLUSTER_HOSTS as readonly string[]).includes(url.hostname) || url.hostname.endsWith(HARNESS_DOMAIN_SUFFIX);
 }
 
-function refuse(detail: string): never {
-  throw new HarnessConnectError('configuration', { detail: `harness-connect: ${detail}` });
-}
-
 /**
  * Turns a configured or pasted base URL into the API base the verifier uses: only the origin (a pasted
  * UI address like `https://app.harness.io/ng/account/…/home` keeps `https://app.harness.io`), plus
@@ -68,23 +64,18 @@ function refuse(detail: string): never {
  * that is neither Harness's nor listed in `allowedHosts`.
  */
 export function resolveHarnessBaseUrl(baseUrl: string | undefined, options: HarnessHostOptions = {}): string {
-  const raw = (baseUrl ?? DEFAULT_HARNESS_BASE_URL).trim();
-  let url: URL;
+  let url: URL | null = null;
   try {
-    url = new URL(raw);
+    url = new URL((baseUrl ?? DEFAULT_HARNESS_BASE_URL).trim());
   } catch {
-    return refuse('baseUrl must be an absolute https URL such as "https://app.harness.io".');
+    // Reported below with every other refusal.
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return refuse(`baseUrl must use https; "${url.protocol}" URLs are refused.`);
-  }
-  if (url.username || url.password) return refuse('baseUrl must not contain a user name or password.');
-  if (!isAllowedHarnessHost(url, options)) {
-    return refuse(
-      url.protocol === 'http:'
-        ? `baseUrl "${url.origin}" uses plain http; only a loopback host listed in allowedHosts may (for a local mock).`
-        : `baseUrl host "${url.host}" is not a Harness host. For self-managed Harness, list it in allowedHosts.`,
-    );
+  if (!url || url.username || url.password || !isAllowedHarnessHost(url, options)) {
+    // Names the protocol and host, never the whole URL: it could hold a password.
+    const what = url ? `${url.protocol}//${url.host}` : 'that value';
+    throw new HarnessConnectError('configuration', {
+      detail: `harness-connect: baseUrl ${what} refused. Use https on a Harness host, without credentials; list self-managed or local (http) hosts in allowedHosts.`,
+    });
   }
   return GATEWAY_PATH.test(url.pathname) ? `${url.origin}/gateway` : url.origin;
 }

@@ -64,17 +64,14 @@ const FIRSTGEN_KEY = /^[A-Za-z0-9+/=_-]{20,}$/;
 
 export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string> = {
   empty: 'Paste your Harness API key.',
-  wrong_prefix: 'A Harness API key starts with pat. or sat. Copy the whole token from Harness.',
-  wrong_segment_count:
-    'This API key is incomplete: a Harness token has 4 parts separated by dots. Copy the whole token again.',
-  bad_characters:
-    'This API key has characters a Harness token never has (it only uses letters, digits, dots, - and _). Copy it again.',
-  firstgen_key:
-    'This looks like an older FirstGen API key, which this connection cannot use. Create a token under My API Keys in your Harness profile.',
-  too_long: 'This is too long to be a Harness API key. Paste only the token, which is about 70 characters.',
+  wrong_prefix: 'Harness API keys start with pat. or sat. Copy the whole token.',
+  wrong_segment_count: 'This key is incomplete. Copy the whole token again.',
+  bad_characters: 'This key has characters Harness keys never have. Copy it again.',
+  firstgen_key: 'This is an older FirstGen key. Create a token under My API Keys in your Harness profile.',
+  too_long: 'Too long for a Harness API key. Paste only the token.',
 };
 
-const UPPERCASE_PREFIX_MESSAGE = 'Harness only accepts the prefix in lower case: change the start to pat. or sat.';
+const UPPERCASE_PREFIX_MESSAGE = 'Harness needs the start in lower case: pat. or sat.';
 
 function failure(problem: HarnessTokenProblem, message = HARNESS_TOKEN_PROBLEM_MESSAGES[problem]): HarnessTokenParseFailure {
   return { ok: false, problem, message };

@@ -92,16 +92,16 @@ export async function verifyHarnessToken(
       referrerPolicy: 'no-referrer',
       signal: controller.signal,
     });
-    const body = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
+    const scrub = (value: string | null) => value && scrubSecret(value, apiKey);
+    const header = (name: string) => scrub(response.headers.get(name));
     return interpretValidateResponse(
       {
         status: response.status,
         type: response.type,
-        contentType: response.headers.get('content-type') ?? '',
-        correlationHeader: response.headers.get('x-harness-correlation-id'),
-        retryAfter: response.headers.get('retry-after'),
-        body,
-        scrub: (text) => scrubSecret(text, apiKey),
+        contentType: header('content-type') ?? '',
+        correlationHeader: header('x-harness-correlation-id'),
+        retryAfter: header('retry-after'),
+        body: scrub((await response.text()).slice(0, MAX_RESPONSE_CHARS)) ?? '',
       },
       { accountId, tokenKind: check.tokenKind, tokenId: check.token.tokenId, tokenHint: check.token.hint, baseUrl },
     );

@@ -1,16 +1,17 @@
 /**
- * Well-formed but fake Harness credentials for the core tests (the same shapes as src/testing/fixtures.ts,
- * copied so these tests do not depend on the mock package).
+ * The fixture credentials, split into the parts the core tests assert on (derived from the mock's
+ * fixtures so there is one source of truth).
  */
-export const ACCOUNT = 'QckRHsqq_el0PWRb2kqkgU';
-export const OTHER_ACCOUNT = 'auq3didt_vax1xO2eTDxXE';
-export const TOKEN_ID = '9X2XyKdHizBGT0LrAcAYWAPq';
-export const SECRET = 'bh8as5pih1J286f35yAD';
-export const PAT = `pat.${ACCOUNT}.${TOKEN_ID}.${SECRET}`;
-export const SAT_TOKEN_ID = 'xj9WBoIN1MSnQrtNUTCF98aU';
-export const SAT_SECRET = 'fLTsuQ3YtZ4V1dlDTpKq';
-export const SAT = `sat.${ACCOUNT}.${SAT_TOKEN_ID}.${SAT_SECRET}`;
-export const LEGACY_TOKEN_ID = '3YW3rQPdMpOapVFpkSBlpe3g';
-export const LEGACY_SECRET = 'GsYXExxm699GqgHGQ1Pb';
-export const LEGACY = `pat.${LEGACY_TOKEN_ID}.${LEGACY_SECRET}`;
-export const OTHER_PAT = `pat.${OTHER_ACCOUNT}.1bmYPoL6xNjhvthzF2jXZT3G.suf92jhy35tX157hHx8M`;
+import { HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS } from '../../src/testing/fixtures.js';
+
+const parts = (token: string) => token.split('.');
+
+export const ACCOUNT = HARNESS_FIXTURE_ACCOUNTS.primary.id;
+export const OTHER_ACCOUNT = HARNESS_FIXTURE_ACCOUNTS.other.id;
+export const PAT = HARNESS_FIXTURE_TOKENS.pat;
+export const [, , TOKEN_ID = '', SECRET = ''] = parts(PAT);
+export const SAT = HARNESS_FIXTURE_TOKENS.sat;
+export const [, , SAT_TOKEN_ID = '', SAT_SECRET = ''] = parts(SAT);
+export const LEGACY = HARNESS_FIXTURE_TOKENS.legacy;
+export const [, LEGACY_TOKEN_ID = '', LEGACY_SECRET = ''] = parts(LEGACY);
+export const OTHER_PAT = HARNESS_FIXTURE_TOKENS.otherAccount;
