@@ -188,10 +188,16 @@ export function toHarnessConnectError(value: unknown): HarnessConnectError {
       retryable: typeof json.retryable === 'boolean' ? json.retryable : undefined,
     });
   }
+  if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
   const detail = value instanceof Error ? value.message : typeof value === 'string' ? value : null;
   return new HarnessConnectError('unknown', { detail, cause: value });
+}
+
+/** True for the reason `AbortSignal.timeout()` aborts with. */
+export function isTimeoutError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TimeoutError';
 }
 
 /** True for the error `fetch` and `AbortSignal` raise when a request is cancelled. */

@@ -16,6 +16,7 @@ export {
   isHarnessConnectError,
   toHarnessConnectError,
   isAbortError,
+  isTimeoutError,
   HARNESS_CONNECT_ERROR_CODES,
   HARNESS_CONNECT_ERROR_MESSAGES,
 } from './errors.js';

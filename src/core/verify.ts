@@ -1,5 +1,5 @@
 import { checkHarnessCredentials, type HarnessCredentialsInput } from './credentials.js';
-import { HarnessConnectError, type HarnessCredentialField } from './errors.js';
+import { HarnessConnectError, isTimeoutError, type HarnessCredentialField } from './errors.js';
 import { interpretValidateResponse, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 
@@ -60,7 +60,7 @@ export async function verifyHarnessToken(
     throw localFailure(first!.field, first!.problem, first!.message);
   }
   const baseUrl = resolveHarnessBaseUrl(options.baseUrl, options);
-  if (options.signal?.aborted) throw new HarnessConnectError('aborted');
+  if (options.signal?.aborted) throw new HarnessConnectError(isTimeoutError(options.signal.reason) ? 'timeout' : 'aborted');
 
   const { apiKey, accountId } = check.credentials;
   const url = new URL(`${baseUrl}/ng/api/token/validate`);
@@ -71,7 +71,8 @@ export async function verifyHarnessToken(
   const controller = new AbortController();
   let stopped: 'aborted' | 'timeout' | null = null;
   const onAbort = () => {
-    stopped ??= 'aborted';
+    // A caller's `AbortSignal.timeout()` is a timeout, not a person cancelling.
+    stopped ??= isTimeoutError(options.signal?.reason) ? 'timeout' : 'aborted';
     controller.abort();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -226,6 +226,11 @@ describe('toHarnessConnectError', () => {
     expect(toHarnessConnectError(value)).toMatchObject({ code: 'unknown', detail: null });
   });
 
+  it('turns a TimeoutError DOMException (AbortSignal.timeout) into timeout', () => {
+    const error = toHarnessConnectError(new DOMException('The operation timed out.', 'TimeoutError'));
+    expect(error).toMatchObject({ code: 'timeout', retryable: true });
+  });
+
   it('turns an AbortError DOMException into aborted', () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError');
     const error = toHarnessConnectError(abort);

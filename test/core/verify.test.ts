@@ -628,6 +628,29 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
     expect(calls[0]!.init.signal!.aborted).toBe(true);
   });
 
+  it('a caller abort with its own reason is still aborted, not unknown', async () => {
+    const controller = new AbortController();
+    const { fetch } = fakeFetch(hangingUntilAborted());
+    const promise = verifyHarnessToken({ apiKey: PAT }, { fetch, signal: controller.signal, timeoutMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort('dialog closed');
+    expect(await rejection(promise)).toMatchObject({ code: 'aborted' });
+  });
+
+  it('a caller AbortSignal.timeout() → timeout, retryable', async () => {
+    const { fetch } = fakeFetch(hangingUntilAborted());
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, signal: AbortSignal.timeout(20), timeoutMs: 5_000 }));
+    expect(error).toMatchObject({ code: 'timeout', retryable: true });
+  });
+
+  it('an already timed-out caller signal → timeout, and no request', async () => {
+    const signal = AbortSignal.timeout(0);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const { fetch, calls } = fakeFetch(() => success());
+    expect(await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, signal }))).toMatchObject({ code: 'timeout' });
+    expect(calls).toHaveLength(0);
+  });
+
   it('cleans up after an answer: the timer is cleared and the caller signal is let go', async () => {
     const controller = new AbortController();
     const { fetch, calls } = fakeFetch(() => success());
