@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
@@ -30,6 +31,15 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: chromium(),
+        },
+      },
+      {
+        // Every story is a test in Chromium: it renders, its play function passes, axe finds nothing.
+        plugins: [await storybookTest({ configDir: '.storybook' })],
+        publicDir: 'public',
+        test: {
+          name: 'storybook',
           browser: chromium(),
         },
       },
