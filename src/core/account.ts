@@ -38,16 +38,25 @@ const MAX_INPUT_LENGTH = 8 * 1024;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
 
 /** A whole Harness token pasted into the account field (it holds a dot-separated `pat.`/`sat.` prefix). */
-const LOOKS_LIKE_TOKEN = /^(?:pat|sat)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$/i;
+const LOOKS_LIKE_TOKEN = /^[ps]at\.[\w-]+\.[\w.-]+$/i;
 
 /** Something with a scheme, a slash or a host-like dot is treated as an address. */
 const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\/|\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$)/i;
 
+/** A query, in the address or in its hash route: path segments are read with it cut out. */
+const QUERY = /\?[^#]*/g;
+
+/** The segment after `account` in the path or the hash route: `/ng/account/{id}`, `#/account/{id}`, `account/{id}`. */
+const ACCOUNT_SEGMENT = /(?:^|[/#])account\/+([^/#]+)/i;
+
+/** Else a query parameter naming the account, as API addresses have. */
+const ACCOUNT_PARAMETER = /[?&](?:accountIdentifier|accountId|account)=([^&#]+)/;
+
 export const HARNESS_ACCOUNT_PROBLEM_MESSAGES: Record<HarnessAccountProblem, string> = {
-  empty: 'Enter your account identifier: it follows /account/ in the Harness address bar.',
-  url_without_account: 'No account identifier in this address. Copy the address of a page in your account.',
+  empty: 'Enter the account identifier: it follows /account/ in Harness addresses.',
+  url_without_account: 'This address has no account identifier. Copy one from inside your account.',
   looks_like_token: 'This is an API key. Paste it in the API Key field.',
-  bad_characters: 'Use only letters, digits, - and _. Copy it from the Harness address bar.',
+  bad_characters: 'Use only letters, digits, - and _ in the account identifier.',
   too_long: 'Too long for an account identifier (22 characters).',
 };
 
@@ -73,26 +82,11 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** Finds the id in an address: the segment after `account` in the path or the fragment, else a query parameter. */
-function accountIdFromUrl(value: string): string | null {
-  let url: URL;
-  try {
-    // Without a scheme, read the whole value as a path: only the path, fragment and query matter here, and
-    // `account/{id}/home` (part of an address) must not turn `account` into the host.
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://host.invalid/${value.replace(/^\/+/, '')}`);
-  } catch {
-    return null;
-  }
-  const fragment = url.hash.replace(/^#/, '');
-  const [fragmentPath = '', fragmentQuery = ''] = fragment.split('?', 2);
-  const segments = `${url.pathname}/${fragmentPath}`.split('/').filter(Boolean);
-  const index = segments.findIndex((segment) => segment.toLowerCase() === 'account');
-  if (index >= 0 && index + 1 < segments.length) return safeDecode(segments[index + 1]!);
-  for (const params of [url.searchParams, new URLSearchParams(fragmentQuery)]) {
-    const id = params.get('accountIdentifier') ?? params.get('accountId') ?? params.get('account');
-    if (id) return id.trim();
-  }
-  return null;
+/** Finds the id in an address: the segment after `account` in the path or the hash route, else a query parameter. */
+function accountIdFromUrl(value: string): string {
+  const segment = ACCOUNT_SEGMENT.exec(value.replace(QUERY, ''))?.[1];
+  // An encoded space around a parameter's value is dropped; one inside a segment is reported as it is.
+  return segment ? safeDecode(segment) : safeDecode(ACCOUNT_PARAMETER.exec(value)?.[1] ?? '').trim();
 }
 
 /**
@@ -108,9 +102,7 @@ export function parseAccountIdentifier(input: unknown): HarnessAccountParseResul
   if (value.length === 0) return failure('empty');
   const compact = removeSpaces(value);
   if (LOOKS_LIKE_TOKEN.test(compact)) return failure('looks_like_token');
-  if (LOOKS_LIKE_URL.test(compact)) {
-    const id = accountIdFromUrl(compact);
-    return id === null || id.length === 0 ? failure('url_without_account') : accepted(id, 'url');
-  }
-  return accepted(compact, 'id');
+  if (!LOOKS_LIKE_URL.test(compact)) return accepted(compact, 'id');
+  const id = accountIdFromUrl(compact);
+  return id ? accepted(id, 'url') : failure('url_without_account');
 }

@@ -6,11 +6,23 @@
 /** Zero-width and invisible formatting characters that chat apps and rich text slip into copied text. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** Any whitespace, including non-breaking spaces and line breaks inside a wrapped paste. */
-const WHITESPACE = /\s+/g;
+/** The invisible characters above plus any whitespace (non-breaking spaces, line breaks of a wrapped paste). */
+const INVISIBLE_OR_SPACE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** Straight, typographic and backtick quotes, paired or not. */
-const QUOTES = new Set(['"', "'", '`', '\u2018', '\u2019', '\u201C', '\u201D', '\u00AB', '\u00BB']);
+/**
+ * One straight, typographic or backtick quote (paired or not) at the start, or one at the end, where a
+ * `,` or `;` from a copied JSON or code line may also sit. One character per side per pass keeps the
+ * pattern linear on long pastes.
+ */
+const EDGE_QUOTE = /^["'`\u2018\u2019\u201C\u201D\u00AB\u00BB]|["'`\u2018\u2019\u201C\u201D\u00AB\u00BB,;]$/g;
+
+/**
+ * Prefixes people paste along with a key, matched at the start, case-insensitively: an HTTP header line,
+ * an Authorization scheme, or a shell or dotenv assignment such as `export HARNESS_API_KEY=` (only when
+ * something follows: a bare base64 FirstGen key may end in `=`).
+ */
+const KEY_PREFIX =
+  /^(?:authorization\s*:\s*|bearer\s+|x-api-key\s*[:=]\s*|(?:export\s+)?[A-Z_][A-Z0-9_]*\s*[:=]\s*(?=\S))/i;
 
 /** Removes invisible characters and trims. */
 export function stripInvisible(input: string): string {
@@ -19,44 +31,24 @@ export function stripInvisible(input: string): string {
 
 /** Removes every whitespace and invisible character. */
 export function removeSpaces(input: string): string {
-  return input.replace(INVISIBLE, '').replace(WHITESPACE, '');
+  return input.replace(INVISIBLE_OR_SPACE, '');
 }
 
-/**
- * Peels quotes (and a trailing `,` or `;` from a copied JSON or code line) off both ends, repeatedly,
- * so `"pat.…",` and `'"pat.…"'` both come out bare.
- */
-export function stripQuotes(input: string): string {
-  let value = input.trim();
-  for (;;) {
-    const before = value;
-    value = value.replace(/[,;]+$/, '').trim();
-    if (value.length > 0 && QUOTES.has(value[0]!)) value = value.slice(1).trim();
-    if (value.length > 0 && QUOTES.has(value[value.length - 1]!)) value = value.slice(0, -1).trim();
-    if (value === before) return value;
+/** Repeats `step` until it changes nothing: pastes nest quotes and prefixes in any order. */
+function untilStable(value: string, step: (value: string) => string): string {
+  for (let before = ''; before !== value; ) {
+    before = value;
+    value = step(value);
   }
+  return value;
 }
 
-/**
- * Prefixes people paste along with a key: an HTTP header line, an Authorization scheme, or a shell or
- * dotenv assignment such as `export HARNESS_API_KEY=`. Each is matched at the start, case-insensitively.
- */
-const KEY_PREFIXES = [
-  /^authorization\s*:\s*/i,
-  /^bearer\s+/i,
-  /^x-api-key\s*[:=]\s*/i,
-  // Only when something follows: a bare base64 FirstGen key may end in `=`.
-  /^(?:export\s+)?[A-Z_][A-Z0-9_]*\s*[:=]\s*(?=\S)/i,
-];
+/** Peels quotes and trailing `,`/`;` off both ends, so `"pat.…",` and `'"pat.…"'` both come out bare. */
+export function stripQuotes(input: string): string {
+  return untilStable(input.trim(), (value) => value.replace(EDGE_QUOTE, '').trim());
+}
 
 /** Cleans a pasted API key: prefixes, quotes, spaces and invisible characters anywhere in it. */
 export function cleanPastedKey(input: string): string {
-  let value = stripInvisible(input);
-  for (;;) {
-    const before = value;
-    value = stripQuotes(value);
-    for (const prefix of KEY_PREFIXES) value = value.replace(prefix, '');
-    if (value === before) break;
-  }
-  return removeSpaces(value);
+  return removeSpaces(untilStable(stripInvisible(input), (value) => stripQuotes(value).replace(KEY_PREFIX, '')));
 }

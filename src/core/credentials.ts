@@ -56,6 +56,10 @@ export function accountMismatchMessage(tokenAccountId: string, typedAccountId: s
   return `This key belongs to account ${tokenAccountId}, not ${typedAccountId}. Correct the Account Identifier.`;
 }
 
+function issue(field: HarnessCredentialField, problem: HarnessCredentialsProblem, message: string): HarnessCredentialsIssue {
+  return { field, problem, message };
+}
+
 /**
  * Checks credentials without any network call. Never throws.
  *
@@ -65,30 +69,20 @@ export function accountMismatchMessage(tokenAccountId: string, typedAccountId: s
 export function checkHarnessCredentials(input: Partial<HarnessCredentialsInput> | null | undefined): HarnessCredentialsCheck {
   const issues: HarnessCredentialsIssue[] = [];
   const token = parseHarnessToken(input?.apiKey ?? '');
-  if (!token.ok) issues.push({ field: 'apiKey', problem: token.problem, message: token.message });
-
-  const parsedAccount = input?.accountId === undefined ? null : parseAccountIdentifier(input.accountId);
+  if (!token.ok) issues.push(issue('apiKey', token.problem, token.message));
+  const account = input?.accountId === undefined ? null : parseAccountIdentifier(input.accountId);
   // A blank account field is fine here: the token may carry the id (checked below).
-  const account = parsedAccount && !parsedAccount.ok && parsedAccount.problem === 'empty' ? null : parsedAccount;
-  if (account && !account.ok) issues.push({ field: 'accountId', problem: account.problem, message: account.message });
-  if (!token.ok || (account && !account.ok)) return { ok: false, issues };
+  if (account && !account.ok && account.problem !== 'empty') issues.push(issue('accountId', account.problem, account.message));
+  if (!token.ok || issues.length) return { ok: false, issues };
 
   const typedId = account?.ok ? account.accountId : null;
-  if (token.accountId !== null && typedId !== null && token.accountId !== typedId) {
-    return {
-      ok: false,
-      issues: [{ field: 'accountId', problem: 'account_mismatch', message: accountMismatchMessage(token.accountId, typedId) }],
-    };
-  }
   const accountId = typedId ?? token.accountId;
-  if (accountId === null) {
-    return { ok: false, issues: [{ field: 'accountId', problem: 'account_required', message: ACCOUNT_REQUIRED_MESSAGE }] };
+  // At most one of these two: a mismatch needs both ids.
+  if (token.accountId && typedId && token.accountId !== typedId) {
+    issues.push(issue('accountId', 'account_mismatch', accountMismatchMessage(token.accountId, typedId)));
   }
-  return {
-    ok: true,
-    credentials: { apiKey: token.token, accountId },
-    token,
-    tokenKind: token.kind,
-    accountIdFromToken: typedId === null,
-  };
+  if (!accountId) issues.push(issue('accountId', 'account_required', ACCOUNT_REQUIRED_MESSAGE));
+  return issues.length
+    ? { ok: false, issues }
+    : { ok: true, credentials: { apiKey: token.token, accountId: accountId! }, token, tokenKind: token.kind, accountIdFromToken: !typedId };
 }

@@ -23,24 +23,10 @@
  * | `configuration` | the integrator's set-up is wrong (a base URL that is not an allowed Harness host) | — | no |
  * | `unknown` | anything else, e.g. a host's own `connect` threw a plain Error | — | yes |
  */
-export type HarnessConnectErrorCode =
-  | 'malformed_token'
-  | 'malformed_account'
-  | 'account_mismatch'
-  | 'invalid_token'
-  | 'expired_token'
-  | 'forbidden'
-  | 'invalid_request'
-  | 'wrong_host'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'timeout'
-  | 'aborted'
-  | 'configuration'
-  | 'unknown';
+export type HarnessConnectErrorCode = HarnessConnectErrorCodeList[number];
 
-/** Every code, in the order of the table above (for exhaustive tests and catalogues). */
-export const HARNESS_CONNECT_ERROR_CODES = [
+/** The codes in the order of the table above; `HARNESS_CONNECT_ERROR_CODES` has this type. */
+type HarnessConnectErrorCodeList = readonly [
   'malformed_token',
   'malformed_account',
   'account_mismatch',
@@ -55,21 +41,24 @@ export const HARNESS_CONNECT_ERROR_CODES = [
   'aborted',
   'configuration',
   'unknown',
-] as const satisfies readonly HarnessConnectErrorCode[];
+];
 
 /** The form fields an error can point at. */
 export type HarnessCredentialField = 'apiKey' | 'accountId';
 
-/** Default English messages a person can act on. The widget's catalogue may replace them by code. */
+/**
+ * Default English messages a person can act on. The widget's catalogue may replace them by code. Keep the
+ * keys in the order of the table above: `HARNESS_CONNECT_ERROR_CODES` is read from them.
+ */
 export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, string> = {
   malformed_token: 'This is not a Harness API key. Copy the whole token.',
   malformed_account: 'Enter your Harness account identifier.',
   account_mismatch: 'This key belongs to another Harness account. Check the Account Identifier.',
-  invalid_token: 'Harness rejected this key: mistyped, revoked or deleted. Copy it again or create a new one.',
-  expired_token: 'This key has expired. Create a new token in Harness and paste it here.',
-  forbidden: 'Harness refused access (disabled service account, IP allow-list or proxy). Ask your Harness admin.',
+  invalid_token: 'Harness rejected this key. Copy it again or create a new one.',
+  expired_token: 'This key has expired. Create a new one in Harness.',
+  forbidden: 'Harness refused access for this key. Ask your Harness admin.',
   invalid_request: 'Harness could not find that account. Check the Account Identifier.',
-  wrong_host: 'That Harness address did not answer like Harness. Check the region or URL.',
+  wrong_host: 'That address is not a Harness API. Check the region or URL.',
   rate_limited: 'Harness is busy. Wait a moment, then try again.',
   unavailable: 'Harness could not be reached. Try again.',
   timeout: 'Harness took too long to answer. Try again.',
@@ -78,16 +67,28 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   unknown: 'Something went wrong. Try again.',
 };
 
-const FIELD_OF: Partial<Record<HarnessConnectErrorCode, HarnessCredentialField>> = {
+/** Every code, in the order of the table above (for exhaustive tests and catalogues). */
+export const HARNESS_CONNECT_ERROR_CODES = Object.keys(HARNESS_CONNECT_ERROR_MESSAGES) as unknown as HarnessConnectErrorCodeList;
+
+/**
+ * The field each code concerns and whether retrying can help, as one table: `apiKey`/`accountId` name the
+ * field, `retry` marks a transient failure, and a code absent here has neither (shown as a banner).
+ */
+const TRAITS: Partial<Record<HarnessConnectErrorCode, HarnessCredentialField | 'retry'>> = {
   malformed_token: 'apiKey',
   malformed_account: 'accountId',
   account_mismatch: 'accountId',
   invalid_token: 'apiKey',
   expired_token: 'apiKey',
   invalid_request: 'accountId',
+  rate_limited: 'retry',
+  unavailable: 'retry',
+  timeout: 'retry',
+  unknown: 'retry',
 };
 
-const RETRYABLE: ReadonlySet<HarnessConnectErrorCode> = new Set(['rate_limited', 'unavailable', 'timeout', 'unknown']);
+/** The optional facts an error carries; each is `null` when not known. */
+const NULLABLE_KEYS = ['correlationId', 'status', 'harnessCode', 'detail', 'retryAfterMs'] as const;
 
 export interface HarnessConnectErrorOptions {
   /** A user-facing message; defaults to the code's message. */
@@ -129,44 +130,48 @@ export interface HarnessConnectErrorJSON {
  * token id, never the secret), and the verifier scrubs the key from anything it passes in.
  */
 export class HarnessConnectError extends Error {
-  override readonly name = 'HarnessConnectError' as const;
-  readonly code: HarnessConnectErrorCode;
-  readonly field: HarnessCredentialField | null;
-  readonly retryable: boolean;
-  readonly correlationId: string | null;
-  readonly status: number | null;
-  readonly harnessCode: string | null;
-  readonly detail: string | null;
-  readonly retryAfterMs: number | null;
+  // `declare`: set by the one `Object.assign` below, so no field initialisers are emitted.
+  declare readonly name: 'HarnessConnectError';
+  declare readonly code: HarnessConnectErrorCode;
+  declare readonly field: HarnessCredentialField | null;
+  declare readonly retryable: boolean;
+  declare readonly correlationId: string | null;
+  declare readonly status: number | null;
+  declare readonly harnessCode: string | null;
+  declare readonly detail: string | null;
+  declare readonly retryAfterMs: number | null;
 
   constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
     super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.field = options.field !== undefined ? options.field : (FIELD_OF[code] ?? null);
-    this.retryable = options.retryable ?? RETRYABLE.has(code);
-    this.correlationId = options.correlationId ?? null;
-    this.status = options.status ?? null;
-    this.harnessCode = options.harnessCode ?? null;
-    this.detail = options.detail ?? null;
-    this.retryAfterMs = options.retryAfterMs ?? null;
+    const trait = TRAITS[code];
+    Object.assign(this, {
+      name: 'HarnessConnectError',
+      code,
+      // `undefined` means "the code's default"; `null` means "no field".
+      field: options.field !== undefined ? options.field : trait !== 'retry' && trait ? trait : null,
+      retryable: options.retryable ?? trait === 'retry',
+    });
+    for (const key of NULLABLE_KEYS) Object.assign(this, { [key]: options[key] ?? null });
   }
 
   toJSON(): HarnessConnectErrorJSON {
-    // `cause` stays out: it may be anything the host threw.
-    const { name, code, message, field, retryable, correlationId, status, harnessCode, detail, retryAfterMs } = this;
-    return { name, code, message, field, retryable, correlationId, status, harnessCode, detail, retryAfterMs };
+    // The constructor's fields are this error's only enumerable own properties; `message`, `cause` and
+    // `stack` are not enumerable. `cause` and `stack` stay out: they may hold anything the host threw.
+    return { ...this, message: this.message };
   }
+}
+
+/** True when `value` is an object whose `name` is `name` (errors cross realms, so `instanceof` is not enough). */
+function hasName(value: unknown, name: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === name;
 }
 
 /** True for a `HarnessConnectError`, also one from another copy of the package or realm. */
 export function isHarnessConnectError(value: unknown): value is HarnessConnectError {
-  if (value instanceof HarnessConnectError) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { name?: unknown; code?: unknown };
   return (
-    candidate.name === 'HarnessConnectError' &&
-    typeof candidate.code === 'string' &&
-    (HARNESS_CONNECT_ERROR_CODES as readonly string[]).includes(candidate.code)
+    value instanceof HarnessConnectError ||
+    (hasName(value, 'HarnessConnectError') &&
+      (HARNESS_CONNECT_ERROR_CODES as readonly unknown[]).includes((value as { code?: unknown }).code))
   );
 }
 
@@ -178,14 +183,13 @@ export function toHarnessConnectError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
   if (isHarnessConnectError(value)) {
     // A serialised error (from a server answer or another realm): its fields are the constructor's options.
-    const json = value as unknown as Partial<HarnessConnectErrorJSON>;
-    const field = json.field;
+    const { field, message, retryable } = value as Partial<HarnessConnectErrorJSON>;
     return new HarnessConnectError(value.code, {
-      ...json,
-      message: typeof json.message === 'string' ? json.message : undefined,
+      ...value,
+      message: typeof message === 'string' ? message : undefined,
       // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
       field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
-      retryable: typeof json.retryable === 'boolean' ? json.retryable : undefined,
+      retryable: typeof retryable === 'boolean' ? retryable : undefined,
     });
   }
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
@@ -197,10 +201,10 @@ export function toHarnessConnectError(value: unknown): HarnessConnectError {
 
 /** True for the reason `AbortSignal.timeout()` aborts with. */
 export function isTimeoutError(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TimeoutError';
+  return hasName(value, 'TimeoutError');
 }
 
 /** True for the error `fetch` and `AbortSignal` raise when a request is cancelled. */
 export function isAbortError(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
+  return hasName(value, 'AbortError');
 }

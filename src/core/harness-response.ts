@@ -1,4 +1,5 @@
 import { HarnessConnectError, type HarnessConnectErrorCode } from './errors.js';
+import type { CheckedHarnessCredentials } from './credentials.js';
 import type { HarnessTokenKind } from './token.js';
 
 /**
@@ -24,28 +25,6 @@ export interface HarnessTokenVerification {
   /** The API base that verified it. */
   baseUrl: string;
   correlationId: string | null;
-}
-
-/**
- * An answer, read. The verifier removes the key from `body` and the headers before building this
- * (proxies have echoed keys back), so nothing taken from here can carry it.
- */
-export interface HarnessAnswer {
-  status: number;
-  /** `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx. */
-  type: string;
-  contentType: string;
-  correlationHeader: string | null;
-  retryAfter: string | null;
-  body: string;
-}
-
-export interface ExpectedToken {
-  accountId: string;
-  tokenKind: HarnessTokenKind;
-  tokenId: string;
-  tokenHint: string;
-  baseUrl: string;
 }
 
 /** The fields of Harness's envelope this code reads; all optional, because proxies lie. */
@@ -74,7 +53,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** Picks the code for a failed answer from its HTTP status and Harness's own code and message. */
+/** Picks the code for a failed answer (not a redirect) from its HTTP status and Harness's own code and message. */
 function codeFor(status: number, harnessCode: string, message: string, html: boolean): HarnessConnectErrorCode {
   if (status === 429) return 'rate_limited';
   // A 200 whose body is neither an envelope nor HTML was cut short on the way: a transient fault.
@@ -84,51 +63,61 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
   // "Invalid accountId in token".
   if (status === 401 || harnessCode === 'INVALID_TOKEN') return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
   if (status === 402 || status === 403 || harnessCode.includes('ACCESS_DENIED')) return 'forbidden';
-  // A 404, a redirect or an HTML page (sign-in, proxy): not Harness's API.
-  if (status === 404 || (status >= 300 && status < 400) || html) return 'wrong_host';
+  // A 404 or an HTML page (sign-in, proxy): not Harness's API.
+  if (status === 404 || html) return 'wrong_host';
   if (status === 400 || status === 422 || harnessCode === 'INVALID_REQUEST') return 'invalid_request';
   return 'unknown';
 }
 
 /**
  * Interprets the answer to `POST /ng/api/token/validate`: the verification, or a thrown
- * `HarnessConnectError` unless it is a Harness success envelope for the expected account.
+ * `HarnessConnectError` unless it is a Harness success envelope for the checked account. The verifier
+ * removes the key from `header`'s values and `body` first (proxies have echoed keys back), so nothing
+ * taken from them can carry it.
  */
-export function interpretValidateResponse(answer: HarnessAnswer, expected: ExpectedToken): HarnessTokenVerification {
-  const { status, body } = answer;
-  let envelope: Envelope | null = null;
+export function interpretValidateResponse(
+  response: Pick<Response, 'status' | 'type'>,
+  header: (name: string) => string,
+  body: string,
+  check: CheckedHarnessCredentials,
+  baseUrl: string,
+): HarnessTokenVerification {
+  const { status } = response;
+  let parsed: unknown = null;
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed) envelope = parsed as Envelope;
+    parsed = JSON.parse(body);
   } catch {
     // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
   }
-  const correlationId = text(envelope?.correlationId) ?? answer.correlationHeader;
+  const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
+  const correlationId = text(envelope?.correlationId) ?? (header('x-harness-correlation-id') || null);
   const data = envelope?.data;
-  const redirected = answer.type === 'opaqueredirect' || (status >= 300 && status < 400);
+  // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
+  const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
   if (redirected || status !== 200 || envelope?.status !== 'SUCCESS' || !data) {
     const first = envelope?.responseMessages?.[0];
     const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
-    const html = !envelope && (answer.contentType.includes('html') || /^\s*</.test(body));
+    const html = !envelope && (header('content-type').includes('html') || /^\s*</.test(body));
     throw new HarnessConnectError(redirected ? 'wrong_host' : codeFor(status, harnessCode, message, html), {
       status: status || null,
       harnessCode: harnessCode || null,
       correlationId,
-      retryAfterMs: parseRetryAfter(answer.retryAfter),
+      retryAfterMs: parseRetryAfter(header('retry-after')),
       detail: redirected
-        ? 'harness-connect: the base URL redirected; a key is never sent after a redirect. Use the API host.'
+        ? 'harness-connect: the base URL redirected (a key never follows one). Use the API host.'
         : `HTTP ${status} with ${harnessCode ? `${harnessCode}: ${message}` : html ? 'an HTML page' : 'no Harness envelope'}`,
     });
   }
 
-  const accountId = text(data.accountIdentifier) ?? expected.accountId;
-  if (accountId !== expected.accountId || data.valid === false) {
+  const expectedId = check.credentials.accountId;
+  const accountId = text(data.accountIdentifier) ?? expectedId;
+  if (accountId !== expectedId || data.valid === false) {
     throw new HarnessConnectError(data.valid === false ? 'invalid_token' : 'account_mismatch', {
       status,
       correlationId,
-      detail: 'Harness answered SUCCESS with valid: false or for another account',
+      detail: 'SUCCESS with valid: false or another account',
     });
   }
   const name = text(data.username);
@@ -136,15 +125,15 @@ export function interpretValidateResponse(answer: HarnessAnswer, expected: Expec
   const validTo = Number(data.validTo);
   return {
     accountId,
-    tokenKind: expected.tokenKind,
-    tokenId: text(data.identifier) ?? expected.tokenId,
+    tokenKind: check.tokenKind,
+    tokenId: text(data.identifier) ?? check.token.tokenId,
     tokenName: text(data.name),
-    tokenHint: expected.tokenHint,
+    tokenHint: check.token.hint,
     apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
     user: name || email ? { name, email } : null,
     // Harness uses 0 (or nothing) for "never expires".
     expiresAt: validTo > 0 && validTo < MAX_DATE_MS ? new Date(validTo).toISOString() : null,
-    baseUrl: expected.baseUrl,
+    baseUrl,
     correlationId,
   };
 }

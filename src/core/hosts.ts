@@ -17,10 +17,11 @@ export const HARNESS_CLUSTER_HOSTS = [
   'accounts.eu.harness.io', // EU
 ] as const;
 
-/** Vanity hosts are `{company}.harness.io`. */
+/** Vanity hosts are `{company}.harness.io`; every cluster above is one too, so this one check covers both. */
 const HARNESS_DOMAIN_SUFFIX = '.harness.io';
 
-const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Hosts on this machine: the only ones plain `http:` may reach. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /** Harness's own tools also use `{base}/gateway` as the API base; any other path of a pasted URL is UI. */
 const GATEWAY_PATH = /^\/gateway\/?$/;
@@ -34,26 +35,21 @@ export interface HarnessHostOptions {
   allowedHosts?: readonly string[];
 }
 
-function isLoopback(hostname: string): boolean {
-  return LOOPBACK_HOSTNAMES.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** An entry with a port matches that host and port; without one, the host on any port. */
-function matchesEntry(url: URL, entry: string): boolean {
-  const pattern = entry.trim().toLowerCase();
-  if (pattern.startsWith('*.')) return url.hostname.endsWith(pattern.slice(1));
-  return url.host === pattern || url.hostname === pattern;
-}
-
-/** True when `url`'s host is a Harness cluster, a `*.harness.io` host, or listed by the integrator. */
+/**
+ * True when `url`'s host is a Harness cluster, a `*.harness.io` host, or listed by the integrator. An entry
+ * with a port matches that host and port; without one, the host on any port.
+ */
 export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {}): boolean {
-  const listed = (options.allowedHosts ?? []).some((entry) => matchesEntry(url, entry));
-  if (url.protocol === 'http:') return listed && isLoopback(url.hostname);
-  if (url.protocol !== 'https:') return false;
-  if (listed) return true;
+  const { protocol, host, hostname } = url;
+  const listed = (options.allowedHosts ?? []).some((entry) => {
+    const pattern = entry.trim().toLowerCase();
+    return pattern.startsWith('*.') ? hostname.endsWith(pattern.slice(1)) : host === pattern || hostname === pattern;
+  });
   // The URL parser lowercases hostnames and resolves tricks like `app.harness.io.evil.example` to that
   // full host, so a suffix check on the parsed hostname is exact.
-  return (HARNESS_CLUSTER_HOSTS as readonly string[]).includes(url.hostname) || url.hostname.endsWith(HARNESS_DOMAIN_SUFFIX);
+  return protocol === 'http:'
+    ? listed && LOOPBACK.test(hostname)
+    : protocol === 'https:' && (listed || hostname.endsWith(HARNESS_DOMAIN_SUFFIX));
 }
 
 /**
@@ -64,7 +60,7 @@ export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {})
  * that is neither Harness's nor listed in `allowedHosts`.
  */
 export function resolveHarnessBaseUrl(baseUrl: string | undefined, options: HarnessHostOptions = {}): string {
-  let url: URL | null = null;
+  let url: URL | undefined;
   try {
     url = new URL((baseUrl ?? DEFAULT_HARNESS_BASE_URL).trim());
   } catch {
@@ -74,8 +70,8 @@ export function resolveHarnessBaseUrl(baseUrl: string | undefined, options: Harn
     // Names the protocol and host, never the whole URL: it could hold a password.
     const what = url ? `${url.protocol}//${url.host}` : 'that value';
     throw new HarnessConnectError('configuration', {
-      detail: `harness-connect: baseUrl ${what} refused. Use https on a Harness host, without credentials; list self-managed or local (http) hosts in allowedHosts.`,
+      detail: `harness-connect: baseUrl ${what} refused. Use https on a Harness host, no credentials, or list the host in allowedHosts (http: local only).`,
     });
   }
-  return GATEWAY_PATH.test(url.pathname) ? `${url.origin}/gateway` : url.origin;
+  return url.origin + (GATEWAY_PATH.test(url.pathname) ? '/gateway' : '');
 }

@@ -64,14 +64,17 @@ const FIRSTGEN_KEY = /^[A-Za-z0-9+/=_-]{20,}$/;
 
 export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string> = {
   empty: 'Paste your Harness API key.',
-  wrong_prefix: 'Harness API keys start with pat. or sat. Copy the whole token.',
-  wrong_segment_count: 'This key is incomplete. Copy the whole token again.',
-  bad_characters: 'This key has characters Harness keys never have. Copy it again.',
-  firstgen_key: 'This is an older FirstGen key. Create a token under My API Keys in your Harness profile.',
-  too_long: 'Too long for a Harness API key. Paste only the token.',
+  wrong_prefix: 'API keys start with pat. or sat. Copy the whole key.',
+  wrong_segment_count: 'This key is incomplete. Copy all of it.',
+  bad_characters: 'This key has invalid characters. Copy it again.',
+  firstgen_key: 'This is an old FirstGen key. Create a token in your Harness profile.',
+  too_long: 'Too long for an API key. Paste only the key.',
 };
 
-const UPPERCASE_PREFIX_MESSAGE = 'Harness needs the start in lower case: pat. or sat.';
+const UPPERCASE_PREFIX_MESSAGE = 'Write the start in lower case: pat. or sat.';
+
+/** The prefixes Harness issues, lower case only. */
+const TOKEN_KINDS: readonly string[] = ['pat', 'sat'] satisfies HarnessTokenKind[];
 
 function failure(problem: HarnessTokenProblem, message = HARNESS_TOKEN_PROBLEM_MESSAGES[problem]): HarnessTokenParseFailure {
   return { ok: false, problem, message };
@@ -80,7 +83,7 @@ function failure(problem: HarnessTokenProblem, message = HARNESS_TOKEN_PROBLEM_M
 /** A display hint that reveals nothing that grants access. */
 export function tokenHint(kind: HarnessTokenKind, accountId: string | null, secret: string): string {
   const tail = secret.length > HINT_SECRET_CHARS * 2 ? secret.slice(-HINT_SECRET_CHARS) : '';
-  return accountId === null ? `${kind}.…${tail}` : `${kind}.${accountId}.…${tail}`;
+  return `${kind}.${accountId === null ? '' : `${accountId}.`}…${tail}`;
 }
 
 /**
@@ -92,27 +95,30 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
   if (typeof input !== 'string') return failure('empty');
   if (input.length > MAX_INPUT_LENGTH) return failure('too_long');
   const token = cleanPastedKey(input);
-  if (token.length === 0) return failure('empty');
+  if (!token) return failure('empty');
   if (token.length > MAX_TOKEN_LENGTH) return failure('too_long');
-  if (!TOKEN_CHARACTERS.test(token)) {
-    return FIRSTGEN_KEY.test(token) ? failure('firstgen_key') : failure('bad_characters');
+  const validCharacters = TOKEN_CHARACTERS.test(token);
+  const [prefix = '', ...parts] = token.split('.');
+  // Without a dot it cannot be a Harness token; a long base64-like value is most likely a FirstGen key.
+  if (!validCharacters || !parts.length) {
+    return failure(FIRSTGEN_KEY.test(token) ? 'firstgen_key' : validCharacters ? 'wrong_prefix' : 'bad_characters');
   }
-  const segments = token.split('.');
-  const prefix = segments[0]!;
-  if (segments.length === 1) return FIRSTGEN_KEY.test(token) ? failure('firstgen_key') : failure('wrong_prefix');
-  if (prefix !== 'pat' && prefix !== 'sat') {
-    const lower = prefix.toLowerCase();
-    return lower === 'pat' || lower === 'sat' ? failure('wrong_prefix', UPPERCASE_PREFIX_MESSAGE) : failure('wrong_prefix');
+  if (!TOKEN_KINDS.includes(prefix)) {
+    return failure('wrong_prefix', TOKEN_KINDS.includes(prefix.toLowerCase()) ? UPPERCASE_PREFIX_MESSAGE : undefined);
   }
-  if ((segments.length !== 3 && segments.length !== 4) || segments.some((segment) => segment.length === 0)) {
-    return failure('wrong_segment_count');
-  }
-  const kind: HarnessTokenKind = prefix;
-  const cleaned = token !== input;
-  if (segments.length === 3) {
-    const [, tokenId, secret] = segments as [string, string, string];
-    return { ok: true, token, kind, format: 'legacy', accountId: null, tokenId, hint: tokenHint(kind, null, secret), cleaned };
-  }
-  const [, accountId, tokenId, secret] = segments as [string, string, string, string];
-  return { ok: true, token, kind, format: 'current', accountId, tokenId, hint: tokenHint(kind, accountId, secret), cleaned };
+  // `<accountId>.<tokenId>.<secret>` or the legacy `<tokenId>.<secret>`, no part empty.
+  if (parts.length < 2 || parts.length > 3 || parts.includes('')) return failure('wrong_segment_count');
+  const kind = prefix as HarnessTokenKind;
+  const accountId = parts.length === 3 ? parts[0]! : null;
+  const [tokenId, secret] = parts.slice(-2) as [string, string];
+  return {
+    ok: true,
+    token,
+    kind,
+    format: accountId === null ? 'legacy' : 'current',
+    accountId,
+    tokenId,
+    hint: tokenHint(kind, accountId, secret),
+    cleaned: token !== input,
+  };
 }

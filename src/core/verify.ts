@@ -1,5 +1,5 @@
 import { checkHarnessCredentials, type HarnessCredentialsInput } from './credentials.js';
-import { HarnessConnectError, isTimeoutError, type HarnessCredentialField } from './errors.js';
+import { HarnessConnectError, isTimeoutError } from './errors.js';
 import { interpretValidateResponse, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 
@@ -26,20 +26,19 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   timeoutMs?: number;
 }
 
+/** What stands where the key or its secret was removed. */
+const REDACTED = '[redacted]';
+
+/** Shorter needles could match innocent text; real keys and secrets are far longer. */
+const MIN_SCRUBBED_LENGTH = 8;
+
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
-  let out = text;
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  for (const needle of [apiKey, secret]) {
-    if (needle.length >= 8) out = out.split(needle).join('[redacted]');
-  }
-  return out;
-}
-
-/** Rejects with the first local issue, on the field it concerns, before any request. */
-function localFailure(field: HarnessCredentialField, problem: string, message: string): HarnessConnectError {
-  const code = problem === 'account_mismatch' ? 'account_mismatch' : field === 'apiKey' ? 'malformed_token' : 'malformed_account';
-  return new HarnessConnectError(code, { field, message, detail: `local check: ${problem}` });
+  return [apiKey, secret].reduce(
+    (out, needle) => (needle.length < MIN_SCRUBBED_LENGTH ? out : out.replaceAll(needle, REDACTED)),
+    text,
+  );
 }
 
 /**
@@ -54,36 +53,35 @@ export async function verifyHarnessToken(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessTokenOptions = {},
 ): Promise<HarnessTokenVerification> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
   const check = checkHarnessCredentials(credentials);
   if (!check.ok) {
-    const [first] = check.issues;
-    throw localFailure(first!.field, first!.problem, first!.message);
+    // The first local issue, on the field it concerns, before any request.
+    const { field, problem, message } = check.issues[0]!;
+    const code = problem === 'account_mismatch' ? problem : field === 'apiKey' ? 'malformed_token' : 'malformed_account';
+    throw new HarnessConnectError(code, { field, message, detail: `local check: ${problem}` });
   }
   const baseUrl = resolveHarnessBaseUrl(options.baseUrl, options);
-  if (options.signal?.aborted) throw new HarnessConnectError(isTimeoutError(options.signal.reason) ? 'timeout' : 'aborted');
+  // A caller's `AbortSignal.timeout()` is a timeout, not a person cancelling.
+  const callerStop = () => (isTimeoutError(signal?.reason) ? 'timeout' : 'aborted');
+  if (signal?.aborted) throw new HarnessConnectError(callerStop());
 
   const { apiKey, accountId } = check.credentials;
-  const url = new URL(`${baseUrl}/ng/api/token/validate`);
-  // Harness reads the account from the query; routingId routes the call to the account's cell.
-  url.searchParams.set('accountIdentifier', accountId);
-  url.searchParams.set('routingId', accountId);
-
   const controller = new AbortController();
-  let stopped: 'aborted' | 'timeout' | null = null;
-  const onAbort = () => {
-    // A caller's `AbortSignal.timeout()` is a timeout, not a person cancelling.
-    stopped ??= isTimeoutError(options.signal?.reason) ? 'timeout' : 'aborted';
+  let stopped: 'aborted' | 'timeout' | undefined;
+  const stop = (reason: 'aborted' | 'timeout') => {
+    stopped ??= reason;
     controller.abort();
   };
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    stopped ??= 'timeout';
-    controller.abort();
-  }, options.timeoutMs ?? VERIFY_TIMEOUT_MS);
-
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const onAbort = () => stop(callerStop());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(stop, timeoutMs, 'timeout');
+  const scrub = (value: string | null) => scrubSecret(value ?? '', apiKey);
   try {
-    const response = await fetchImpl(url.toString(), {
+    // Harness reads the account from the query; routingId routes the call to the account's cell.
+    const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });
+    const response = await (options.fetch ?? fetch)(`${baseUrl}/ng/api/token/validate?${query}`, {
       method: 'POST',
       headers: { 'x-api-key': apiKey, 'Content-Type': 'text/plain', Accept: 'application/json' },
       body: apiKey,
@@ -93,31 +91,19 @@ export async function verifyHarnessToken(
       referrerPolicy: 'no-referrer',
       signal: controller.signal,
     });
-    const scrub = (value: string | null) => value && scrubSecret(value, apiKey);
-    const header = (name: string) => scrub(response.headers.get(name));
-    return interpretValidateResponse(
-      {
-        status: response.status,
-        type: response.type,
-        contentType: header('content-type') ?? '',
-        correlationHeader: header('x-harness-correlation-id'),
-        retryAfter: header('retry-after'),
-        body: scrub((await response.text()).slice(0, MAX_RESPONSE_CHARS)) ?? '',
-      },
-      { accountId, tokenKind: check.tokenKind, tokenId: check.token.tokenId, tokenHint: check.token.hint, baseUrl },
-    );
+    const body = scrub((await response.text()).slice(0, MAX_RESPONSE_CHARS));
+    return interpretValidateResponse(response, (name) => scrub(response.headers.get(name)), body, check, baseUrl);
   } catch (error) {
     if (error instanceof HarnessConnectError) throw error;
-    if (stopped === 'timeout') {
-      throw new HarnessConnectError('timeout', { detail: `no answer from ${baseUrl} within ${options.timeoutMs ?? VERIFY_TIMEOUT_MS} ms` });
-    }
     if (stopped === 'aborted') throw new HarnessConnectError('aborted');
     // fetch rejects with a TypeError for a refused or reset connection, DNS failure or CORS block.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new HarnessConnectError('unavailable', { detail: scrubSecret(`request to ${baseUrl} failed: ${reason}`, apiKey) });
+    const detail = stopped
+      ? `no answer from ${baseUrl} within ${timeoutMs} ms`
+      : `request to ${baseUrl} failed: ${error instanceof Error ? error.message : String(error)}`;
+    throw new HarnessConnectError(stopped ?? 'unavailable', { detail: scrub(detail) });
   } finally {
     clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 

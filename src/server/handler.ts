@@ -64,15 +64,13 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
   maxBodyBytes?: number;
 }
 
-/** HTTP statuses of the handler's own answers. Credential problems are 422, not 401: a host's auth middleware must not take them for an expired session. */
-const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
-  malformed_token: 422,
-  malformed_account: 422,
-  account_mismatch: 422,
-  invalid_token: 422,
-  expired_token: 422,
-  forbidden: 422,
-  invalid_request: 422,
+/**
+ * HTTP statuses of the handler's own answers. Every code not listed is a credential problem (malformed,
+ * mismatched, invalid, expired or forbidden key, wrong account): 422, not 401, so a host's auth middleware
+ * does not take it for an expired session.
+ */
+const CREDENTIAL_PROBLEM_STATUS = 422;
+const STATUS_OF: Partial<Record<HarnessConnectErrorCode, number>> = {
   wrong_host: 502,
   rate_limited: 429,
   unavailable: 502,
@@ -96,41 +94,20 @@ function requestError(status: number, code: HarnessConnectHandlerRequestErrorCod
 async function readLimited(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return '';
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for (let chunk; !(chunk = await reader.read()).done; ) {
+    size += chunk.value.byteLength;
     if (size > limit) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    chunks.push(chunk.value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  // Decodes as UTF-8, like `TextDecoder`.
+  return new Blob(chunks).text();
 }
 
-function toConnection(verification: HarnessTokenVerification): HarnessConnection {
-  return {
-    provider: 'harness',
-    accountId: verification.accountId,
-    tokenKind: verification.tokenKind,
-    tokenId: verification.tokenId,
-    tokenHint: verification.tokenHint,
-    tokenName: verification.tokenName,
-    apiKeyType: verification.apiKeyType,
-    user: verification.user,
-    expiresAt: verification.expiresAt,
-    verifiedAt: new Date().toISOString(),
-  };
-}
 
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
@@ -169,7 +146,20 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     const credentials = { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
     try {
       const verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
-      const connection = toConnection(verification);
+      // Named fields only: a connection never takes on whatever a verification may carry in future.
+      const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
+      const connection: HarnessConnection = {
+        provider: 'harness',
+        accountId: verification.accountId,
+        tokenKind,
+        tokenId,
+        tokenHint,
+        tokenName,
+        apiKeyType,
+        user,
+        expiresAt,
+        verifiedAt: new Date().toISOString(),
+      };
       // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
       const parsed = parseHarnessToken(credentials.apiKey);
       const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
@@ -183,7 +173,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       options.onError?.(error, request);
       const retryAfter: Record<string, string> =
         error.retryAfterMs === null ? {} : { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) };
-      return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, retryAfter);
+      return answer(STATUS_OF[error.code] ?? CREDENTIAL_PROBLEM_STATUS, { ok: false, error: error.toJSON() }, retryAfter);
     }
   };
 }

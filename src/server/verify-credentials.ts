@@ -20,7 +20,6 @@ export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptio
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new HarnessConnectError('aborted'));
     const onAbort = () => {
       clearTimeout(timer);
       reject(new HarnessConnectError('aborted'));
@@ -29,7 +28,8 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -47,8 +47,7 @@ export async function verifyHarnessCredentials(
   try {
     return await attempt();
   } catch (error) {
-    const retryable = error instanceof HarnessConnectError && error.code === 'unavailable';
-    if (!retryable || options.retry === false) throw error;
+    if (!(error instanceof HarnessConnectError && error.code === 'unavailable') || options.retry === false) throw error;
     await pause(RETRY_DELAY_MS, options.signal);
     return attempt();
   }
