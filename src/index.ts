@@ -1,7 +1,13 @@
+'use client';
+
 /**
- * `harness-connect`: the widget entry. Until the `<HarnessConnect/>` component lands it carries the
- * Harness core every host needs beside it: parsing, verification and the typed errors.
+ * `harness-connect`: the widget entry. `<HarnessConnect/>`, its headless hook `useHarnessConnect`, and
+ * the Harness core every host needs beside them: parsing, verification and the typed errors.
  */
+export { HarnessConnect } from './widget/harness-connect.js';
+export { useHarnessConnect } from './widget/use-harness-connect.js';
+export { HARNESS_CONNECT_EVENT_NAMES } from './widget/events.js';
+export { HARNESS_CONNECT_STEPS } from './widget/flow.js';
 export {
   parseHarnessToken,
   parseAccountIdentifier,
@@ -14,6 +20,28 @@ export {
   HARNESS_CONNECT_ERROR_CODES,
   DEFAULT_HARNESS_BASE_URL,
 } from './core/index.js';
+
+export type {
+  HarnessConnectProps,
+  HarnessConnectTrigger,
+  HarnessConnectDefaultValues,
+  HarnessConnectConnect,
+  HarnessConnectContext,
+  HarnessConnectOnSuccess,
+  HarnessConnectOnError,
+  HarnessConnectOnClose,
+  HarnessConnectOnEvent,
+  HarnessConnectOnOpenChange,
+  UseHarnessConnectOptions,
+} from './widget/types.js';
+export type { UseHarnessConnectResult, HarnessConnectSubmitOutcome } from './widget/use-harness-connect.js';
+export type {
+  HarnessConnectEvent,
+  HarnessConnectEventName,
+  HarnessConnectEventMetadata,
+  HarnessConnectCloseReason,
+} from './widget/events.js';
+export type { HarnessConnection, HarnessConnectStep, HarnessConnectStatus } from './widget/flow.js';
 
 export type {
   HarnessConnectErrorCode,

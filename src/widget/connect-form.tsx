@@ -1,0 +1,170 @@
+/**
+ * The credentials form: react-hook-form with the core's zod/mini schema, so the form and the verifier
+ * cannot disagree. Errors sit under the field they concern; a failure without a field is a banner.
+ */
+import { useId, useState, type ClipboardEvent } from 'react';
+import type { FieldErrors, UseFormReturn } from 'react-hook-form';
+import { parseAccountIdentifier } from '../core/account.js';
+import { checkHarnessCredentials } from '../core/credentials.js';
+import type { HarnessConnectError } from '../core/errors.js';
+import { parseHarnessToken } from '../core/token.js';
+import type { HarnessCredentialsSchemaInput, HarnessCredentialsSchemaOutput } from '../core/schema.js';
+import type { HarnessConnectEventMetadata, HarnessConnectEventName } from './events.js';
+import { CredentialField } from './credential-field.js';
+import type { HarnessConnectStatus } from './flow.js';
+import type { HarnessConnectSubmitOutcome } from './use-harness-connect.js';
+
+export type HarnessConnectForm = UseFormReturn<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>;
+
+export interface ConnectFormProps<TResult> {
+  form: HarnessConnectForm;
+  titleId: string;
+  status: HarnessConnectStatus;
+  /** A failure not tied to a field (shown as a banner). */
+  error: HarnessConnectError | null;
+  submit: (credentials: HarnessCredentialsSchemaOutput, options: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
+  cancel: () => void;
+  onBack: () => void;
+  emit: <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => void;
+}
+
+export function ConnectForm<TResult>({ form, titleId, status, error, submit, cancel, onBack, emit }: ConnectFormProps<TResult>) {
+  const id = useId();
+  const [keyShown, setKeyShown] = useState(false);
+  const { register, handleSubmit, setValue, getValues, setError, formState } = form;
+  const verifying = status === 'verifying';
+  const banner = error !== null && error.field === null ? error : null;
+
+  const onValid = (retry: boolean) => async (credentials: HarnessCredentialsSchemaOutput) => {
+    const outcome = await submit(credentials, { retry });
+    if (outcome.status === 'error' && outcome.error.field !== null) {
+      setError(outcome.error.field, { type: outcome.error.code, message: outcome.error.message }, { shouldFocus: true });
+    }
+  };
+  const onInvalid = (_errors: FieldErrors<HarnessCredentialsSchemaInput>) => {
+    const check = checkHarnessCredentials(getValues());
+    const issues = check.ok ? [] : check.issues.map((issue) => ({ field: issue.field, problem: issue.problem }));
+    emit('validation_error', { issues });
+  };
+  const submitForm = (retry: boolean) => handleSubmit(onValid(retry), onInvalid);
+
+  const apiKey = register('apiKey', {
+    onChange: (event: { target: { value: string } }) => {
+      // A pasted (or typed) current-format token carries its account: fill the field if it is empty.
+      const token = parseHarnessToken(event.target.value);
+      if (token.ok && token.accountId !== null && !getValues('accountId')) {
+        setValue('accountId', token.accountId, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        emit('account_filled_from_token', { accountId: token.accountId });
+      }
+    },
+  });
+  const accountId = register('accountId');
+
+  const onKeyPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const token = parseHarnessToken(event.clipboardData.getData('text'));
+    emit('key_pasted', { tokenKind: token.ok ? token.kind : null, format: token.ok ? token.format : null });
+  };
+  const onAccountPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const parsed = parseAccountIdentifier(event.clipboardData.getData('text'));
+    if (!parsed.ok || parsed.source !== 'url') return;
+    // Only the id of a pasted Harness address is kept; the person can still edit it.
+    event.preventDefault();
+    setValue('accountId', parsed.accountId, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    emit('account_filled_from_url', { accountId: parsed.accountId });
+  };
+
+  const keyError = formState.errors.apiKey?.message;
+  const accountError = formState.errors.accountId?.message;
+
+  return (
+    <section className="step" part="step" data-step="connect" aria-labelledby={titleId}>
+      <h3 id={titleId}>Enter your credentials</h3>
+      <form
+        noValidate
+        aria-labelledby={titleId}
+        aria-busy={verifying}
+        data-state={status}
+        onSubmit={(event) => {
+          void submitForm(false)(event);
+        }}
+      >
+        <CredentialField
+          id={`${id}-key`}
+          label="API Key"
+          hint={
+            <>
+              Starts with <code>pat.</code> or <code>sat.</code>
+            </>
+          }
+          error={keyError}
+          type={keyShown ? 'text' : 'password'}
+          data-autofocus=""
+          readOnly={verifying}
+          onPaste={onKeyPaste}
+          {...apiKey}
+          addon={
+            <button
+              type="button"
+              part="button"
+              data-variant="icon"
+              aria-pressed={keyShown}
+              aria-controls={`${id}-key`}
+              onClick={() => setKeyShown((shown) => !shown)}
+            >
+              <span aria-hidden="true">{keyShown ? 'Hide' : 'Show'}</span>
+              <span className="visually-hidden">Show API key</span>
+            </button>
+          }
+        />
+        <CredentialField
+          id={`${id}-account`}
+          label="Account Identifier"
+          hint="Optional when your key contains it (keys created recently do). A whole Harness address works too."
+          error={accountError}
+          type="text"
+          readOnly={verifying}
+          onPaste={onAccountPaste}
+          {...accountId}
+        />
+
+        {banner ? (
+          <div className="banner" part="error" role="alert" data-code={banner.code}>
+            <span>{banner.message}</span>
+            {banner.retryable ? (
+              <button type="button" part="button" onClick={() => void submitForm(true)()}>
+                Try again
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+
+        <p className="status" role="status">
+          {verifying ? 'Checking your key with Harness…' : ''}
+        </p>
+
+        <div className="actions">
+          {verifying ? (
+            <button type="button" part="button" className="start" onClick={cancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" part="button" className="start" onClick={onBack}>
+              Back
+            </button>
+          )}
+          <button
+            type="submit"
+            part="button"
+            data-variant="primary"
+            data-state={verifying ? 'verifying' : 'idle'}
+            aria-busy={verifying}
+            aria-disabled={verifying}
+          >
+            {verifying ? <span className="spinner" aria-hidden="true" /> : null}
+            Connect
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Everything inside the open dialog for one session. Mounted per opening (keyed by the session id), so
+ * closing drops the form, and the key with it, from memory and the DOM.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useRef } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { parseAccountIdentifier } from '../core/account.js';
+import { harnessCredentialsSchema, type HarnessCredentialsSchemaInput, type HarnessCredentialsSchemaOutput } from '../core/schema.js';
+import { parseHarnessToken } from '../core/token.js';
+import { ConnectForm } from './connect-form.js';
+import type { HarnessConnectStep } from './flow.js';
+import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
+import { SuccessView } from './success-view.js';
+import type { HarnessConnectDefaultValues } from './types.js';
+import type { UseHarnessConnectResult } from './use-harness-connect.js';
+
+export interface DialogSessionProps<TResult> {
+  flow: UseHarnessConnectResult<TResult>;
+  defaultValues: HarnessConnectDefaultValues | undefined;
+}
+
+export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionProps<TResult>) {
+  const stepTitleId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const form = useForm<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>({
+    resolver: zodResolver(harnessCredentialsSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
+  });
+  const [apiKey, accountId] = useWatch({ control: form.control, name: ['apiKey', 'accountId'] });
+
+  // A step whose outcome is already there is done: a well-formed key, an account id typed or carried by it.
+  const token = parseHarnessToken(apiKey);
+  const account = parseAccountIdentifier(accountId ?? '');
+  const done = new Set<HarnessConnectStep>();
+  if (token.ok) done.add('key');
+  if (account.ok || (token.ok && token.accountId !== null)) done.add('account');
+  if (flow.status === 'success') done.add('connect');
+
+  const view = flow.status === 'success' ? 'success' : flow.step;
+  useEffect(() => {
+    // Each view names the element that should have focus when it appears (the first field or primary button).
+    ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [view]);
+
+  return (
+    <div ref={ref} className="session" data-step={view} data-state={flow.status}>
+      <StepIndicator current={flow.status === 'success' ? 'connect' : flow.step} done={done} />
+      {view === 'success' && flow.connection ? (
+        <SuccessView titleId={stepTitleId} connection={flow.connection} onDone={() => flow.close('completed')} />
+      ) : view === 'key' ? (
+        <KeyStep titleId={stepTitleId} onNext={flow.next} onStart={() => flow.goTo('connect')} />
+      ) : view === 'account' ? (
+        <AccountStep titleId={stepTitleId} onNext={flow.next} onStart={flow.back} />
+      ) : (
+        <ConnectForm
+          form={form}
+          titleId={stepTitleId}
+          status={flow.status}
+          error={flow.error}
+          submit={flow.submit}
+          cancel={flow.cancel}
+          onBack={flow.back}
+          emit={flow.emit}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The widget's flow as a pure reducer: which step is shown, whether a verification is running, how the
+ * last one ended. No React, no DOM: `useHarnessConnect` drives it, and tests can step through it alone.
+ */
+import type { HarnessConnectError } from '../core/errors.js';
+import type { HarnessTokenKind } from '../core/token.js';
+
+/** The guide's steps, in order: create a key, find the account identifier, then the form. */
+export const HARNESS_CONNECT_STEPS = ['key', 'account', 'connect'] as const;
+
+export type HarnessConnectStep = (typeof HARNESS_CONNECT_STEPS)[number];
+
+/** `idle`: nothing running; `verifying`: `connect` is pending; `error`: the last attempt failed; `success`: connected. */
+export type HarnessConnectStatus = 'idle' | 'verifying' | 'error' | 'success';
+
+/** What the host is told on success. Never holds the API key. */
+export interface HarnessConnection<TResult = unknown> {
+  provider: 'harness';
+  accountId: string;
+  tokenKind: HarnessTokenKind;
+  /** Safe to display, e.g. `pat.Ab….…9fQz` (see `parseHarnessToken`). */
+  tokenHint: string;
+  /** What `connect` resolved with. */
+  result: TResult;
+  /** ISO 8601 time of the successful verification. */
+  connectedAt: string;
+}
+
+export interface HarnessConnectFlowState<TResult = unknown> {
+  open: boolean;
+  /** A fresh id per opening; kept after close so the close can be reported against it. */
+  sessionId: string | null;
+  step: HarnessConnectStep;
+  status: HarnessConnectStatus;
+  error: HarnessConnectError | null;
+  connection: HarnessConnection<TResult> | null;
+}
+
+export type HarnessConnectFlowAction<TResult = unknown> =
+  | { type: 'open'; sessionId: string }
+  | { type: 'close' }
+  | { type: 'go'; step: HarnessConnectStep }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'verify_start' }
+  | { type: 'verify_success'; connection: HarnessConnection<TResult> }
+  | { type: 'verify_error'; error: HarnessConnectError }
+  | { type: 'cancel' };
+
+export function initialFlowState<TResult = unknown>(): HarnessConnectFlowState<TResult> {
+  return { open: false, sessionId: null, step: 'key', status: 'idle', error: null, connection: null };
+}
+
+function stepAt(index: number): HarnessConnectStep {
+  const last = HARNESS_CONNECT_STEPS.length - 1;
+  return HARNESS_CONNECT_STEPS[Math.max(0, Math.min(last, index))]!;
+}
+
+export function flowReducer<TResult>(
+  state: HarnessConnectFlowState<TResult>,
+  action: HarnessConnectFlowAction<TResult>,
+): HarnessConnectFlowState<TResult> {
+  switch (action.type) {
+    case 'open':
+      // Every opening starts over: a new session, the first step, nothing from the last one.
+      return { ...initialFlowState<TResult>(), open: true, sessionId: action.sessionId };
+    case 'close':
+      return { ...initialFlowState<TResult>(), sessionId: state.sessionId };
+    case 'go':
+    case 'next':
+    case 'back': {
+      // Steps cannot change while verifying or after success: the form's values are in use or done with.
+      if (state.status === 'verifying' || state.status === 'success') return state;
+      const index = HARNESS_CONNECT_STEPS.indexOf(state.step);
+      const step = action.type === 'go' ? action.step : stepAt(index + (action.type === 'next' ? 1 : -1));
+      return step === state.step ? state : { ...state, step, error: null, status: 'idle' };
+    }
+    case 'verify_start':
+      if (state.status === 'verifying' || state.status === 'success') return state;
+      // The step stays: the widget submits from the form, a headless host from wherever its UI is.
+      return { ...state, status: 'verifying', error: null };
+    case 'verify_success':
+      if (state.status !== 'verifying') return state;
+      return { ...state, status: 'success', error: null, connection: action.connection };
+    case 'verify_error':
+      if (state.status !== 'verifying') return state;
+      return { ...state, status: 'error', error: action.error };
+    case 'cancel':
+      if (state.status !== 'verifying') return state;
+      return { ...state, status: 'idle', error: null };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The props an integrator codes against. Callback types are named after their events.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactElement, RefObject, MouseEvent as ReactMouseEvent } from 'react';
+import type { HarnessConnectError } from '../core/errors.js';
+import type { HarnessCredentials } from '../core/credentials.js';
+import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { HarnessConnectCloseReason, HarnessConnectEvent } from './events.js';
+import type { HarnessConnection } from './flow.js';
+
+/** What `connect` receives besides the credentials. */
+export interface HarnessConnectContext {
+  /** Aborts when the person cancels or closes the dialog: pass it to `fetch`. */
+  signal: AbortSignal;
+}
+
+/** Verifies (and usually stores) the credentials. Reject with a `HarnessConnectError` to point at a field. */
+export type HarnessConnectConnect<TResult = HarnessTokenVerification> = (
+  credentials: HarnessCredentials,
+  context: HarnessConnectContext,
+) => Promise<TResult>;
+
+export type HarnessConnectOnSuccess<TResult = HarnessTokenVerification> = (connection: HarnessConnection<TResult>) => void;
+export type HarnessConnectOnError = (error: HarnessConnectError) => void;
+export type HarnessConnectOnClose = (reason: HarnessConnectCloseReason) => void;
+export type HarnessConnectOnEvent = (event: HarnessConnectEvent) => void;
+export type HarnessConnectOnOpenChange = (open: boolean) => void;
+
+/** Values the form starts with. There is deliberately no `apiKey`: a key is pasted, never pre-filled. */
+export interface HarnessConnectDefaultValues {
+  accountId?: string;
+}
+
+/** Options of `useHarnessConnect`: everything of `HarnessConnectProps` that is not about rendering. */
+export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
+  /**
+   * Whether the dialog is open (controlled). Pair it with `onOpenChange`.
+   * @default undefined (uncontrolled: see `defaultOpen`)
+   */
+  open?: boolean;
+  /**
+   * Whether the dialog starts open when uncontrolled.
+   * @default false
+   */
+  defaultOpen?: boolean;
+  /**
+   * Called whenever the widget wants to open or close (trigger, Close, Escape, Done).
+   * @default undefined
+   */
+  onOpenChange?: HarnessConnectOnOpenChange;
+  /**
+   * Verifies the credentials. Its `signal` aborts when the person cancels or closes the dialog.
+   * @default verifyHarnessToken(credentials, { baseUrl, signal }) (straight from the browser to Harness)
+   */
+  connect?: HarnessConnectConnect<TResult>;
+  /**
+   * The Harness address the default `connect` verifies against (a regional cluster or a vanity host).
+   * Ignored when `connect` is given.
+   * @default 'https://app.harness.io'
+   */
+  baseUrl?: string;
+  /**
+   * Called once per successful connection. Never receives the key.
+   * @default undefined
+   */
+  onSuccess?: HarnessConnectOnSuccess<TResult>;
+  /**
+   * Called once per failed verification (not for a cancellation).
+   * @default undefined
+   */
+  onError?: HarnessConnectOnError;
+  /**
+   * Called once per close: `'completed'` after Done on the success view, `'dismissed'` otherwise.
+   * @default undefined
+   */
+  onClose?: HarnessConnectOnClose;
+  /**
+   * Called for every event of the stable list `HARNESS_CONNECT_EVENT_NAMES`. Never carries a secret.
+   * @default undefined
+   */
+  onEvent?: HarnessConnectOnEvent;
+  /**
+   * The react-query client that runs the connect mutation.
+   * @default a private QueryClient, created once per instance
+   */
+  queryClient?: QueryClient;
+  /**
+   * Where the `harness-connect:<type>` DOM events are dispatched. `<HarnessConnect/>` passes its host element.
+   * @default undefined (no DOM events)
+   */
+  eventTarget?: RefObject<EventTarget | null>;
+}
+
+/** A trigger: any element taking `onClick` (a button, a link styled as one). */
+export type HarnessConnectTrigger = ReactElement<{
+  onClick?: (event: ReactMouseEvent<HTMLElement>) => void;
+  'aria-haspopup'?: 'dialog';
+  'aria-expanded'?: boolean;
+}>;
+
+/** Props of `<HarnessConnect/>`. */
+export interface HarnessConnectProps<TResult = HarnessTokenVerification>
+  extends Omit<UseHarnessConnectOptions<TResult>, 'eventTarget'> {
+  /**
+   * An element that opens the dialog when clicked. It gets `aria-haspopup="dialog"` and `aria-expanded`,
+   * and focus returns to it on close.
+   * @default undefined (open it with `open` or `defaultOpen`)
+   */
+  trigger?: HarnessConnectTrigger;
+  /**
+   * Values the form starts with.
+   * @default {}
+   */
+  defaultValues?: HarnessConnectDefaultValues;
+}

@@ -1,0 +1,289 @@
+/**
+ * The headless flow: open state (controlled or not), the steps, the connect mutation and the events.
+ * `<HarnessConnect/>` is a thin view over it; hosts that render their own UI can use it directly.
+ */
+import { QueryClient, useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { HarnessCredentials } from '../core/credentials.js';
+import { toHarnessConnectError, type HarnessConnectError } from '../core/errors.js';
+import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { parseHarnessToken } from '../core/token.js';
+import { verifyHarnessToken } from '../core/verify.js';
+import {
+  createSessionId,
+  type HarnessConnectCloseReason,
+  type HarnessConnectEvent,
+  type HarnessConnectEventMetadata,
+  type HarnessConnectEventName,
+} from './events.js';
+import {
+  flowReducer,
+  initialFlowState,
+  type HarnessConnection,
+  type HarnessConnectStatus,
+  type HarnessConnectStep,
+} from './flow.js';
+import type { HarnessConnectConnect, UseHarnessConnectOptions } from './types.js';
+import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
+
+/** How a call to `submit` ended. `ignored`: another verification was already running, or the dialog is closed. */
+export type HarnessConnectSubmitOutcome<TResult = HarnessTokenVerification> =
+  | { status: 'success'; connection: HarnessConnection<TResult> }
+  | { status: 'error'; error: HarnessConnectError }
+  | { status: 'cancelled' }
+  | { status: 'ignored' };
+
+/** What `useHarnessConnect` returns. */
+export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> {
+  open: boolean;
+  /** The current (or last) opening's id, as in every event. */
+  sessionId: string | null;
+  step: HarnessConnectStep;
+  status: HarnessConnectStatus;
+  /** The last failure, until the next attempt or step change. */
+  error: HarnessConnectError | null;
+  connection: HarnessConnection<TResult> | null;
+  /** Opens the dialog. */
+  openDialog: () => void;
+  /** Closes the dialog, aborting any verification. `completed` is for Done on the success view. */
+  close: (reason?: HarnessConnectCloseReason) => void;
+  goTo: (step: HarnessConnectStep) => void;
+  next: () => void;
+  back: () => void;
+  /** Runs `connect` with checked credentials (the schema's output). A second call while one runs is ignored. */
+  submit: (credentials: HarnessCredentials, options?: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
+  /** Aborts a running verification; the typed values stay. */
+  cancel: () => void;
+  /** Reports an event (with this session's id and a timestamp) to `onEvent` and the event target. */
+  emit: <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => void;
+}
+
+/**
+ * What the mutation is called with: only an attempt number. The credentials stay in a ref the mutation
+ * function takes them from, so react-query's cache (and its devtools) never hold the key.
+ */
+interface ConnectVariables {
+  attempt: number;
+}
+
+interface PendingAttempt {
+  attempt: number;
+  credentials: HarnessCredentials;
+  signal: AbortSignal;
+}
+
+/** The mutation's cache key, for hosts that share their QueryClient and watch it. */
+const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
+
+export function useHarnessConnect<TResult = HarnessTokenVerification>(
+  options: UseHarnessConnectOptions<TResult> = {},
+): UseHarnessConnectResult<TResult> {
+  const latest = useLatest(options);
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(options.defaultOpen ?? false);
+  const open = options.open ?? uncontrolledOpen;
+  const [state, dispatch] = useReducer(flowReducer<TResult>, undefined, initialFlowState<TResult>);
+
+  // A new session per opening, decided while rendering so the first paint of the dialog already has it.
+  if (open !== state.open) {
+    if (open) dispatch({ type: 'open', sessionId: createSessionId() });
+    else dispatch({ type: 'close' });
+  }
+
+  // Radix-style guard: switching modes mid-life makes the open state jump; tell the developer once per switch.
+  const wasControlled = useRef(options.open !== undefined);
+  const isControlled = options.open !== undefined;
+  useEffect(() => {
+    if (wasControlled.current === isControlled) return;
+    wasControlled.current = isControlled;
+    console.warn(
+      `harness-connect: \`open\` went from ${isControlled ? 'uncontrolled to controlled' : 'controlled to uncontrolled'}. Pass it always (with \`onOpenChange\`) or never (with \`defaultOpen\`).`,
+    );
+  }, [isControlled]);
+
+  const [privateClient] = useState(() => new QueryClient());
+  const pendingAttempt = useRef<PendingAttempt | null>(null);
+  const mutation = useMutation<TResult, unknown, ConnectVariables>(
+    {
+      mutationKey: CONNECT_MUTATION_KEY,
+      mutationFn: async ({ attempt }) => {
+        const pending = pendingAttempt.current;
+        pendingAttempt.current = null;
+        // Aborted (or superseded) before react-query got to run it.
+        if (pending === null || pending.attempt !== attempt) throw new DOMException('', 'AbortError');
+        const { credentials, signal } = pending;
+        const connect = latest.current.connect as HarnessConnectConnect<TResult> | undefined;
+        if (connect) return connect(credentials, { signal });
+        const verify = verifyHarnessToken(credentials, { baseUrl: latest.current.baseUrl, signal });
+        return verify as unknown as Promise<TResult>;
+      },
+      // Retrying is the person's decision ("Try again"): a silent retry could double a host's side effects.
+      retry: false,
+      // Nothing to keep once the widget has read the outcome.
+      gcTime: 0,
+    },
+    options.queryClient ?? privateClient,
+  );
+  const { mutateAsync, reset: resetMutation } = mutation;
+
+  const sessionRef = useRef<string | null>(null);
+  const openRef = useRef(false);
+  const inFlight = useRef<AbortController | null>(null);
+  const closeReason = useRef<HarnessConnectCloseReason>('dismissed');
+  const attemptCounter = useRef(0);
+  useIsomorphicLayoutEffect(() => {
+    sessionRef.current = state.sessionId;
+    openRef.current = state.open;
+  });
+
+  const emit = useCallback(
+    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => {
+      const sessionId = sessionRef.current;
+      if (sessionId === null) return;
+      const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
+      latest.current.onEvent?.(event);
+      latest.current.eventTarget?.current?.dispatchEvent(
+        new CustomEvent(`harness-connect:${type}`, { bubbles: true, composed: true, detail: event }),
+      );
+    },
+    [latest],
+  );
+
+  const setOpen = useCallback(
+    (next: boolean) => {
+      if (latest.current.open === undefined) setUncontrolledOpen(next);
+      latest.current.onOpenChange?.(next);
+    },
+    [latest],
+  );
+
+  const abortInFlight = useCallback(() => {
+    pendingAttempt.current = null;
+    const controller = inFlight.current;
+    if (controller === null) return false;
+    inFlight.current = null;
+    controller.abort();
+    return true;
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (!abortInFlight()) return;
+    dispatch({ type: 'cancel' });
+    emit('cancel', {});
+  }, [abortInFlight, emit]);
+
+  // Unmounted mid-verification (the host removed the widget): nobody is left to hear the answer.
+  useEffect(() => () => void abortInFlight(), [abortInFlight]);
+
+  // Announcements per session. The refs make StrictMode's second effect run a no-op: one 'open', one 'close'.
+  const announcedOpen = useRef<string | null>(null);
+  const announcedClose = useRef<string | null>(null);
+  const announcedStep = useRef<string | null>(null);
+  const { sessionId, step } = state;
+  useEffect(() => {
+    if (sessionId === null) return;
+    if (open) {
+      if (announcedOpen.current !== sessionId) {
+        announcedOpen.current = sessionId;
+        emit('open', {});
+      }
+      const stepKey = `${sessionId}:${step}`;
+      if (announcedStep.current !== stepKey) {
+        announcedStep.current = stepKey;
+        emit('step_view', { step });
+      }
+      return;
+    }
+    if (announcedClose.current === sessionId || announcedOpen.current !== sessionId) return;
+    announcedClose.current = sessionId;
+    // Closing aborts a running verification; its late answer is dropped by the checks in `submit`.
+    if (abortInFlight()) emit('cancel', {});
+    resetMutation();
+    const reason = closeReason.current;
+    closeReason.current = 'dismissed';
+    emit('close', { reason });
+    latest.current.onClose?.(reason);
+  }, [open, sessionId, step, emit, abortInFlight, resetMutation, latest]);
+
+  const close = useCallback(
+    (reason: HarnessConnectCloseReason = 'dismissed') => {
+      if (!openRef.current) return;
+      closeReason.current = reason;
+      setOpen(false);
+    },
+    [setOpen],
+  );
+
+  const openDialog = useCallback(() => setOpen(true), [setOpen]);
+
+  const submit = useCallback(
+    async (credentials: HarnessCredentials, submitOptions: { retry?: boolean } = {}): Promise<HarnessConnectSubmitOutcome<TResult>> => {
+      const session = sessionRef.current;
+      // The ref, not the status: a double click lands twice before React renders the pending state.
+      if (inFlight.current !== null || !openRef.current || session === null) return { status: 'ignored' };
+      const controller = new AbortController();
+      inFlight.current = controller;
+      emit(submitOptions.retry ? 'retry' : 'submit', {});
+      emit('verify_start', {});
+      dispatch({ type: 'verify_start' });
+      const isStale = () => controller.signal.aborted || inFlight.current !== controller || sessionRef.current !== session;
+      try {
+        attemptCounter.current += 1;
+        const attempt = attemptCounter.current;
+        pendingAttempt.current = { attempt, credentials, signal: controller.signal };
+        const result = await mutateAsync({ attempt });
+        if (isStale()) return { status: 'cancelled' };
+        inFlight.current = null;
+        const token = parseHarnessToken(credentials.apiKey);
+        const connection: HarnessConnection<TResult> = {
+          provider: 'harness',
+          accountId: credentials.accountId,
+          tokenKind: token.ok ? token.kind : 'pat',
+          tokenHint: token.ok ? token.hint : '',
+          result,
+          connectedAt: new Date().toISOString(),
+        };
+        dispatch({ type: 'verify_success', connection });
+        emit('verify_success', { accountId: connection.accountId, tokenKind: connection.tokenKind });
+        emit('success', { accountId: connection.accountId, tokenKind: connection.tokenKind });
+        latest.current.onSuccess?.(connection);
+        return { status: 'success', connection };
+      } catch (thrown) {
+        if (isStale()) return { status: 'cancelled' };
+        inFlight.current = null;
+        const error = toHarnessConnectError(thrown);
+        if (error.code === 'aborted') {
+          // The host's connect aborted on its own: not a failure to show, the person can simply try again.
+          dispatch({ type: 'cancel' });
+          emit('cancel', {});
+          return { status: 'cancelled' };
+        }
+        dispatch({ type: 'verify_error', error });
+        emit('verify_error', { code: error.code, field: error.field, retryable: error.retryable });
+        latest.current.onError?.(error);
+        return { status: 'error', error };
+      }
+    },
+    [emit, mutateAsync, latest],
+  );
+
+  const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
+  const next = useCallback(() => dispatch({ type: 'next' }), []);
+  const back = useCallback(() => dispatch({ type: 'back' }), []);
+
+  return {
+    open,
+    sessionId: state.sessionId,
+    step: state.step,
+    status: state.status,
+    error: state.error,
+    connection: state.connection,
+    openDialog,
+    close,
+    goTo,
+    next,
+    back,
+    submit,
+    cancel,
+    emit,
+  };
+}
