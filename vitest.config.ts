@@ -27,6 +27,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // Server rendering, in Node with no DOM at all.
+          name: 'ssr',
+          environment: 'node',
+          include: ['test/ssr/**/*.test.tsx'],
+        },
+      },
+      {
         publicDir: 'public',
         test: {
           name: 'browser',

@@ -167,7 +167,10 @@ if (build !== 'skipped') {
     const missing = DIST_FILES.filter((file) => !existsSync(join(root, file)));
     for (const file of missing) console.error(`missing: ${file}`);
     if (missing.length === 0) console.log(`all ${DIST_FILES.length} present: ${DIST_FILES.join(', ')}`);
-    return missing.length === 0;
+    // Next.js and other RSC hosts need the widget entry marked as client code.
+    const clientMarked = existsSync(join(root, 'dist/index.js')) && /^["']use client["'];/.test(readFileSync(join(root, 'dist/index.js'), 'utf8'));
+    if (!clientMarked) console.error("dist/index.js does not start with 'use client'");
+    return missing.length === 0 && clientMarked;
   });
 }
 
