@@ -16,6 +16,26 @@ function chromium() {
   };
 }
 
+/**
+ * Dependencies the widget and its tests load in the browser, pre-bundled up front: discovered mid-run on
+ * a clean cache, Vite re-optimises and reloads the page, and the tests of that file fail on a stale import.
+ */
+const BROWSER_DEPS = [
+  'react',
+  'react/jsx-dev-runtime',
+  'react/jsx-runtime',
+  'react-dom',
+  'react-dom/client',
+  'react-dom/server',
+  '@tanstack/react-query',
+  'react-hook-form',
+  '@hookform/resolvers/zod',
+  'zod/mini',
+  'msw',
+  'msw/browser',
+  'axe-core',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -36,6 +56,7 @@ export default defineConfig({
       },
       {
         publicDir: 'public',
+        optimizeDeps: { include: BROWSER_DEPS },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -46,6 +67,7 @@ export default defineConfig({
         // Every story is a test in Chromium: it renders, its play function passes, axe finds nothing.
         plugins: [await storybookTest({ configDir: '.storybook' })],
         publicDir: 'public',
+        optimizeDeps: { include: [...BROWSER_DEPS, 'storybook/test'] },
         test: {
           name: 'storybook',
           browser: chromium(),

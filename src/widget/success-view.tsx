@@ -8,17 +8,18 @@ const TOKEN_KIND_LABELS = { pat: 'Personal access token', sat: 'Service account 
 
 interface KnownDetails {
   user: string | null;
-  expiresAt: string | null;
+  /** `null` when the result says the key never expires; absent when it says nothing. */
+  expiresAt?: string | null;
 }
 
 /** Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them. */
 function knownDetails(result: unknown): KnownDetails {
-  if (typeof result !== 'object' || result === null) return { user: null, expiresAt: null };
+  if (typeof result !== 'object' || result === null) return { user: null };
   const { user, expiresAt } = result as { user?: { name?: unknown; email?: unknown } | null; expiresAt?: unknown };
   const name = typeof user?.name === 'string' ? user.name : null;
   const email = typeof user?.email === 'string' ? user.email : null;
   const who = name && email ? `${name} (${email})` : (name ?? email);
-  return { user: who, expiresAt: typeof expiresAt === 'string' ? expiresAt : null };
+  return { user: who, expiresAt: typeof expiresAt === 'string' || expiresAt === null ? expiresAt : undefined };
 }
 
 function formatDate(iso: string): string {
@@ -51,12 +52,10 @@ export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessVie
         ) : null}
         <dt>Token</dt>
         <dd>{TOKEN_KIND_LABELS[connection.tokenKind]}</dd>
-        {expiresAt ? (
+        {expiresAt !== undefined ? (
           <>
             <dt>Expires</dt>
-            <dd>
-              <time dateTime={expiresAt}>{formatDate(expiresAt)}</time>
-            </dd>
+            <dd>{expiresAt ? <time dateTime={expiresAt}>{formatDate(expiresAt)}</time> : 'Never'}</dd>
           </>
         ) : null}
       </dl>

@@ -306,6 +306,8 @@ describe('parseHarnessToken: problems', () => {
     it.each([
       ['a long base64 key with = padding', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTA='],
       ['a long base64 key with + and /', 'a1B2c3D4e5F6g7H8i9J0+k/L=='],
+      ['a long base64 key of letters and digits with == padding', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OQ=='],
+      ['a long base64 key with a single = padding and no other symbol', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4='],
       ['a long alphanumeric key without dots', 'abcdefghijKLMNOPQRST0123456789'],
       ['a FirstGen key in quotes', '"abcdefghijKLMNOPQRST0123456789"'],
     ])('%s', (_name, input) => {
