@@ -48,6 +48,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Whole apps (the demo, the plain-HTML page) driven in Chromium by playwright-core from Node.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          // beforeAll starts Vite, the Harness mock and Chromium.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // Server rendering, in Node with no DOM at all.
           name: 'ssr',
           environment: 'node',

@@ -5,7 +5,7 @@
  *   step       what runs                                                         counts as
  *   chromium   node scripts/ensure-chromium.mjs                                  1 check
  *   lint       eslint .                                                          1 check
- *   typecheck  tsc -p tsconfig.json --noEmit                                     1 check
+ *   typecheck  tsc on tsconfig.json, then on demo/tsconfig.json                  1 check
  *   test       vitest run (every project), counted from its JSON reporter        1 per test
  *   build      npm run build, then: every dist entry and its .d.ts exists        2 checks
  *   size       size-limit (.size-limit.json); a failed build fails it unrun      1 check
@@ -115,7 +115,11 @@ check('chromium', 'chromium', () => run(process.execPath, [join(root, 'scripts',
 
 check('lint', 'lint', () => run(bin('eslint'), ['.']));
 
-check('typecheck', 'typecheck', () => run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+check(
+  'typecheck',
+  'typecheck',
+  () => run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && run(bin('tsc'), ['-p', 'demo/tsconfig.json', '--noEmit']),
+);
 
 /** Passed and failed test counts from Vitest's JSON report; a missing or unreadable report is one failure. */
 function readVitestCounts(jsonFile) {

@@ -1,0 +1,109 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { HarnessConnect, type HarnessConnection } from 'harness-connect';
+import { connectHarness, fetchConfig, type DemoConfig, type VerifiedConnection } from './api.ts';
+import { FixtureHint } from './fixture-hint.tsx';
+import { href } from './router.ts';
+import type { UseAccounts } from './use-accounts.ts';
+
+function HarnessMark() {
+  return (
+    <svg className="integration-mark harness" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+      <rect width="40" height="40" rx="10" fill="currentColor" />
+      <path d="M12 11h4v7h8v-7h4v18h-4v-7h-8v7h-4z" fill="#fff" />
+    </svg>
+  );
+}
+
+const SOON = [
+  { name: 'GitHub', text: 'Link repositories to see which commit each release shipped.', initials: 'GH' },
+  { name: 'PagerDuty', text: 'Page the on-call engineer when a deployment fails.', initials: 'PD' },
+];
+
+interface IntegrationsPageProps {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  accounts: UseAccounts;
+}
+
+export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps) {
+  const [config, setConfig] = useState<DemoConfig | null>(null);
+  const [linked, setLinked] = useState<HarnessConnection<VerifiedConnection> | null>(null);
+  const count = accounts.state.accounts?.length ?? 0;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchConfig(controller.signal).then(setConfig, () => {});
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          Integrations
+        </h1>
+        <p className="lede">Connect the tools your team ships with. Shipyard only ever stores what it needs to show the link.</p>
+      </div>
+
+      <section aria-labelledby="available" className="integrations">
+        <h2 id="available" className="visually-hidden">
+          Available integrations
+        </h2>
+        <article className="card integration integration-featured" aria-labelledby="harness-title">
+          <div className="integration-head">
+            <HarnessMark />
+            <div>
+              <h3 id="harness-title">Harness</h3>
+              <p className="muted">CI/CD and deployments</p>
+            </div>
+            {count > 0 ? <span className="badge badge-success">Connected</span> : null}
+          </div>
+          <p className="integration-text">Link a Harness account with an API key to follow your pipelines and deployments from Shipyard.</p>
+          <div className="integration-actions">
+            <HarnessConnect<VerifiedConnection>
+              trigger={
+                <button type="button" className="button button-primary">
+                  Connect Harness
+                </button>
+              }
+              connect={connectHarness}
+              onSuccess={(connection) => {
+                setLinked(connection);
+                void accounts.refresh();
+              }}
+            />
+            {count > 0 ? (
+              <a className="button button-quiet" href={href('accounts')}>
+                {count === 1 ? '1 linked account' : `${count} linked accounts`}
+              </a>
+            ) : null}
+          </div>
+          <div role="status" className="notice-slot">
+            {linked ? (
+              <p className="notice">
+                Linked Harness account <code>{linked.accountId}</code>.{' '}
+                <a href={href('accounts')}>See it on the Accounts page</a>
+              </p>
+            ) : null}
+          </div>
+        </article>
+
+        {SOON.map((item) => (
+          <article key={item.name} className="card integration integration-soon" aria-labelledby={`${item.initials}-title`}>
+            <div className="integration-head">
+              <span className="integration-mark initials" aria-hidden="true">
+                {item.initials}
+              </span>
+              <div>
+                <h3 id={`${item.initials}-title`}>{item.name}</h3>
+                <p className="muted">Coming soon</p>
+              </div>
+            </div>
+            <p>{item.text}</p>
+          </article>
+        ))}
+      </section>
+
+      {config?.harness.mode === 'mock' ? <FixtureHint baseUrl={config.harness.baseUrl} /> : null}
+    </div>
+  );
+}

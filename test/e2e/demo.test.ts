@@ -1,0 +1,186 @@
+/**
+ * The demo app (demo/), end to end, as a person uses it: Shipyard's dev server with its backend and the
+ * Harness mock, driven in Debian's Chromium by playwright-core.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin } from '../../demo/server/api.ts';
+import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const secretOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
+
+let server: ViteDevServer;
+let api: DemoApiPlugin['api'];
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every /api/* answer the page received, for the leak check. */
+let apiBodies: Array<{ url: string; body: string }>;
+
+beforeAll(async () => {
+  // Harness runs as the mock, whatever the shell exports.
+  delete process.env.HARNESS_BASE_URL;
+  server = await createServer({
+    configFile: 'demo/vite.config.ts',
+    logLevel: 'warn',
+    server: { port: 0, strictPort: true, hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer!.address() as AddressInfo;
+  origin = `http://127.0.0.1:${address.port}`;
+  const plugin = server.config.plugins.find((p) => p.name === DEMO_API_PLUGIN_NAME) as DemoApiPlugin | undefined;
+  if (!plugin) throw new Error('the demo API plugin is not in demo/vite.config.ts');
+  api = plugin.api;
+  await api.harness();
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  api.store.clear();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  page = await context.newPage();
+  apiBodies = [];
+  page.on('response', (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
+    // A 204 has no body to read.
+    void response.text().then(
+      (body) => apiBodies.push({ url: response.url(), body }),
+      () => apiBodies.push({ url: response.url(), body: '' }),
+    );
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+const dialog = () => page.getByRole('dialog', { name: 'Connect Harness' });
+
+async function openForm(): Promise<void> {
+  await page.goto(`${origin}/#/integrations`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Integrations' }).isVisible()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Connect Harness' }).click();
+  await dialog().waitFor();
+  await dialog().getByRole('button', { name: 'I already have an API key' }).click();
+  await dialog().getByLabel('API Key').waitFor();
+}
+
+async function connectWith(token: string): Promise<void> {
+  await openForm();
+  await dialog().getByLabel('API Key').fill(token);
+  await dialog().getByLabel('API Key').press('Enter');
+}
+
+async function accountRows() {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Accounts/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+  const section = page.getByRole('region', { name: 'Linked accounts' });
+  await section.and(page.locator('[aria-busy="false"]')).waitFor();
+  return section.getByRole('row').filter({ has: page.getByRole('button', { name: /^Disconnect / }) });
+}
+
+describe('Shipyard, the demo app', () => {
+  it('connects Harness with the pat fixture, lists the account on Accounts, and disconnects it', async () => {
+    await page.goto(`${origin}/#/integrations`);
+    await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+
+    // Copy the key from the fixture hint, as a person trying the demo would.
+    await page.getByRole('button', { name: 'Copy the pat key' }).click();
+    await page.getByRole('button', { name: 'Copy the pat key' }).filter({ hasText: 'Copied' }).waitFor();
+
+    await page.getByRole('button', { name: 'Connect Harness' }).click();
+    await dialog().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/demo.png` });
+
+    await dialog().getByRole('button', { name: 'I already have an API key' }).click();
+    const key = dialog().getByLabel('API Key');
+    await key.focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    expect(await key.inputValue()).toBe(TOKENS.pat);
+    await key.press('Enter');
+
+    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+    expect(await dialog().textContent()).toContain(ACCOUNTS.primary.id);
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-connected.png` });
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    await page.getByRole('status').filter({ hasText: `Linked Harness account ${ACCOUNTS.primary.id}` }).waitFor();
+
+    const rows = await accountRows();
+    await expect(rows.count()).resolves.toBe(1);
+    const row = rows.first();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(ACCOUNTS.primary.id);
+    expect(text).toContain('Personal access token');
+    expect(text).toContain('ada@acme.example');
+    expect(text).toContain('2031');
+    expect(await row.locator('time').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-accounts.png` });
+    expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
+
+    await row.getByRole('button', { name: `Disconnect ${ACCOUNTS.primary.id}` }).click();
+    await page.getByRole('status').filter({ hasText: `Disconnected Harness account ${ACCOUNTS.primary.id}` }).waitFor();
+    await page.getByText('No Harness account is linked yet.').waitFor();
+    expect(api.store.list()).toEqual([]);
+  });
+
+  it('shows the expired message at the API Key field for the expired fixture, and links nothing', async () => {
+    await connectWith(TOKENS.expired);
+
+    const key = dialog().getByLabel('API Key');
+    await dialog().getByText('This key has expired.', { exact: false }).waitFor();
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    // The message is the field's description, so a screen reader reads it with the field.
+    const describedBy = (await key.getAttribute('aria-describedby')) ?? '';
+    const descriptions = await Promise.all(
+      describedBy.split(/\s+/).filter(Boolean).map((id) => dialog().locator(`[id="${id}"]`).textContent()),
+    );
+    expect(descriptions.join(' ')).toContain('This key has expired.');
+    await expect(dialog().getByRole('heading', { name: 'Harness account connected' }).count()).resolves.toBe(0);
+
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    expect(api.store.list()).toEqual([]);
+    await accountRows();
+    await page.getByText('No Harness account is linked yet.').waitFor();
+  });
+
+  it('never puts the key’s secret in the page, an /api answer or the account store', async () => {
+    const secret = secretOf(TOKENS.pat);
+    await connectWith(TOKENS.pat);
+    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+
+    const widgetHtml = await page.evaluate(
+      () => document.querySelector('[data-harness-connect]')?.shadowRoot?.innerHTML ?? null,
+    );
+    expect(widgetHtml).toContain('Harness account connected');
+    expect(widgetHtml).not.toContain(secret);
+    expect(await page.content()).not.toContain(secret);
+
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    const rows = await accountRows();
+    await expect(rows.count()).resolves.toBe(1);
+    expect(await page.content()).not.toContain(secret);
+
+    const connectAnswers = apiBodies.filter((a) => a.url.endsWith('/api/harness/connect'));
+    expect(connectAnswers).toHaveLength(1);
+    expect(apiBodies.some((a) => a.url.endsWith('/api/accounts') && a.body.includes(ACCOUNTS.primary.id))).toBe(true);
+    for (const { url, body } of apiBodies) expect(body, url).not.toContain(secret);
+
+    expect(api.store.list()).toHaveLength(1);
+    expect(JSON.stringify(api.store.list())).not.toContain(secret);
+  });
+});
