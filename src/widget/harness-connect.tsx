@@ -84,7 +84,10 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       latestClose.current('dismissed');
     };
     // Chrome closes without `cancel` after repeated Escapes (close watcher rules): keep the state in step.
-    const onClose = () => latestClose.current('dismissed');
+    // The event arrives a task after `close()`: if the dialog was reopened meanwhile, it is not about this one.
+    const onClose = () => {
+      if (!dialog.open) latestClose.current('dismissed');
+    };
     // The backdrop is the dialog itself as event target: the page behind must not scroll under it.
     const onBackdropScroll = (event: Event) => {
       if (event.target === dialog) event.preventDefault();

@@ -22,7 +22,7 @@
 export const HARNESS_CONNECT_CSS = `
 :host{all:initial;display:contents}
 *,*::before,*::after{box-sizing:border-box}
-dialog{all:revert;box-sizing:border-box;font:400 15px/1.5 var(--hc-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius,12px);box-shadow:var(--hc-shadow,0 24px 48px #1018282e);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
+dialog{all:revert;box-sizing:border-box;font:400 15px/1.5 var(--hc-font,system-ui,sans-serif);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius,12px);box-shadow:var(--hc-shadow,0 24px 48px #1018282e);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
 dialog::backdrop{background:var(--hc-backdrop,#10182873)}
 .body,.session,.step,form,.field{display:grid;gap:16px;grid-template-columns:minmax(0,1fr)}
 .body{padding:clamp(16px,5vw,28px)}
@@ -32,7 +32,7 @@ h3{font-size:1.05rem;margin:0;font-weight:600}
 p,ol,ul,dl{margin:0}
 ol,ul{padding-inline-start:1.25rem;display:grid;gap:6px}
 a{color:var(--hc-color-accent,#0a5bd3);text-underline-offset:2px}
-code{font-family:var(--hc-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:.9em;background:var(--hc-color-subtle,#f4f6f9);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
+code{font-family:var(--hc-font-mono,ui-monospace,monospace);font-size:.9em;background:var(--hc-color-subtle,#f4f6f9);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
 .note{color:var(--hc-color-muted,#596173);font-size:.9rem;background:var(--hc-color-subtle,#f4f6f9);border-radius:var(--hc-radius-control,8px);padding:8px 12px}
 .steps{list-style:none;padding:0;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;color:var(--hc-color-muted,#596173);counter-reset:hc-step;border-bottom:1px solid var(--hc-color-border,#d5dae3);padding-bottom:12px}
 .steps li{display:flex;align-items:center;gap:6px;counter-increment:hc-step;min-width:0}
@@ -51,7 +51,7 @@ dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:8px}
 .step{gap:12px}
 .actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;align-items:center;position:sticky;bottom:0;background:var(--hc-color-surface,#fff);padding:8px 0 16px;margin:-8px 0 -16px}
 .actions .start{margin-inline-end:auto}
-button{all:revert;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--hc-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--hc-radius-control,8px);border:1px solid var(--hc-color-border,#d5dae3);background:var(--hc-color-surface,#fff);color:var(--hc-color-text,#1f2430)}
+button{all:revert;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--hc-font,system-ui,sans-serif);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--hc-radius-control,8px);border:1px solid var(--hc-color-border,#d5dae3);background:var(--hc-color-surface,#fff);color:var(--hc-color-text,#1f2430)}
 button[data-variant="primary"]{background:var(--hc-color-accent,#0a5bd3);border-color:var(--hc-color-accent,#0a5bd3);color:var(--hc-color-accent-text,#fff)}
 button[data-variant="link"]{border-color:transparent;background:transparent;color:var(--hc-color-accent,#0a5bd3);padding-inline:4px;margin-inline:-4px}
 button[data-variant="icon"]{min-height:32px;padding:4px 10px;font-weight:500}
@@ -62,7 +62,7 @@ label{font-weight:600}
 .hint{color:var(--hc-color-muted,#596173);font-size:.85rem}
 .control{display:flex;gap:6px}
 .control input{width:auto;flex:1}
-input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:400 .95rem/1.4 var(--hc-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius-control,8px);padding:9px 10px}
+input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:400 .95rem/1.4 var(--hc-font-mono,ui-monospace,monospace);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius-control,8px);padding:9px 10px}
 input[aria-invalid="true"]{border-color:var(--hc-color-danger,#b42318)}
 input[readonly]{background:var(--hc-color-subtle,#f4f6f9)}
 .error{color:var(--hc-color-danger,#b42318);font-size:.875rem}
