@@ -41,4 +41,6 @@ export default [
     '@hookform/resolvers',
   ]),
   check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
+  // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
+  check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '110 KB', []),
 ];

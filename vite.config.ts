@@ -21,6 +21,7 @@ export default defineConfig({
         server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
         'testing-node': 'src/testing/node.ts',
+        element: 'src/element/index.ts',
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

@@ -52,11 +52,14 @@ const DIST_FILES = [
   'dist/server.js',
   'dist/testing.js',
   'dist/testing-node.js',
+  'dist/element.js',
+  'dist/harness-connect.element.js',
   'dist/index.d.ts',
   'dist/core/index.d.ts',
   'dist/server/index.d.ts',
   'dist/testing/index.d.ts',
   'dist/testing/node.d.ts',
+  'dist/element/index.d.ts',
 ];
 
 let passed = 0;

@@ -1,0 +1,206 @@
+/**
+ * `<harness-connect>`: the widget as a custom element, for hosts without React (plain HTML, Vue, Angular,
+ * Svelte). It renders `<HarnessConnect/>` with React into one container `<span>` inside itself; the dialog
+ * lives in that widget's own shadow root, so the element adds a `<span>` (and a trigger button when asked for
+ * one) to the light DOM and nothing else.
+ *
+ * Importing this module defines nothing and touches no DOM: `defineHarnessConnectElement()` registers the
+ * tag. Where `HTMLElement` does not exist (Node, a server render) the class extends an empty stand-in, so the
+ * import is safe there; defining it there does nothing.
+ */
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { HarnessConnectEvent, HarnessConnectEventName } from '../widget/events.js';
+import { HarnessConnect } from '../widget/harness-connect.js';
+import type {
+  HarnessConnectConnect,
+  HarnessConnectDefaultValues,
+  HarnessConnectProps,
+  HarnessConnectTrigger,
+} from '../widget/types.js';
+
+/** The `detail` of each DOM event `harness-connect:<type>`, by event name. */
+export type HarnessConnectElementEventMap = {
+  [K in HarnessConnectEventName as `harness-connect:${K}`]: CustomEvent<Extract<HarnessConnectEvent, { type: K }>>;
+};
+
+/** The tag `defineHarnessConnectElement()` registers unless told another. */
+export const HARNESS_CONNECT_TAG_NAME = 'harness-connect';
+
+const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label'] as const;
+
+/** Each element's React root gets its own `useId` prefix, so two roots never produce the same id. */
+let rootCount = 0;
+
+// No DOM (Node, a server render): an empty stand-in, so that importing this module never throws.
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+
+/**
+ * `<harness-connect>`: a modal that guides a person through creating a Harness API key, takes the key and
+ * account identifier, verifies them with `connect` and confirms.
+ *
+ * Attributes (each with its property):
+ * - `open` (boolean, reflects; read it as `isOpen`): whether the dialog is open. The element sets and removes
+ *   it itself when the person opens or closes the dialog, so it is always the truth.
+ * - `base-url` ↔ `baseUrl`: the Harness address the default `connect` verifies against.
+ * - `account-id` ↔ `accountId` (also `defaultValues`): the Account Identifier the form starts with.
+ * - `trigger-label` ↔ `triggerLabel`: when set, the element renders its own `<button>` with this label that
+ *   opens the dialog (focus returns to it on close). It is in the light DOM, for the page to style:
+ *   `harness-connect [data-harness-connect-trigger]`. Without it there is no trigger: call `open()`.
+ *
+ * Properties only: `connect`, the callback `(credentials, { signal }) => Promise<result>` that verifies (and
+ * usually stores) the credentials; reject with a `HarnessConnectError`, or a plain object
+ * `{ name: 'HarnessConnectError', code, … }`, to point at a field. Without it the key is verified straight from
+ * the browser against `baseUrl`.
+ *
+ * Methods: `open()` and `close()` (which dismisses, aborting a running verification). `open` is a method,
+ * not a boolean property: the state is the `open` attribute and the read-only property `isOpen`.
+ *
+ * Events: the widget's events as DOM `CustomEvent`s named `harness-connect:<type>` (`open`, `step_view`, …,
+ * `success`, `close`), bubbling and composed, with the event as `detail` (see `HarnessConnectElementEventMap`).
+ * None carries the key.
+ */
+export class HarnessConnectElement extends ElementBase {
+  static get observedAttributes(): readonly string[] {
+    return OBSERVED_ATTRIBUTES;
+  }
+
+  #root: Root | null = null;
+  #container: HTMLSpanElement | null = null;
+  #connect: HarnessConnectConnect<unknown> | null = null;
+  /** A pending unmount after a disconnect; a reconnect in the same task (a DOM move) cancels it. */
+  #unmountScheduled = false;
+
+  /** The callback that verifies the credentials; `null` for the default (verify against `baseUrl`). */
+  get connect(): HarnessConnectConnect<unknown> | null {
+    return this.#connect;
+  }
+
+  set connect(value: HarnessConnectConnect<unknown> | null | undefined) {
+    this.#connect = typeof value === 'function' ? value : null;
+    this.#render();
+  }
+
+  /** Whether the dialog is open: the `open` attribute. */
+  get isOpen(): boolean {
+    return this.hasAttribute('open');
+  }
+
+  get baseUrl(): string | null {
+    return this.getAttribute('base-url');
+  }
+
+  set baseUrl(value: string | null | undefined) {
+    this.#reflect('base-url', value);
+  }
+
+  get accountId(): string | null {
+    return this.getAttribute('account-id');
+  }
+
+  set accountId(value: string | null | undefined) {
+    this.#reflect('account-id', value);
+  }
+
+  /** The values the form starts with (`{ accountId }` from the `account-id` attribute). */
+  get defaultValues(): HarnessConnectDefaultValues {
+    const accountId = this.accountId;
+    return accountId === null ? {} : { accountId };
+  }
+
+  set defaultValues(value: HarnessConnectDefaultValues | null | undefined) {
+    this.accountId = value?.accountId;
+  }
+
+  get triggerLabel(): string | null {
+    return this.getAttribute('trigger-label');
+  }
+
+  set triggerLabel(value: string | null | undefined) {
+    this.#reflect('trigger-label', value);
+  }
+
+  /** Opens the dialog (sets the `open` attribute). */
+  open(): void {
+    this.toggleAttribute('open', true);
+  }
+
+  /** Closes the dialog as dismissed (removes the `open` attribute), aborting a running verification. */
+  close(): void {
+    this.toggleAttribute('open', false);
+  }
+
+  connectedCallback(): void {
+    this.#unmountScheduled = false;
+    if (this.#root === null) {
+      const container = this.ownerDocument.createElement('span');
+      // Only the widget's host span and the trigger live here; neither needs a box of its own.
+      container.style.display = 'contents';
+      this.append(container);
+      this.#container = container;
+      rootCount += 1;
+      this.#root = createRoot(container, { identifierPrefix: `hce${rootCount}-` });
+    }
+    this.#render();
+  }
+
+  disconnectedCallback(): void {
+    this.#unmountScheduled = true;
+    // After a microtask: a DOM move (remove, then insert elsewhere) reconnects first and keeps the state.
+    queueMicrotask(() => {
+      if (!this.#unmountScheduled || this.isConnected) return;
+      this.#unmountScheduled = false;
+      this.#root?.unmount();
+      this.#root = null;
+      this.#container?.remove();
+      this.#container = null;
+    });
+  }
+
+  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
+    if (oldValue !== newValue) this.#render();
+  }
+
+  #reflect(name: string, value: string | null | undefined): void {
+    if (value === null || value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  #render(): void {
+    const root = this.#root;
+    if (root === null) return;
+    const label = this.triggerLabel;
+    const props: HarnessConnectProps<unknown> = {
+      open: this.isOpen,
+      onOpenChange: (next: boolean) => this.toggleAttribute('open', next),
+      baseUrl: this.baseUrl ?? undefined,
+      defaultValues: this.defaultValues,
+      connect: this.#connect ?? undefined,
+      trigger: label === null ? undefined : (createElement('button', { type: 'button', 'data-harness-connect-trigger': '' }, label) as HarnessConnectTrigger),
+    };
+    root.render(createElement(HarnessConnect<unknown>, props));
+  }
+}
+
+/**
+ * Registers `<harness-connect>` (or `tagName`) and returns its class. Calling it again is harmless: an existing
+ * definition is returned as it is. Another tag name gets its own subclass (a constructor can be registered
+ * once). Where there is no `customElements` (Node, a server render) it does nothing and returns the class.
+ */
+export function defineHarnessConnectElement(tagName: string = HARNESS_CONNECT_TAG_NAME): typeof HarnessConnectElement {
+  const registry = typeof customElements === 'undefined' ? undefined : customElements;
+  if (registry === undefined) return HarnessConnectElement;
+  const existing = registry.get(tagName);
+  if (existing !== undefined) return existing as typeof HarnessConnectElement;
+  const alreadyUsed = registry.getName?.(HarnessConnectElement) ?? null;
+  const definition = alreadyUsed === null ? HarnessConnectElement : class extends HarnessConnectElement {};
+  registry.define(tagName, definition);
+  return definition;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'harness-connect': HarnessConnectElement;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * `harness-connect/element`: the widget as the custom element `<harness-connect>`, for hosts without React.
+ * Importing defines nothing: call `defineHarnessConnectElement()` once (the `<script>` build,
+ * `dist/harness-connect.element.js`, does it for you). React and react-dom are peers here, as for `.`.
+ */
+export {
+  HarnessConnectElement,
+  defineHarnessConnectElement,
+  HARNESS_CONNECT_TAG_NAME,
+} from './harness-connect-element.js';
+export type { HarnessConnectElementEventMap } from './harness-connect-element.js';
+export { HARNESS_CONNECT_EVENT_NAMES } from '../widget/events.js';
+export type { HarnessConnectEvent, HarnessConnectEventName, HarnessConnectCloseReason } from '../widget/events.js';
+export type { HarnessConnectConnect, HarnessConnectContext, HarnessConnectDefaultValues } from '../widget/types.js';
+export type {
+  HarnessConnectErrorCode,
+  HarnessConnectErrorJSON,
+  HarnessCredentials,
+  HarnessTokenVerification,
+} from '../core/index.js';
