@@ -175,11 +175,37 @@ export function isHarnessConnectError(value: unknown): value is HarnessConnectEr
   );
 }
 
+/** What stands where the key or its secret was removed. */
+const REDACTED = '[redacted]';
+
+/** Shorter needles could match innocent text; real keys and secrets are far longer. */
+const MIN_SCRUBBED_LENGTH = 8;
+
+/** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
+export function scrubSecret(text: string, apiKey: string): string {
+  const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
+  return [apiKey, secret].reduce(
+    (out, needle) => (needle.length < MIN_SCRUBBED_LENGTH ? out : out.replaceAll(needle, REDACTED)),
+    text,
+  );
+}
+
 /**
  * Turns anything thrown (a host's own `connect` rejecting with a plain Error, a DOMException from an
- * abort) into a `HarnessConnectError`, keeping one that already is.
+ * abort, a serialised error from a server answer) into a `HarnessConnectError`, keeping one that already
+ * is. Given the key that was being verified, removes it from the message and detail: a host's backend may
+ * well echo it in an error text.
  */
-export function toHarnessConnectError(value: unknown): HarnessConnectError {
+export function toHarnessConnectError(value: unknown, apiKey?: string): HarnessConnectError {
+  const error = toError(value);
+  if (!apiKey) return error;
+  const message = scrubSecret(error.message, apiKey);
+  const detail = error.detail === null ? null : scrubSecret(error.detail, apiKey);
+  if (message === error.message && detail === error.detail) return error;
+  return new HarnessConnectError(error.code, { ...error.toJSON(), message, detail });
+}
+
+function toError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
   if (isHarnessConnectError(value)) {
     // A serialised error (from a server answer or another realm): its fields are the constructor's options.

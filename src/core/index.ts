@@ -17,6 +17,7 @@ export {
   toHarnessConnectError,
   isAbortError,
   isTimeoutError,
+  scrubSecret,
   HARNESS_CONNECT_ERROR_CODES,
   HARNESS_CONNECT_ERROR_MESSAGES,
 } from './errors.js';
@@ -26,7 +27,7 @@ export {
   DEFAULT_HARNESS_BASE_URL,
   HARNESS_CLUSTER_HOSTS,
 } from './hosts.js';
-export { verifyHarnessToken, scrubSecret, VERIFY_TIMEOUT_MS } from './verify.js';
+export { verifyHarnessToken, VERIFY_TIMEOUT_MS } from './verify.js';
 
 export type {
   HarnessTokenKind,

@@ -1,5 +1,5 @@
 import { checkHarnessCredentials, type HarnessCredentialsInput } from './credentials.js';
-import { HarnessConnectError, isTimeoutError } from './errors.js';
+import { HarnessConnectError, isTimeoutError, scrubSecret } from './errors.js';
 import { interpretValidateResponse, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 
@@ -24,21 +24,6 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
    * @default 15000
    */
   timeoutMs?: number;
-}
-
-/** What stands where the key or its secret was removed. */
-const REDACTED = '[redacted]';
-
-/** Shorter needles could match innocent text; real keys and secrets are far longer. */
-const MIN_SCRUBBED_LENGTH = 8;
-
-/** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
-export function scrubSecret(text: string, apiKey: string): string {
-  const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  return [apiKey, secret].reduce(
-    (out, needle) => (needle.length < MIN_SCRUBBED_LENGTH ? out : out.replaceAll(needle, REDACTED)),
-    text,
-  );
 }
 
 /**

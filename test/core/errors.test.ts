@@ -254,3 +254,28 @@ describe('toHarnessConnectError', () => {
     expect(isAbortError(null)).toBe(false);
   });
 });
+
+describe('toHarnessConnectError with the key being verified', () => {
+  const key = 'pat.QckRHsqq_el0PWRb2kqkgU.9X2XyKdHizBGT0LrAcAYWAPq.bh8as5pih1J286f35yAD';
+  const secret = key.slice(key.lastIndexOf('.') + 1);
+
+  it('removes the key and its secret from a host Error’s text', () => {
+    const error = toHarnessConnectError(new Error(`backend refused ${key} (secret ${secret})`), key);
+    expect(error.code).toBe('unknown');
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(error.detail).toBe('backend refused [redacted] (secret [redacted])');
+  });
+
+  it('removes it from a serialised error’s message and detail, keeping code and field', () => {
+    const error = toHarnessConnectError(
+      { name: 'HarnessConnectError', code: 'invalid_token', message: `bad ${secret}`, detail: `got ${key}`, field: 'apiKey' },
+      key,
+    );
+    expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', message: 'bad [redacted]', detail: 'got [redacted]' });
+  });
+
+  it('returns an error that holds no key as it is', () => {
+    const original = new HarnessConnectError('rate_limited');
+    expect(toHarnessConnectError(original, key)).toBe(original);
+  });
+});
