@@ -250,7 +250,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       } catch (thrown) {
         if (isStale()) return { status: 'cancelled' };
         inFlight.current = null;
-        const error = toHarnessConnectError(thrown);
+        // With the key, so a host backend that echoes it in its error text cannot hand it to onError.
+        const error = toHarnessConnectError(thrown, credentials.apiKey);
         if (error.code === 'aborted') {
           // The host's connect aborted on its own: not a failure to show, the person can simply try again.
           dispatch({ type: 'cancel' });

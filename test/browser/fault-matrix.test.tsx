@@ -1,0 +1,314 @@
+/**
+ * The fault matrix (issue 6): every way a verification can end, driven through <HarnessConnect/> in Chromium
+ * with its default `connect` against the Harness mock (msw's service worker), or a host's `connect` where the
+ * case is about the host. For each: the message and where it shows, whether "Try again" is offered, that the
+ * typed values survive, that no success follows a failure or a close, no unhandled rejection, no console.error.
+ *
+ * Elements are found by their accessible role and name only (the widget's contract), never by class or markup.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, within } from '@testing-library/react';
+import { setupWorker } from 'msw/browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import {
+  HarnessConnect,
+  verifyHarnessToken,
+  type HarnessConnectConnect,
+  type HarnessConnectEvent,
+  type HarnessConnectProps,
+} from '../../src/index.js';
+import {
+  HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS,
+  HARNESS_FIXTURE_TOKENS as TOKENS,
+  harnessHandlers,
+  type HarnessFault,
+} from '../../src/testing/index.js';
+
+const { handlers, mock } = harnessHandlers();
+const worker = setupWorker(...handlers);
+
+/** A well-formed account identifier no Harness account has. */
+const UNKNOWN_ACCOUNT = 'Zq7Unknown0Account0Id1';
+
+let rejections: unknown[];
+let consoleError: MockInstance<typeof console.error>;
+const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+
+beforeAll(async () => {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+});
+beforeEach(() => {
+  rejections = [];
+  window.addEventListener('unhandledrejection', onRejection);
+  consoleError = vi.spyOn(console, 'error');
+});
+afterEach(async () => {
+  cleanup();
+  mock.reset();
+  // A rejection is reported a task after it happens: give it the chance to show up.
+  await new Promise((r) => setTimeout(r, 20));
+  window.removeEventListener('unhandledrejection', onRejection);
+  consoleError.mockRestore();
+  expect(rejections).toEqual([]);
+  expect(consoleError).not.toHaveBeenCalled();
+});
+afterAll(() => worker.stop());
+
+/** A paste as Chromium delivers it (see widget-connect.test.tsx): `paste`, then the text inserted. */
+function paste(input: HTMLInputElement, text: string) {
+  input.focus();
+  input.select();
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  if (input.dispatchEvent(event)) document.execCommand('insertText', false, text);
+}
+
+/** Renders the widget open, skips to the form, fills it and clicks Connect. */
+async function attempt(props: Partial<HarnessConnectProps<unknown>>, apiKeyValue: string, accountValue?: string) {
+  const events: HarnessConnectEvent[] = [];
+  const onSuccess = vi.fn();
+  const onError = vi.fn();
+  const onClose = vi.fn();
+  const { container } = render(
+    <HarnessConnect<unknown>
+      queryClient={new QueryClient()}
+      defaultOpen
+      onEvent={(e) => events.push(e)}
+      onSuccess={onSuccess}
+      onError={onError}
+      onClose={onClose}
+      {...props}
+    />,
+  );
+  const host = container.querySelector<HTMLElement>('[data-harness-connect]')!;
+  const shadow = within(host.shadowRoot as unknown as HTMLElement);
+  await userEvent.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
+  // A masked key field has no role (a password input is not a textbox): found by its label, the same name.
+  const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+  const account = shadow.getByRole('textbox', { name: 'Account Identifier' }) as HTMLInputElement;
+  paste(apiKey, apiKeyValue);
+  if (accountValue !== undefined) {
+    // Replaces whatever the token filled in.
+    paste(account, accountValue);
+    await vi.waitFor(() => expect(account.value).toBe(accountValue));
+  }
+  const typedAccount = account.value;
+  await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
+  const types = () => events.map((e) => e.type);
+  const verifying = () => shadow.getByRole('button', { name: 'Connect' }).getAttribute('aria-busy') === 'true';
+  /** The values the person typed are still in the fields. */
+  const expectValuesKept = () => {
+    expect(apiKey.value).toBe(apiKeyValue);
+    expect(account.value).toBe(typedAccount);
+  };
+  return { shadow, apiKey, account, events, types, onSuccess, onError, onClose, verifying, expectValuesKept };
+}
+
+type Where = 'apiKey' | 'accountId' | 'banner';
+
+interface FaultCase {
+  name: string;
+  fault?: HarnessFault;
+  delayMs?: number;
+  apiKey: string;
+  accountId?: string;
+  connect?: HarnessConnectConnect<unknown>;
+  code: string;
+  message: RegExp;
+  where: Where;
+  retry: boolean;
+}
+
+/** A `connect` that is the default one with a short timeout, for the hang case. */
+const verifyWithShortTimeout: HarnessConnectConnect<unknown> = (credentials, { signal }) =>
+  verifyHarnessToken(credentials, { signal, timeoutMs: 300 });
+
+const failures: FaultCase[] = [
+  { name: '401 invalid token', apiKey: TOKENS.wrongSecret, code: 'invalid_token', message: /rejected this key/i, where: 'apiKey', retry: false },
+  { name: '401 expired token', apiKey: TOKENS.expired, code: 'expired_token', message: /expired/i, where: 'apiKey', retry: false },
+  {
+    name: '401 account mismatch (legacy token, other account)',
+    apiKey: TOKENS.legacy,
+    accountId: ACCOUNTS.other.id,
+    code: 'account_mismatch',
+    message: /another Harness account/i,
+    where: 'accountId',
+    retry: false,
+  },
+  {
+    name: '400 (legacy token, unknown account)',
+    apiKey: TOKENS.legacy,
+    accountId: UNKNOWN_ACCOUNT,
+    code: 'invalid_request',
+    message: /could not find that account/i,
+    where: 'accountId',
+    retry: false,
+  },
+  { name: '403 forbidden', apiKey: TOKENS.restricted, code: 'forbidden', message: /refused access/i, where: 'banner', retry: false },
+  { name: '404 HTML page', fault: 'not_found', apiKey: TOKENS.pat, code: 'wrong_host', message: /not a Harness API/i, where: 'banner', retry: false },
+  { name: '429 rate limited', fault: 'rate_limited', apiKey: TOKENS.pat, code: 'rate_limited', message: /busy/i, where: 'banner', retry: true },
+  { name: '500 server error', fault: 'server_error', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
+  { name: '502 bad gateway', fault: 'bad_gateway', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
+  {
+    name: '503 service unavailable',
+    fault: 'service_unavailable',
+    apiKey: TOKENS.pat,
+    code: 'unavailable',
+    message: /could not be reached/i,
+    where: 'banner',
+    retry: true,
+  },
+  { name: 'connection reset', fault: 'reset', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
+  {
+    name: 'a hang past the timeout (timeoutMs 300)',
+    fault: 'hang',
+    apiKey: TOKENS.pat,
+    connect: verifyWithShortTimeout,
+    code: 'timeout',
+    message: /too long/i,
+    where: 'banner',
+    retry: true,
+  },
+  { name: 'malformed JSON', fault: 'malformed_json', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
+  {
+    name: "the host's connect throwing a plain Error",
+    apiKey: TOKENS.pat,
+    connect: async () => {
+      throw new Error('database down');
+    },
+    code: 'unknown',
+    message: /something went wrong/i,
+    where: 'banner',
+    retry: true,
+  },
+];
+
+describe('fault matrix: the default connect against the Harness mock', () => {
+  it('success: the confirmation, onSuccess once, no error', async () => {
+    const run = await attempt({}, TOKENS.pat);
+    await run.shadow.findByRole('heading', { name: 'Harness account connected' });
+    expect(run.onSuccess).toHaveBeenCalledTimes(1);
+    expect(run.onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'harness', accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
+    expect(run.onError).not.toHaveBeenCalled();
+    expect(run.shadow.queryByRole('alert')).toBeNull();
+    expect(run.types()).toEqual(expect.arrayContaining(['submit', 'verify_start', 'verify_success', 'success']));
+    expect(run.types()).not.toContain('verify_error');
+    await userEvent.click(run.shadow.getByRole('button', { name: 'Done' }));
+    await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledWith('completed'));
+  });
+
+  it.each(failures)('$name: $code at $where, retry offered: $retry', async (c) => {
+    if (c.fault) mock.setFault(c.fault, { times: 1 });
+    const run = await attempt(c.connect ? { connect: c.connect } : {}, c.apiKey, c.accountId);
+    await vi.waitFor(() => expect(run.onError).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(run.onError.mock.calls[0]![0]).toMatchObject({ name: 'HarnessConnectError', code: c.code });
+    await vi.waitFor(() => expect(run.verifying()).toBe(false));
+    const alert = run.shadow.getByRole('alert');
+    expect(alert.textContent).toMatch(c.message);
+    if (c.where === 'banner') {
+      expect(run.apiKey.getAttribute('aria-invalid')).not.toBe('true');
+      expect(run.account.getAttribute('aria-invalid')).not.toBe('true');
+    } else {
+      const field = c.where === 'apiKey' ? run.apiKey : run.account;
+      const other = c.where === 'apiKey' ? run.account : run.apiKey;
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(field.getAttribute('aria-describedby')).toContain(alert.id);
+      expect(other.getAttribute('aria-invalid')).not.toBe('true');
+    }
+    expect(run.shadow.queryByRole('button', { name: 'Try again' }) !== null).toBe(c.retry);
+    if (c.code === 'unknown') expect(alert.textContent).not.toContain('database down');
+    run.expectValuesKept();
+    // No success afterwards, late or otherwise.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(run.onSuccess).not.toHaveBeenCalled();
+    expect(run.types()).not.toContain('success');
+    expect(run.types()).not.toContain('verify_success');
+    expect(run.types().filter((t) => t === 'verify_error')).toHaveLength(1);
+    // A retryable failure with the mock's fault used up: "Try again" connects.
+    if (c.retry && c.fault && !c.connect) {
+      await userEvent.click(run.shadow.getByRole('button', { name: 'Try again' }));
+      await run.shadow.findByRole('heading', { name: 'Harness account connected' });
+      expect(run.onSuccess).toHaveBeenCalledTimes(1);
+      expect(run.types()).toContain('retry');
+    }
+  });
+
+  it('a 10 s slow answer: verifying, still cancellable after 1 s; Cancel keeps the values and reports nothing', async () => {
+    mock.setFault('slow', { delayMs: 10_000, times: 1 });
+    const run = await attempt({}, TOKENS.pat);
+    await vi.waitFor(() => expect(run.verifying()).toBe(true));
+    expect(run.shadow.getByRole('status').textContent).toMatch(/checking/i);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(run.verifying()).toBe(true);
+    expect(run.apiKey.readOnly).toBe(true);
+    await userEvent.click(run.shadow.getByRole('button', { name: 'Cancel' }));
+    await vi.waitFor(() => expect(run.verifying()).toBe(false));
+    expect(run.shadow.queryByRole('alert')).toBeNull();
+    expect(run.apiKey.readOnly).toBe(false);
+    run.expectValuesKept();
+    expect(run.types()).toContain('cancel');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(run.onError).not.toHaveBeenCalled();
+    expect(run.onSuccess).not.toHaveBeenCalled();
+    expect(run.types()).not.toContain('success');
+  });
+
+  it('the person closing mid-verification: dismissed, aborted, no success or error afterwards', async () => {
+    mock.setFault('hang');
+    const run = await attempt({}, TOKENS.pat);
+    await vi.waitFor(() => expect(run.verifying()).toBe(true));
+    await userEvent.click(run.shadow.getByRole('button', { name: 'Close' }));
+    await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledWith('dismissed'));
+    expect(run.shadow.queryByRole('dialog')).toBeNull();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(run.types().slice(-2)).toEqual(['cancel', 'close']);
+    expect(run.onError).not.toHaveBeenCalled();
+    expect(run.onSuccess).not.toHaveBeenCalled();
+  });
+});
+
+describe("fault matrix: the host's connect", () => {
+  it('a connect that never settles until aborted: Cancel aborts its signal, keeps the values, reports nothing', async () => {
+    const signals: AbortSignal[] = [];
+    const connect: HarnessConnectConnect<unknown> = (_credentials, { signal }) =>
+      new Promise((_resolve, reject) => {
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    const run = await attempt({ connect }, TOKENS.pat);
+    await vi.waitFor(() => expect(run.verifying()).toBe(true));
+    expect(signals).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(run.verifying()).toBe(true);
+    await userEvent.click(run.shadow.getByRole('button', { name: 'Cancel' }));
+    await vi.waitFor(() => expect(run.verifying()).toBe(false));
+    expect(signals[0]!.aborted).toBe(true);
+    expect(run.shadow.queryByRole('alert')).toBeNull();
+    expect(run.shadow.queryByRole('button', { name: 'Try again' })).toBeNull();
+    run.expectValuesKept();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(run.onError).not.toHaveBeenCalled();
+    expect(run.onSuccess).not.toHaveBeenCalled();
+    expect(run.types().filter((t) => t === 'cancel')).toHaveLength(1);
+  });
+
+  it('a connect that never settles, closed mid-verification: aborted, dismissed, nothing after', async () => {
+    const signals: AbortSignal[] = [];
+    const connect: HarnessConnectConnect<unknown> = (_credentials, { signal }) =>
+      new Promise((_resolve, reject) => {
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    const run = await attempt({ connect }, TOKENS.pat);
+    await vi.waitFor(() => expect(run.verifying()).toBe(true));
+    await userEvent.keyboard('{Escape}');
+    await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledWith('dismissed'));
+    expect(signals[0]!.aborted).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(run.onError).not.toHaveBeenCalled();
+    expect(run.onSuccess).not.toHaveBeenCalled();
+    expect(run.types().slice(-2)).toEqual(['cancel', 'close']);
+  });
+});
