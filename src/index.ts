@@ -33,7 +33,12 @@ export type {
   HarnessConnectOnEvent,
   HarnessConnectOnOpenChange,
   UseHarnessConnectOptions,
+  HarnessConnectColorScheme,
+  HarnessConnectBrand,
 } from './widget/types.js';
+export type { HarnessConnectTheme } from './widget/theme.js';
+export type { HarnessConnectMessages, HarnessConnectMessagesOverride } from './widget/i18n/en.js';
+export type { HarnessConnectLocale } from './widget/i18n/index.js';
 export type { UseHarnessConnectResult, HarnessConnectSubmitOutcome } from './widget/use-harness-connect.js';
 export type {
   HarnessConnectEvent,

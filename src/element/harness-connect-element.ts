@@ -12,7 +12,9 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { HarnessConnectEvent, HarnessConnectEventName } from '../widget/events.js';
 import { HarnessConnect } from '../widget/harness-connect.js';
+import type { HarnessConnectTheme } from '../widget/theme.js';
 import type {
+  HarnessConnectColorScheme,
   HarnessConnectConnect,
   HarnessConnectDefaultValues,
   HarnessConnectProps,
@@ -27,7 +29,7 @@ export type HarnessConnectElementEventMap = {
 /** The tag `defineHarnessConnectElement()` registers unless told another. */
 export const HARNESS_CONNECT_TAG_NAME = 'harness-connect';
 
-const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label'] as const;
+const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label', 'color-scheme', 'locale'] as const;
 
 /** Each element's React root gets its own `useId` prefix, so two roots never produce the same id. */
 let rootCount = 0;
@@ -49,7 +51,11 @@ const ElementBase: typeof HTMLElement =
  *   opens the dialog (focus returns to it on close). It is in the light DOM, for the page to style:
  *   `harness-connect [data-harness-connect-trigger]`. Without it there is no trigger: call `open()`.
  *
- * Properties only: `connect`, the callback `(credentials, { signal }) => Promise<result>` that verifies (and
+ * - `color-scheme` ↔ `colorScheme`: `light` (default), `dark` or `system`.
+ * - `locale` ↔ `locale`: the language (`en`, `de`, `fr`, `es`, `ja`, `ar`, or any BCP 47 tag).
+ *
+ * Properties only: `theme` (a `HarnessConnectTheme`: the `--hc-*` tokens, or just an `accent`; the same custom
+ * properties can be set from the page's CSS instead), and `connect`, the callback `(credentials, { signal }) => Promise<result>` that verifies (and
  * usually stores) the credentials; reject with a `HarnessConnectError`, or a plain object
  * `{ name: 'HarnessConnectError', code, … }`, to point at a field. Without it the key is verified straight from
  * the browser against `baseUrl`.
@@ -69,6 +75,7 @@ export class HarnessConnectElement extends ElementBase {
   #root: Root | null = null;
   #container: HTMLSpanElement | null = null;
   #connect: HarnessConnectConnect<unknown> | null = null;
+  #theme: HarnessConnectTheme | undefined;
   /** A pending unmount after a disconnect; a reconnect in the same task (a DOM move) cancels it. */
   #unmountScheduled = false;
 
@@ -80,6 +87,33 @@ export class HarnessConnectElement extends ElementBase {
   set connect(value: HarnessConnectConnect<unknown> | null | undefined) {
     this.#connect = typeof value === 'function' ? value : null;
     this.#render();
+  }
+
+  /** The widget's design tokens (see `HarnessConnectTheme`). */
+  get theme(): HarnessConnectTheme | undefined {
+    return this.#theme;
+  }
+
+  set theme(value: HarnessConnectTheme | null | undefined) {
+    this.#theme = value ?? undefined;
+    this.#render();
+  }
+
+  get colorScheme(): HarnessConnectColorScheme {
+    const value = this.getAttribute('color-scheme');
+    return value === 'dark' || value === 'system' ? value : 'light';
+  }
+
+  set colorScheme(value: HarnessConnectColorScheme | null | undefined) {
+    this.#reflect('color-scheme', value);
+  }
+
+  get locale(): string | null {
+    return this.getAttribute('locale');
+  }
+
+  set locale(value: string | null | undefined) {
+    this.#reflect('locale', value);
   }
 
   /** Whether the dialog is open: the `open` attribute. */
@@ -177,6 +211,9 @@ export class HarnessConnectElement extends ElementBase {
       baseUrl: this.baseUrl ?? undefined,
       defaultValues: this.defaultValues,
       connect: this.#connect ?? undefined,
+      theme: this.#theme,
+      colorScheme: this.colorScheme,
+      locale: this.locale ?? undefined,
       trigger: label === null ? undefined : (createElement('button', { type: 'button', 'data-harness-connect-trigger': '' }, label) as HarnessConnectTrigger),
     };
     root.render(createElement(HarnessConnect<unknown>, props));

@@ -11,7 +11,13 @@ export {
 export type { HarnessConnectElementEventMap } from './harness-connect-element.js';
 export { HARNESS_CONNECT_EVENT_NAMES } from '../widget/events.js';
 export type { HarnessConnectEvent, HarnessConnectEventName, HarnessConnectCloseReason } from '../widget/events.js';
-export type { HarnessConnectConnect, HarnessConnectContext, HarnessConnectDefaultValues } from '../widget/types.js';
+export type {
+  HarnessConnectConnect,
+  HarnessConnectContext,
+  HarnessConnectDefaultValues,
+  HarnessConnectColorScheme,
+} from '../widget/types.js';
+export type { HarnessConnectTheme } from '../widget/theme.js';
 export type {
   HarnessConnectErrorCode,
   HarnessConnectErrorJSON,

@@ -6,12 +6,13 @@ import { useId, useState, type ClipboardEvent } from 'react';
 import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import { checkHarnessCredentials } from '../core/credentials.js';
-import type { HarnessConnectError } from '../core/errors.js';
+import type { HarnessConnectError, HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
 import { parseHarnessToken } from '../core/token.js';
 import type { HarnessCredentialsSchemaInput, HarnessCredentialsSchemaOutput } from '../core/schema.js';
 import type { HarnessConnectEventMetadata, HarnessConnectEventName } from './events.js';
 import { CredentialField } from './credential-field.js';
 import type { HarnessConnectStatus } from './flow.js';
+import { errorText, rich, useI18n } from './i18n/index.js';
 import type { HarnessConnectSubmitOutcome } from './use-harness-connect.js';
 
 export type HarnessConnectForm = UseFormReturn<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>;
@@ -30,6 +31,7 @@ export interface ConnectFormProps<TResult> {
 
 export function ConnectForm<TResult>({ form, titleId, status, error, submit, cancel, onBack, emit }: ConnectFormProps<TResult>) {
   const id = useId();
+  const { t, f } = useI18n();
   const [keyShown, setKeyShown] = useState(false);
   const { register, handleSubmit, setValue, getValues, setError, formState } = form;
   const verifying = status === 'verifying';
@@ -73,12 +75,26 @@ export function ConnectForm<TResult>({ form, titleId, status, error, submit, can
     emit('account_filled_from_url', { accountId: parsed.accountId });
   };
 
-  const keyError = formState.errors.apiKey?.message;
-  const accountError = formState.errors.accountId?.message;
+  /** A field's error in the catalogue's words: by problem (local checks) or by code (from `connect`). */
+  const fieldError = (field: HarnessCredentialField) => {
+    const error = formState.errors[field];
+    if (!error) return;
+    const problems: Record<string, string> = field == 'apiKey' ? t.keyProblems : t.accountProblems;
+    const token = parseHarnessToken(getValues('apiKey'));
+    const typed = parseAccountIdentifier(getValues('accountId') ?? '');
+    return f(
+      error.type.startsWith('problem:')
+        ? (problems[error.type.slice(8)] ?? error.message!)
+        : errorText(t, error.type as HarnessConnectErrorCode, error.message),
+      { token: token.ok ? token.accountId : null, typed: typed.ok ? typed.accountId : null },
+    );
+  };
 
   return (
     <section className="step" part="step" data-step="connect" aria-labelledby={titleId}>
-      <h3 id={titleId}>Enter your credentials</h3>
+      <h3 id={titleId} part="step-title">
+        {t.formTitle}
+      </h3>
       <form
         noValidate
         aria-labelledby={titleId}
@@ -90,13 +106,9 @@ export function ConnectForm<TResult>({ form, titleId, status, error, submit, can
       >
         <CredentialField
           id={`${id}-key`}
-          label="API Key"
-          hint={
-            <>
-              Starts with <code>pat.</code> or <code>sat.</code>
-            </>
-          }
-          error={keyError}
+          label={t.apiKey}
+          hint={rich(t.apiKeyHint)}
+          error={fieldError('apiKey')}
           type={keyShown ? 'text' : 'password'}
           data-autofocus=""
           readOnly={verifying}
@@ -105,22 +117,22 @@ export function ConnectForm<TResult>({ form, titleId, status, error, submit, can
           addon={
             <button
               type="button"
-              part="button"
+              part="button icon"
               data-variant="icon"
               aria-pressed={keyShown}
               aria-controls={`${id}-key`}
               onClick={() => setKeyShown((shown) => !shown)}
             >
-              <span aria-hidden="true">{keyShown ? 'Hide' : 'Show'}</span>
-              <span className="visually-hidden">Show API key</span>
+              <span aria-hidden="true">{keyShown ? t.hide : t.show}</span>
+              <span className="vh">{t.showKey}</span>
             </button>
           }
         />
         <CredentialField
           id={`${id}-account`}
-          label="Account Identifier"
-          hint="Optional when your key contains it (keys created recently do). A whole Harness address works too."
-          error={accountError}
+          label={t.accountId}
+          hint={t.accountHint}
+          error={fieldError('accountId')}
           type="text"
           readOnly={verifying}
           onPaste={onAccountPaste}
@@ -128,40 +140,34 @@ export function ConnectForm<TResult>({ form, titleId, status, error, submit, can
         />
 
         {banner ? (
-          <div className="banner" part="error" role="alert" data-code={banner.code}>
-            <span>{banner.message}</span>
+          <div className="banner" part="error banner" role="alert" data-code={banner.code}>
+            <span>{errorText(t, banner.code, banner.message)}</span>
             {banner.retryable ? (
               <button type="button" part="button" onClick={() => void submitForm(true)()}>
-                Try again
+                {t.retry}
               </button>
             ) : null}
           </div>
         ) : null}
 
-        <p className="status" role="status">
-          {verifying ? 'Checking your key with Harness…' : ''}
+        <p className="status" part="status" role="status">
+          {verifying ? t.verifying : ''}
         </p>
 
-        <div className="actions">
-          {verifying ? (
-            <button type="button" part="button" className="start" onClick={cancel}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" part="button" className="start" onClick={onBack}>
-              Back
-            </button>
-          )}
+        <div className="actions" part="actions">
+          <button type="button" part="button" className="start" onClick={verifying ? cancel : onBack}>
+            {verifying ? t.cancel : t.back}
+          </button>
           <button
             type="submit"
-            part="button"
+            part="button primary"
             data-variant="primary"
             data-state={verifying ? 'verifying' : 'idle'}
             aria-busy={verifying}
             aria-disabled={verifying}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            Connect
+            {t.connect}
           </button>
         </div>
       </form>

@@ -3,9 +3,9 @@
  * flagged with `aria-invalid` and announced (`role="alert"`). Built for secrets: no autocomplete, no
  * spellcheck or autocorrect, and password managers told to keep out.
  */
-import type { ComponentPropsWithRef, ReactNode } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 
-export interface CredentialFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
+export interface CredentialFieldProps extends Omit<ComponentPropsWithoutRef<'input'>, 'id'> {
   id: string;
   label: string;
   hint: ReactNode;
@@ -14,7 +14,11 @@ export interface CredentialFieldProps extends Omit<ComponentPropsWithRef<'input'
   addon?: ReactNode;
 }
 
-export function CredentialField({ id, label, hint, error, addon, ...input }: CredentialFieldProps) {
+/** `forwardRef`, not `ref` as a prop: React 18 drops a function component's `ref`, and react-hook-form needs it. */
+export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps>(function CredentialField(
+  { id, label, hint, error, addon, ...input },
+  ref,
+) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const field = (
@@ -27,6 +31,7 @@ export function CredentialField({ id, label, hint, error, addon, ...input }: Cre
       autoCorrect="off"
       data-1p-ignore=""
       data-lpignore="true"
+      ref={ref}
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${errorId} ${hintId}` : hintId}
       {...input}
@@ -34,7 +39,9 @@ export function CredentialField({ id, label, hint, error, addon, ...input }: Cre
   );
   return (
     <div className="field" part="field" data-state={error ? 'invalid' : 'valid'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} part="label">
+        {label}
+      </label>
       {addon ? (
         <div className="control">
           {field}
@@ -43,7 +50,7 @@ export function CredentialField({ id, label, hint, error, addon, ...input }: Cre
       ) : (
         field
       )}
-      <p className="hint" id={hintId}>
+      <p className="hint" part="hint" id={hintId}>
         {hint}
       </p>
       {error ? (
@@ -53,4 +60,4 @@ export function CredentialField({ id, label, hint, error, addon, ...input }: Cre
       ) : null}
     </div>
   );
-}
+});

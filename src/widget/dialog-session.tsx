@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
+import { checkHarnessCredentials } from '../core/credentials.js';
 import { harnessCredentialsSchema, type HarnessCredentialsSchemaInput, type HarnessCredentialsSchemaOutput } from '../core/schema.js';
 import { parseHarnessToken } from '../core/token.js';
 import { ConnectForm } from './connect-form.js';
@@ -20,11 +21,24 @@ export interface DialogSessionProps<TResult> {
   defaultValues: HarnessConnectDefaultValues | undefined;
 }
 
+const schemaResolver = zodResolver(harnessCredentialsSchema);
+
 export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const form = useForm<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>({
-    resolver: zodResolver(harnessCredentialsSchema),
+    // The schema decides; each field error's `type` becomes `problem:<problem>` so the view can show the
+    // catalogue's words for it (the core's English message stays as the fallback).
+    resolver: async (values, context, options) => {
+      const result = await schemaResolver(values, context, options);
+      const check = checkHarnessCredentials(values);
+      if (!check.ok)
+        for (const { field, problem } of check.issues) {
+          const error = result.errors[field];
+          if (error) error.type = 'problem:' + (problem == 'wrong_prefix' && /^\s*[ps]at\./i.test(values.apiKey) ? 'uppercase_prefix' : problem);
+        }
+      return result;
+    },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },

@@ -6,7 +6,9 @@ import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent 
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
+import { fill, I18nContext, isRtl, useMessages } from './i18n/index.js';
 import { adoptHarnessConnectStyles } from './styles.js';
+import { themeStyle } from './theme.js';
 import type { HarnessConnectProps, HarnessConnectTrigger } from './types.js';
 import { useHarnessConnect } from './use-harness-connect.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
@@ -35,7 +37,12 @@ function TriggerSlot({ trigger, expanded, onOpen }: TriggerSlotProps) {
  * verifies them with `connect` and confirms. See `HarnessConnectProps` for the contract.
  */
 export function HarnessConnect<TResult = HarnessTokenVerification>(props: HarnessConnectProps<TResult>) {
-  const { trigger, defaultValues, ...options } = props;
+  const { trigger, defaultValues, theme, colorScheme, unstyled, locale = 'en', messages, ...options } = props;
+  const brand = props.brand ?? props.whiteLabel;
+  const t = useMessages(locale, messages);
+  const f = (message: string, values?: Record<string, string | null | undefined>) =>
+    fill(message, { brand: brand?.name, app: brand?.name ?? t.thisApp, ...values });
+  const logo = brand?.logo;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLElement | null>(null);
@@ -50,9 +57,9 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
     if (!host) return;
     // StrictMode runs this twice on one element, and a host can only have one shadow root.
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    adoptHarnessConnectStyles(root);
+    adoptHarnessConnectStyles(root, unstyled);
     setShadowRoot(root);
-  }, []);
+  }, [unstyled]);
 
   const { open, close } = flow;
   const latestClose = useLatest(close);
@@ -116,32 +123,44 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
           }}
         />
       ) : null}
-      {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer. */}
-      <span ref={hostRef} data-harness-connect="" data-state={open ? 'open' : 'closed'}>
+      {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer.
+          The theme's custom properties and the colour scheme are written here, on the widget's own element. */}
+      <span
+        ref={hostRef}
+        data-harness-connect=""
+        data-state={open ? 'open' : 'closed'}
+        data-color-scheme={colorScheme}
+        style={themeStyle(theme)}
+      >
         {shadowRoot
           ? createPortal(
               <dialog
                 ref={dialogRef}
                 part="dialog"
+                lang={locale}
+                dir={isRtl(locale) ? 'rtl' : 'ltr'}
                 aria-labelledby={titleId}
                 aria-describedby={`${titleId}-note`}
                 data-state={open ? 'open' : 'closed'}
               >
                 {open ? (
-                  <div className="body">
-                    <header part="header">
-                      <h2 id={titleId} part="title">
-                        Connect Harness
-                      </h2>
-                      <button type="button" part="button" data-variant="icon" onClick={() => close('dismissed')}>
-                        Close
-                      </button>
-                    </header>
-                    <p className="note" id={`${titleId}-note`}>
-                      Creating API keys in Harness needs admin access or a role that allows it.
-                    </p>
-                    <DialogSession key={flow.sessionId} flow={flow} defaultValues={defaultValues} />
-                  </div>
+                  <I18nContext.Provider value={{ t, locale, f, brand: brand?.name }}>
+                    <div className="body" part="body">
+                      <header part="header">
+                        {typeof logo == 'string' ? <img part="logo" src={logo} alt="" /> : logo ? <span className="logo" part="logo">{logo}</span> : null}
+                        <h2 id={titleId} part="title">
+                          {brand ? f(t.titleBrand) : t.title}
+                        </h2>
+                        <button type="button" part="button icon" data-variant="icon" onClick={() => close('dismissed')}>
+                          {t.close}
+                        </button>
+                      </header>
+                      <p className="note" part="note" id={`${titleId}-note`}>
+                        {t.note}
+                      </p>
+                      <DialogSession key={flow.sessionId} flow={flow} defaultValues={defaultValues} />
+                    </div>
+                  </I18nContext.Provider>
                 ) : null}
               </dialog>,
               shadowRoot,

@@ -1,92 +1,111 @@
 /**
- * The widget's one stylesheet, adopted by its shadow root as a constructed `CSSStyleSheet`: no `<style>`
+ * The widget's stylesheets, adopted by its shadow root as constructed `CSSStyleSheet`s: no `<style>`
  * element (so it works under a CSP without `style-src 'unsafe-inline'`), nothing added to the host page.
  *
- * Theming: set any of these custom properties anywhere above the widget (`:root`, a theme class, the host
- * element); they inherit through the shadow boundary, and each use carries its default as a `var()`
- * fallback. `--hc-font`, `--hc-font-mono`, `--hc-color-text` (#1f2430), `--hc-color-muted` (#596173),
- * `--hc-color-surface` (#fff), `--hc-color-subtle` (#f4f6f9), `--hc-color-border` (#d5dae3),
- * `--hc-color-accent` (#0a5bd3), `--hc-color-accent-text` (#fff), `--hc-color-danger` (#b42318),
- * `--hc-color-danger-bg` (#fef3f2), `--hc-color-success` (#067647), `--hc-radius` (12px),
- * `--hc-radius-control` (8px), `--hc-shadow`, `--hc-backdrop`, `--hc-width` (34rem).
- * Or style the parts: `::part(dialog|header|title|step|step-indicator|field|input|button|error)`.
+ * Theming: every default is declared ONCE on `:host` as a private property (`--_text: var(--hc-color-text,
+ * #1f2430)`) and only the private one is used below. `--hc-*` set anywhere above the widget (`:root`, a
+ * theme class, the host element) inherit through the shadow boundary and win; the `theme` prop writes the
+ * same `--hc-*` on the host element. Dark mode only swaps the private defaults: under
+ * `:host([data-color-scheme=dark])`, and under `prefers-color-scheme: dark` for `system` (live, no script).
+ *
+ * Tokens (light default / dark default): `--hc-font`, `--hc-font-mono`, `--hc-font-size` (15px),
+ * `--hc-color-text` (#1f2430 / #e7eaf0), `--hc-color-muted` (#596173 / #a4acbb), `--hc-color-surface`
+ * (#fff / #171a21), `--hc-color-subtle` (#f4f6f9 / #222731), `--hc-color-border` (#d5dae3 / #363d4a),
+ * `--hc-color-accent` (#0a5bd3), `--hc-color-accent-text` (#fff), `--hc-color-accent-hover`,
+ * `--hc-color-link` (accent as text: #0a5bd3 / #8db8ff), `--hc-color-focus` (the link colour),
+ * `--hc-color-danger` (#b42318 / #ff9c8f), `--hc-color-danger-bg` (#fef3f2 / #3a1d1d),
+ * `--hc-color-success` (#067647 / #5ad69a), `--hc-radius` (12px), `--hc-radius-control` (8px),
+ * `--hc-space` (16px: the density), `--hc-shadow`, `--hc-backdrop`, `--hc-width` (34rem).
+ *
+ * Parts (`harness-connect-host::part(...)`, i.e. `[data-harness-connect]::part(button)`): dialog, body,
+ * header, logo, title, note, progress, step-indicator, step, step-title, actions, field, label, input,
+ * hint, error, banner, status, button (with `primary`, `link` or `icon` beside it), success.
  * State is exposed as `data-state` / `data-step` attributes.
  *
+ * `unstyled` adopts only `STRUCTURE` (the visually-hidden helper and the `display:contents` host): no
+ * colours, spacing, fonts or borders, so a host's own CSS (through `::part`) starts from the browser's
+ * defaults.
+ *
  * Written compactly on purpose: esbuild cannot minify CSS inside a string, and every byte ships to the
- * host. The one-column grids use `minmax(0, 1fr)` so nothing pushes past a 320 px phone; on phones only
- * the current step keeps a visible label in the indicator (the others stay in the accessibility tree).
- * The row of actions sticks to the bottom while a long step scrolls, so the primary action stays in view.
- * `:host { all: initial }` and the explicit font, colour and text settings on the dialog stop the page's
- * inherited styles (even `* { all: unset }` matching the host element) from reaching inside.
+ * host. Logical properties only (`inset-inline`, `margin-inline`, `padding-inline`), so `dir="rtl"`
+ * mirrors the layout, the step indicator included; the Next chevron turns under `:dir(rtl)`.
  */
-export const HARNESS_CONNECT_CSS = `
-:host{all:initial;display:contents}
+const STRUCTURE = `:host{all:initial;display:contents}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
+
+const DARK = `{--_text:var(--hc-color-text,#e7eaf0);--_muted:var(--hc-color-muted,#a4acbb);--_bg:var(--hc-color-surface,#171a21);--_subtle:var(--hc-color-subtle,var(--_sd,#222731));--_border:var(--hc-color-border,#363d4a);--_link:var(--hc-color-link,var(--_ld,#8db8ff));--_danger:var(--hc-color-danger,#ff9c8f);--_danger-bg:var(--hc-color-danger-bg,#3a1d1d);--_success:var(--hc-color-success,#5ad69a);--_shadow:var(--hc-shadow,0 24px 64px #000a);--_backdrop:var(--hc-backdrop,#050709b8);--_cs:dark}`;
+
+const LOOK = `:host{--_font:var(--hc-font,system-ui,sans-serif);--_mono:var(--hc-font-mono,ui-monospace,monospace);--_text:var(--hc-color-text,#1f2430);--_muted:var(--hc-color-muted,#596173);--_bg:var(--hc-color-surface,#fff);--_subtle:var(--hc-color-subtle,var(--_sl,#f4f6f9));--_border:var(--hc-color-border,#d5dae3);--_accent:var(--hc-color-accent,#0a5bd3);--_on:var(--hc-color-accent-text,#fff);--_hover:var(--hc-color-accent-hover,color-mix(in srgb,var(--_accent) 86%,#000));--_link:var(--hc-color-link,var(--_ll,var(--hc-color-accent,#0a5bd3)));--_danger:var(--hc-color-danger,#b42318);--_danger-bg:var(--hc-color-danger-bg,#fef3f2);--_success:var(--hc-color-success,#067647);--_r:var(--hc-radius,12px);--_rc:var(--hc-radius-control,8px);--_s:var(--hc-space,16px);--_shadow:var(--hc-shadow,0 24px 48px #1018282e);--_backdrop:var(--hc-backdrop,#10182873);--_cs:light}
+:host([data-color-scheme=dark])${DARK}
+@media (prefers-color-scheme:dark){:host([data-color-scheme=system])${DARK}}
 *,*::before,*::after{box-sizing:border-box}
-dialog{all:revert;box-sizing:border-box;font:400 15px/1.5 var(--hc-font,system-ui,sans-serif);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius,12px);box-shadow:var(--hc-shadow,0 24px 48px #1018282e);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
-dialog::backdrop{background:var(--hc-backdrop,#10182873)}
-.body,.session,.step,form,.field{display:grid;gap:16px;grid-template-columns:minmax(0,1fr)}
-.body{padding:clamp(16px,5vw,28px)}
-header{display:flex;align-items:flex-start;justify-content:space-between;gap:12px}
-h2{font-size:clamp(1.125rem,4vw,1.25rem);line-height:1.3;margin:0;font-weight:650}
+dialog{all:revert;box-sizing:border-box;color-scheme:var(--_cs);font:400 var(--hc-font-size,15px)/1.5 var(--_font);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_r);box-shadow:var(--_shadow);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
+dialog::backdrop{background:var(--_backdrop)}
+.body,.session,.step,form,.field{display:grid;gap:var(--_s);grid-template-columns:minmax(0,1fr)}
+.body{padding:clamp(var(--_s),5vw,calc(var(--_s)*1.75))}
+header{display:flex;align-items:center;gap:12px}
+header img,.logo{max-height:28px;max-width:96px;flex:none}
+h2{flex:1;font-size:clamp(1.125rem,4vw,1.25rem);line-height:1.3;margin:0;font-weight:650}
 h3{font-size:1.05rem;margin:0;font-weight:600}
 p,ol,ul,dl{margin:0}
 ol,ul{padding-inline-start:1.25rem;display:grid;gap:6px}
-a{color:var(--hc-color-accent,#0a5bd3);text-underline-offset:2px}
-code{font-family:var(--hc-font-mono,ui-monospace,monospace);font-size:.9em;background:var(--hc-color-subtle,#f4f6f9);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
-.note{color:var(--hc-color-muted,#596173);font-size:.9rem;background:var(--hc-color-subtle,#f4f6f9);border-radius:var(--hc-radius-control,8px);padding:8px 12px}
-.steps{list-style:none;padding:0;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;color:var(--hc-color-muted,#596173);counter-reset:hc-step;border-bottom:1px solid var(--hc-color-border,#d5dae3);padding-bottom:12px}
-.steps li{display:flex;align-items:center;gap:6px;counter-increment:hc-step;min-width:0}
+a{color:var(--_link);text-underline-offset:2px}
+code{font-family:var(--_mono);font-size:.9em;background:var(--_subtle);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
+.note{color:var(--_muted);font-size:.9rem;background:var(--_subtle);border-radius:var(--_rc);padding:8px 12px}
+.note,.hint,.status,dt,.steps{color:var(--_muted)}
+.steps{list-style:none;padding:0 0 12px;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;border-bottom:1px solid var(--_border)}
+.steps li{display:flex;align-items:center;gap:6px;min-width:0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
-dt{color:var(--hc-color-muted,#596173)}
 dd{margin:0;overflow-wrap:anywhere}
-@media (max-width:479px){.steps{display:flex}
-dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:8px}
-.steps li[data-state="current"]{flex:1}
-.steps li:not([data-state="current"]) .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}}
-.steps li::before{flex:none;content:counter(hc-step);display:inline-grid;place-items:center;width:1.5rem;height:1.5rem;border-radius:50%;border:1px solid var(--hc-color-border,#d5dae3);font-weight:600}
-.steps li[data-state="current"]{color:var(--hc-color-text,#1f2430);font-weight:600}
-.steps li[data-state="current"]::before{color:var(--hc-color-accent,#0a5bd3);border-color:currentColor}
+@media (max-width:479px){.steps{display:flex}dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:8px}.steps li[data-state=current]{flex:1}.steps li:not([data-state=current]) .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}}
+.steps li::before{flex:none;content:attr(data-n);display:inline-grid;place-items:center;width:1.5rem;height:1.5rem;border-radius:50%;border:1px solid var(--_border);font-weight:600}
+.steps li[data-state=current]{color:var(--_text);font-weight:600}
+.steps li[data-state=current]::before{color:var(--_link);border-color:currentColor}
 .body:has(.success) .note{display:none}
-.steps li[data-state="done"]::before,[data-state="success"] .steps li::before{content:"✓";background:var(--hc-color-success,#067647);border-color:transparent;color:#fff}
+.steps li[data-state=done]::before,[data-state=success] .steps li::before{content:"✓";background:var(--_success);border-color:transparent;color:var(--_bg)}
 .step{gap:12px}
-.actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;align-items:center;position:sticky;bottom:0;background:var(--hc-color-surface,#fff);padding:8px 0 16px;margin:-8px 0 -16px}
+.actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;align-items:center;position:sticky;bottom:0;background:var(--_bg);padding:8px 0 var(--_s);margin:-8px 0 calc(0px - var(--_s))}
 .actions .start{margin-inline-end:auto}
-button{all:revert;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--hc-font,system-ui,sans-serif);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--hc-radius-control,8px);border:1px solid var(--hc-color-border,#d5dae3);background:var(--hc-color-surface,#fff);color:var(--hc-color-text,#1f2430)}
-button[data-variant="primary"]{background:var(--hc-color-accent,#0a5bd3);border-color:var(--hc-color-accent,#0a5bd3);color:var(--hc-color-accent-text,#fff)}
-button[data-variant="link"]{border-color:transparent;background:transparent;color:var(--hc-color-accent,#0a5bd3);padding-inline:4px;margin-inline:-4px}
-button[data-variant="icon"]{min-height:32px;padding:4px 10px;font-weight:500}
-button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--hc-color-accent,#0a5bd3);outline-offset:2px}
-button[aria-disabled="true"]{cursor:progress;opacity:.85}
+button{all:revert;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--_font);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--_rc);border:1px solid var(--_border);background:var(--_bg);color:var(--_text)}
+button:hover{background:var(--_subtle)}
+[data-variant=primary]{background:var(--_accent);border-color:var(--_accent);color:var(--_on)}
+[data-variant=primary]:hover{background:var(--_hover)}
+[data-next]::after{content:"";width:.4em;height:.4em;border:solid;border-width:2px 2px 0 0;rotate:45deg}
+:dir(rtl) [data-next]::after{rotate:-135deg}
+[data-variant=link]{border-color:transparent;background:none;color:var(--_link);padding-inline:4px;margin-inline:-4px}
+[data-variant=icon]{min-height:32px;padding:4px 10px;font-weight:500}
+:focus-visible{outline:3px solid var(--hc-color-focus,var(--_link));outline-offset:2px}
+[aria-disabled=true]{cursor:progress;opacity:.85}
 .field{gap:4px}
 label{font-weight:600}
-.hint{color:var(--hc-color-muted,#596173);font-size:.85rem}
+.hint,.error{font-size:.85rem}
 .control{display:flex;gap:6px}
 .control input{width:auto;flex:1}
-input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:400 .95rem/1.4 var(--hc-font-mono,ui-monospace,monospace);color:var(--hc-color-text,#1f2430);background:var(--hc-color-surface,#fff);border:1px solid var(--hc-color-border,#d5dae3);border-radius:var(--hc-radius-control,8px);padding:9px 10px}
-input[aria-invalid="true"]{border-color:var(--hc-color-danger,#b42318)}
-input[readonly]{background:var(--hc-color-subtle,#f4f6f9)}
-.error{color:var(--hc-color-danger,#b42318);font-size:.875rem}
-.banner{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;background:var(--hc-color-danger-bg,#fef3f2);border:1px solid var(--hc-color-danger,#b42318);border-radius:var(--hc-radius-control,8px);padding:10px 12px}
-.status{color:var(--hc-color-muted,#596173);font-size:.9rem;min-height:1.35em}
-.spinner{width:14px;height:14px;border-radius:50%;border:2px solid currentColor;border-inline-end-color:transparent;animation:hc-spin .8s linear infinite}
-@keyframes hc-spin{to{transform:rotate(360deg)}}
+input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:400 .95rem/1.4 var(--_mono);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_rc);padding:9px 10px}
+[aria-invalid=true]{border-color:var(--_danger)}
+input[readonly]{background:var(--_subtle)}
+.error{color:var(--_danger)}
+.banner{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;background:var(--_danger-bg);border:1px solid var(--_danger);border-radius:var(--_rc);padding:10px 12px}
+.status{font-size:.9rem;min-height:1.35em}
+.spinner{width:14px;height:14px;border-radius:50%;border:2px solid;border-inline-end-color:transparent;animation:s .8s linear infinite}
+@keyframes s{to{transform:rotate(1turn)}}
 @media (prefers-reduced-motion:reduce){.spinner{animation:none}}
-.success h3{color:var(--hc-color-success,#067647)}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-`;
+.success h3{color:var(--_success)}`;
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+const sheets = new WeakMap<Document, Record<string, CSSStyleSheet>>();
 
-/** Adopts the widget's sheet into a shadow root, one constructed sheet per document shared by every instance. */
-export function adoptHarnessConnectStyles(root: ShadowRoot): void {
+/**
+ * Adopts the widget's sheet into a shadow root: one constructed sheet per document and variant, shared by
+ * every instance. `unstyled` adopts only the structural rules. Replaces what it adopted before (a switch
+ * between styled and unstyled) and keeps anything else a host adopted.
+ */
+export function adoptHarnessConnectStyles(root: ShadowRoot, unstyled?: boolean): void {
   const doc = root.ownerDocument;
-  let sheet = sheets.get(doc);
-  if (!sheet) {
-    const view = doc.defaultView;
-    if (!view) return;
-    sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(HARNESS_CONNECT_CSS);
-    sheets.set(doc, sheet);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const view = doc.defaultView;
+  if (!view) return;
+  const own = sheets.get(doc) ?? {};
+  sheets.set(doc, own);
+  const key = unstyled ? 's' : 'l';
+  const sheet = (own[key] ??= new view.CSSStyleSheet());
+  if (!sheet.cssRules.length) sheet.replaceSync(unstyled ? STRUCTURE : STRUCTURE + LOOK);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !Object.values(own).includes(s)), sheet];
 }

@@ -1,32 +1,9 @@
 /**
  * The confirmation inside the dialog. Shows what the host's `connect` (or Harness) said about the key,
- * never the key itself.
+ * never the key itself. The expiry date is formatted with `Intl` in the widget's locale.
  */
 import type { HarnessConnection } from './flow.js';
-
-const TOKEN_KIND_LABELS = { pat: 'Personal access token', sat: 'Service account token' } as const;
-
-interface KnownDetails {
-  user: string | null;
-  /** `null` when the result says the key never expires; absent when it says nothing. */
-  expiresAt?: string | null;
-}
-
-/** Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them. */
-function knownDetails(result: unknown): KnownDetails {
-  if (typeof result !== 'object' || result === null) return { user: null };
-  const { user, expiresAt } = result as { user?: { name?: unknown; email?: unknown } | null; expiresAt?: unknown };
-  const name = typeof user?.name === 'string' ? user.name : null;
-  const email = typeof user?.email === 'string' ? user.email : null;
-  const who = name && email ? `${name} (${email})` : (name ?? email);
-  return { user: who, expiresAt: typeof expiresAt === 'string' || expiresAt === null ? expiresAt : undefined };
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(date);
-}
+import { useI18n } from './i18n/index.js';
 
 export interface SuccessViewProps<TResult> {
   titleId: string;
@@ -35,34 +12,55 @@ export interface SuccessViewProps<TResult> {
 }
 
 export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessViewProps<TResult>) {
-  const { user, expiresAt } = knownDetails(connection.result);
+  const { t, f, locale, brand } = useI18n();
+  // Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them.
+  const result = (typeof connection.result == 'object' ? connection.result : null) as {
+    user?: { name?: unknown; email?: unknown } | null;
+    expiresAt?: unknown;
+  } | null;
+  const name = typeof result?.user?.name == 'string' ? result.user.name : null;
+  const email = typeof result?.user?.email == 'string' ? result.user.email : null;
+  const user = name && email ? `${name} (${email})` : (name ?? email);
+  // `null`: the key never expires; absent (or not a string): the result says nothing.
+  const expiresAt = result?.expiresAt;
+  const date = typeof expiresAt == 'string' ? new Date(expiresAt) : null;
   return (
-    <section className="step success" part="step" data-step="success" aria-labelledby={titleId}>
-      <h3 id={titleId}>Harness account connected</h3>
+    <section className="step success" part="step success" data-step="success" aria-labelledby={titleId}>
+      <h3 id={titleId} part="step-title">
+        {brand ? f(t.successBrand) : t.successTitle}
+      </h3>
       <dl>
-        <dt>Account</dt>
+        <dt>{t.account}</dt>
         <dd>
           <code>{connection.accountId}</code>
         </dd>
         {user ? (
           <>
-            <dt>User</dt>
+            <dt>{t.user}</dt>
             <dd>{user}</dd>
           </>
         ) : null}
-        <dt>Token</dt>
-        <dd>{TOKEN_KIND_LABELS[connection.tokenKind]}</dd>
-        {expiresAt !== undefined ? (
+        <dt>{t.token}</dt>
+        <dd>{t.tokenKinds[connection.tokenKind]}</dd>
+        {expiresAt === null || date ? (
           <>
-            <dt>Expires</dt>
-            <dd>{expiresAt ? <time dateTime={expiresAt}>{formatDate(expiresAt)}</time> : 'Never'}</dd>
+            <dt>{t.expires}</dt>
+            <dd>
+              {date ? (
+                <time dateTime={expiresAt as string}>
+                  {isNaN(+date) ? (expiresAt as string) : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date)}
+                </time>
+              ) : (
+                t.never
+              )}
+            </dd>
           </>
         ) : null}
       </dl>
-      <div className="actions">
+      <div className="actions" part="actions">
         {/* Focus lands here on success: the description makes a screen reader say what happened, too. */}
-        <button type="button" part="button" data-variant="primary" data-autofocus="" aria-describedby={titleId} onClick={onDone}>
-          Done
+        <button type="button" part="button primary" data-variant="primary" data-autofocus="" aria-describedby={titleId} onClick={onDone}>
+          {t.finish}
         </button>
       </div>
     </section>

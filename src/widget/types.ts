@@ -2,12 +2,26 @@
  * The props an integrator codes against. Callback types are named after their events.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { ReactElement, RefObject, MouseEvent as ReactMouseEvent } from 'react';
+import type { ReactElement, ReactNode, RefObject, MouseEvent as ReactMouseEvent } from 'react';
 import type { HarnessConnectError } from '../core/errors.js';
 import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessConnectCloseReason, HarnessConnectEvent } from './events.js';
 import type { HarnessConnection } from './flow.js';
+import type { HarnessConnectMessagesOverride } from './i18n/en.js';
+import type { HarnessConnectLocale } from './i18n/index.js';
+import type { HarnessConnectTheme } from './theme.js';
+
+/** `'system'` follows the person's `prefers-color-scheme`, live (a CSS media query, no script). */
+export type HarnessConnectColorScheme = 'light' | 'dark' | 'system';
+
+/** The host's product, for white-labelling: it replaces any mention of a hub; nothing names this package. */
+export interface HarnessConnectBrand {
+  /** The product's name: "Connect Harness to {name}", "lets {name} read your Harness account". */
+  name: string;
+  /** A logo beside the title: an image URL (shown with empty alt: the name is in the title) or any node. */
+  logo?: string | ReactNode;
+}
 
 /** What `connect` receives besides the credentials. */
 export interface HarnessConnectContext {
@@ -113,4 +127,44 @@ export interface HarnessConnectProps<TResult = HarnessTokenVerification>
    * @default {}
    */
   defaultValues?: HarnessConnectDefaultValues;
+  /**
+   * Design tokens, written as the `--hc-*` custom properties on the widget's own host element (a host can
+   * set the same properties from its stylesheet instead). With only `accent`, the rest derives from it with
+   * WCAG AA text contrast.
+   * @default undefined (the built-in calm blue look)
+   */
+  theme?: HarnessConnectTheme;
+  /**
+   * Light, dark, or the person's system setting (followed live).
+   * @default 'light'
+   */
+  colorScheme?: HarnessConnectColorScheme;
+  /**
+   * Drops the default look: only a structural sheet is adopted (the visually-hidden helper), so the
+   * host styles every `::part(...)` itself.
+   * @default false
+   */
+  unstyled?: boolean;
+  /**
+   * The host's product name and logo. The title becomes "Connect Harness to {name}"; the guide speaks of it.
+   * @default undefined ("Connect Harness", "this app")
+   */
+  brand?: HarnessConnectBrand;
+  /**
+   * Another name for `brand`.
+   * @default undefined
+   */
+  whiteLabel?: HarnessConnectBrand;
+  /**
+   * The language: a shipped catalogue (`en`, `de`, `fr`, `es`, `ja`, `ar`; others are loaded on demand)
+   * or any BCP 47 tag, which picks its language's catalogue (else English) and formats dates and numbers
+   * with `Intl`. `ar` lays the dialog out right to left.
+   * @default 'en'
+   */
+  locale?: HarnessConnectLocale | (string & {});
+  /**
+   * Overrides for any message, over the locale's catalogue (a deep-partial `HarnessConnectMessages`).
+   * @default undefined
+   */
+  messages?: HarnessConnectMessagesOverride;
 }

@@ -307,7 +307,7 @@ describe('<HarnessConnect/> dialog', () => {
     );
     const next = await inShadow(hostIn(container)).findByRole('button', { name: 'Next' });
     expect(getComputedStyle(next).backgroundColor).toBe('rgb(1, 2, 3)');
-    expect(next.getAttribute('part')).toBe('button');
+    expect(next.getAttribute('part')?.split(' ')).toEqual(['button', 'primary']);
   });
 
   it('fits a 320 px wide phone', async () => {

@@ -1,0 +1,83 @@
+/**
+ * The English catalogue: every string the widget shows or announces. The default, always in the bundle;
+ * the other shipped catalogues are loaded on demand (`locale`). Error and problem texts reuse the core's
+ * English messages, so they are not shipped twice.
+ *
+ * Markup inside a message: `code`, *strong*, [a link to Harness] (opens in a new tab). Placeholders:
+ * `{brand}` (the host's product), `{app}` (the brand or "this app"), `{token}`/`{typed}` (account ids).
+ */
+import { ACCOUNT_REQUIRED_MESSAGE } from '../../core/credentials.js';
+import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
+import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
+import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
+
+export const en = {
+  /** The dialog's name. Stays "Connect Harness" in English (the accessible name is a contract). */
+  title: 'Connect Harness',
+  /** The dialog's name with a `brand`. */
+  titleBrand: 'Connect Harness to {brand}',
+  close: 'Close',
+  note: 'Creating API keys in Harness needs admin access or a role that allows it.',
+  /** The step indicator's accessible name, and what is announced after a finished step. */
+  progress: 'Progress',
+  done: '(done)',
+  steps: { key: 'Generate a Harness API key', account: 'Find your account identifier', connect: 'Connect' },
+  next: 'Next',
+  back: 'Back',
+  skip: 'I already have an API key',
+  /** Who reads the account, when no `brand` is given. */
+  thisApp: 'this app',
+  keyIntro: 'A personal or service account API key lets {app} read your Harness account for you.',
+  keySteps: [
+    'Sign in to [Harness (opens in a new tab)], select your profile icon at the bottom left, then *Profile Overview*.',
+    'Under *My API Keys*, select *+ API Key* and name it.',
+    'Under that key, select *+ Token*. Copy the token at once (Harness shows it only once) and keep it safe.',
+  ],
+  accountIntro: 'It names your Harness account, and it is in the address bar whenever you are signed in:',
+  accountFormat: '`app.harness.io/ng/account/{ACCOUNT_ID}/…`',
+  accountExample:
+    'At `https://app.harness.io/ng/account/abc123DEF456/home/get-started`, for example, it is `abc123DEF456`. Pasting the whole address into the form works too.',
+  formTitle: 'Enter your credentials',
+  apiKey: 'API Key',
+  apiKeyHint: 'Starts with `pat.` or `sat.`',
+  show: 'Show',
+  hide: 'Hide',
+  showKey: 'Show API key',
+  accountId: 'Account Identifier',
+  accountHint: 'Optional when your key contains it (keys created recently do). A whole Harness address works too.',
+  verifying: 'Checking your key with Harness…',
+  cancel: 'Cancel',
+  connect: 'Connect',
+  retry: 'Try again',
+  finish: 'Done',
+  successTitle: 'Harness account connected',
+  successBrand: 'Harness account connected to {brand}',
+  account: 'Account',
+  user: 'User',
+  token: 'Token',
+  expires: 'Expires',
+  never: 'Never',
+  tokenKinds: { pat: 'Personal access token', sat: 'Service account token' },
+  /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
+  errors: HARNESS_CONNECT_ERROR_MESSAGES,
+  /** What is wrong with the API Key field, by problem. */
+  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, uppercase_prefix: 'Write the start in lower case: pat. or sat.' },
+  /** What is wrong with the Account Identifier field, by problem. */
+  accountProblems: {
+    ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,
+    account_required: ACCOUNT_REQUIRED_MESSAGE,
+    account_mismatch: 'This key belongs to account {token}, not {typed}. Correct the Account Identifier.',
+  },
+};
+
+/** Every message of the widget. Each shipped catalogue has exactly these keys (a test compares them). */
+export type HarnessConnectMessages = typeof en;
+
+/** Overrides for any message: a deep-partial catalogue, type-checked. */
+export type HarnessConnectMessagesOverride = {
+  [K in keyof HarnessConnectMessages]?: HarnessConnectMessages[K] extends string
+    ? string
+    : HarnessConnectMessages[K] extends readonly string[]
+      ? HarnessConnectMessages[K]
+      : { [P in keyof HarnessConnectMessages[K]]?: string };
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, legibleOn, luminance, mixHex, readableOn, themeStyle } from '../../src/widget/theme.js';
+import { EDGE_ACCENTS } from '../../stories/brands.js';
+
+// The pure palette maths of src/widget/theme.ts (WCAG 2 relative luminance and contrast).
+
+const ACCENTS = [...EDGE_ACCENTS, '#0a5bd3', '#1f8a4c', '#8b5cf6', '#ea580c', '#ff0000', '#00ff00', '#808080', '#fff', '#000'];
+
+describe('theme palette', () => {
+  it('computes WCAG luminance and contrast', () => {
+    expect(luminance('#ffffff')).toBeCloseTo(1);
+    expect(luminance('#000')).toBe(0);
+    expect(contrastRatio('#fff', '#000')).toBeCloseTo(21);
+    expect(contrastRatio('#000', '#fff')).toBeCloseTo(21);
+    expect(contrastRatio('#0a5bd3', '#ffffff')).toBeCloseTo(6.2, 0);
+    expect(mixHex('#000000', '#ffffff', 0.5)).toBe('#808080');
+  });
+
+  it('picks white or a near-black foreground that reads at 4.5:1 on any accent', () => {
+    expect(readableOn('#0a5bd3')).toBe('#ffffff');
+    expect(readableOn('#ffe600')).toBe('#14161a');
+    for (const accent of ACCENTS) expect(contrastRatio(readableOn(accent), accent), accent).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('shifts an accent until it reads as text on light and dark surfaces', () => {
+    for (const accent of ACCENTS) {
+      for (const surface of ['#ffffff', '#171a21', '#fffaf5', '#17122b']) {
+        expect(contrastRatio(legibleOn(accent, surface), surface), `${accent} on ${surface}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    // An accent that already reads is kept as it is.
+    expect(legibleOn('#0a5bd3', '#ffffff')).toBe('#0a5bd3');
+  });
+
+  it('maps tokens to --hc-* properties and derives from a hex accent only', () => {
+    expect(themeStyle({ surface: '#fff', radiusControl: '2px', fontMono: 'x', dangerBg: '#fee' })).toEqual({
+      '--hc-color-surface': '#fff',
+      '--hc-radius-control': '2px',
+      '--hc-font-mono': 'x',
+      '--hc-color-danger-bg': '#fee',
+    });
+    expect(themeStyle({ accent: 'rebeccapurple' })).toEqual({ '--hc-color-accent': 'rebeccapurple' });
+    const derived = themeStyle({ accent: '#1e1b4b', accentText: '#ffffff' });
+    expect(derived['--hc-color-accent-text']).toBe('#ffffff');
+    expect(derived['--hc-color-accent-hover']).toMatch(/^#[\da-f]{6}$/);
+    expect(contrastRatio(derived['--_ld']!, '#171a21')).toBeGreaterThanOrEqual(4.5);
+    expect(themeStyle(undefined)).toEqual({});
+  });
+});
