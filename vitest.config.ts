@@ -1,7 +1,8 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
+import { react18Aliases } from './test/react18/aliases.ts';
 
 /**
  * Browser settings are built by a function per project: sharing one object between two projects makes
@@ -35,6 +36,12 @@ const BROWSER_DEPS = [
   'msw/browser',
   'axe-core',
 ];
+
+/**
+ * Libraries that import React themselves. In Node, Vitest hands node_modules to Node unprocessed, where they
+ * would load the root's React 19: inlined, they go through Vite and its React 18 aliases.
+ */
+const REACT_LIBRARIES = [/\/node_modules\/@tanstack\//, /\/node_modules\/react-hook-form\//, /\/node_modules\/@hookform\//];
 
 export default defineConfig({
   test: {
@@ -71,6 +78,32 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: chromium(),
+        },
+      },
+      {
+        // The same server-render tests against React 18.3 (test/react18/aliases.ts), plus a check that it is 18.
+        resolve: { alias: react18Aliases('node') },
+        test: {
+          name: 'ssr-react18',
+          environment: 'node',
+          include: ['test/ssr/**/*.test.tsx', 'test/react18/**/*.ssr.test.tsx'],
+          server: { deps: { inline: REACT_LIBRARIES } },
+        },
+      },
+      {
+        // The widget's browser tests and the hydration tests against React 18.3, plus a check that it is 18.
+        publicDir: 'public',
+        // Its own pre-bundle cache: the same dependency names resolve to other files than in `browser`.
+        cacheDir: 'node_modules/.vite-react18',
+        resolve: { alias: react18Aliases('browser') },
+        optimizeDeps: { include: [...BROWSER_DEPS, '@testing-library/react', 'react-dom/test-utils'] },
+        test: {
+          name: 'browser-react18',
+          include: ['test/browser/{widget,hydrate}-*.test.tsx', 'test/react18/**/*.browser.test.tsx'],
+          // It only writes the docs' PNGs to fixed paths, which `browser` writes at the same time.
+          exclude: [...configDefaults.exclude, 'test/browser/widget-screenshots.test.tsx'],
+          // Skips the widget tests a React-18-only widget bug breaks, naming the bug.
           browser: chromium(),
         },
       },
