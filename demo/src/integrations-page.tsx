@@ -2,6 +2,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { HarnessConnect, type HarnessConnection } from 'harness-connect';
 import { connectHarness, fetchConfig, type DemoConfig, type VerifiedConnection } from './api.ts';
 import { FixtureHint } from './fixture-hint.tsx';
+import { SHIPYARD_BRAND, WIDGET_LOOKS, type WidgetLook, type WidgetLookName } from './looks.ts';
 import { href } from './router.ts';
 import type { UseAccounts } from './use-accounts.ts';
 
@@ -27,6 +28,8 @@ interface IntegrationsPageProps {
 export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps) {
   const [config, setConfig] = useState<DemoConfig | null>(null);
   const [linked, setLinked] = useState<HarnessConnection<VerifiedConnection> | null>(null);
+  const [lookName, setLookName] = useState<WidgetLookName>('shipyard');
+  const look: WidgetLook = WIDGET_LOOKS[lookName];
   const count = accounts.state.accounts?.length ?? 0;
 
   useEffect(() => {
@@ -66,6 +69,9 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
                 </button>
               }
               connect={connectHarness}
+              brand={SHIPYARD_BRAND}
+              theme={look.theme}
+              colorScheme={look.colorScheme}
               onSuccess={(connection) => {
                 setLinked(connection);
                 void accounts.refresh();
@@ -76,6 +82,16 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
                 {count === 1 ? '1 linked account' : `${count} linked accounts`}
               </a>
             ) : null}
+          </div>
+          <div className="look-picker">
+            <label htmlFor="widget-look">Connect window look</label>
+            <select id="widget-look" value={lookName} onChange={(event) => setLookName(event.target.value as WidgetLookName)}>
+              {Object.entries(WIDGET_LOOKS).map(([name, option]) => (
+                <option key={name} value={name}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
           </div>
           <div role="status" className="notice-slot">
             {linked ? (

@@ -158,6 +158,26 @@ describe('Shipyard, the demo app', () => {
     await page.getByText('No Harness account is linked yet.').waitFor();
   });
 
+  it('white-labels the widget as Shipyard and switches its look, touching nothing outside it', async () => {
+    await page.goto(`${origin}/#/integrations`);
+    await page.getByLabel('Connect window look').selectOption({ label: 'Shipyard, dark' });
+    const htmlBefore = await page.evaluate(() => document.documentElement.outerHTML.length);
+    await page.getByRole('button', { name: 'Connect Harness' }).click();
+    await page.getByRole('dialog', { name: 'Connect Harness to Shipyard' }).waitFor();
+    expect(await page.locator('[data-harness-connect]').getAttribute('data-color-scheme')).toBe('dark');
+    const surface = await page.evaluate(() => {
+      const dialog = document.querySelector('[data-harness-connect]')!.shadowRoot!.querySelector('dialog')!;
+      return getComputedStyle(dialog).backgroundColor;
+    });
+    // A dark surface: every channel well below the light theme's white.
+    const channels = surface.match(/\d+/g)!.slice(0, 3).map(Number);
+    expect(Math.max(...channels)).toBeLessThan(80);
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-dark.png` });
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.documentElement.outerHTML.length)).toBe(htmlBefore);
+  });
+
   it('never puts the key’s secret in the page, an /api answer or the account store', async () => {
     const secret = secretOf(TOKENS.pat);
     await connectWith(TOKENS.pat);
