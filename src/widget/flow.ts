@@ -51,11 +51,6 @@ export function initialFlowState<TResult = unknown>(): HarnessConnectFlowState<T
   return { open: false, sessionId: null, step: 'key', status: 'idle', error: null, connection: null };
 }
 
-function stepAt(index: number): HarnessConnectStep {
-  const last = HARNESS_CONNECT_STEPS.length - 1;
-  return HARNESS_CONNECT_STEPS[Math.max(0, Math.min(last, index))]!;
-}
-
 export function flowReducer<TResult>(
   state: HarnessConnectFlowState<TResult>,
   action: HarnessConnectFlowAction<TResult>,
@@ -72,7 +67,12 @@ export function flowReducer<TResult>(
       // Steps cannot change while verifying or after success: the form's values are in use or done with.
       if (state.status === 'verifying' || state.status === 'success') return state;
       const index = HARNESS_CONNECT_STEPS.indexOf(state.step);
-      const step = action.type === 'go' ? action.step : stepAt(index + (action.type === 'next' ? 1 : -1));
+      // Clamped to the steps: Back on the first one stays there, and past the last one there is no step, so
+      // Next stays too. (An unknown step, from an untyped `goTo`, has index -1: both lead to the first step.)
+      const step =
+        action.type === 'go'
+          ? action.step
+          : (HARNESS_CONNECT_STEPS[Math.max(0, index + (action.type === 'next' ? 1 : -1))] ?? state.step);
       return step === state.step ? state : { ...state, step, error: null, status: 'idle' };
     }
     case 'verify_start':

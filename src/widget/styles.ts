@@ -44,20 +44,20 @@ dialog::backdrop{background:var(--_backdrop)}
 .body{padding:clamp(var(--_s),5vw,calc(var(--_s)*1.75))}
 header{display:flex;align-items:center;gap:12px}
 header img,.logo{max-height:28px;max-width:96px;flex:none}
-h2{flex:1;font-size:clamp(1.125rem,4vw,1.25rem);line-height:1.3;margin:0;font-weight:650}
-h3{font-size:1.05rem;margin:0;font-weight:600}
-p,ol,ul,dl{margin:0}
+h2{flex:1;font-size:clamp(1.125rem,4vw,1.25rem);line-height:1.3;font-weight:650}
+h3{font-size:1.05rem;font-weight:600}
+h2,h3,p,ol,ul,dl,dd{margin:0}
 ol,ul{padding-inline-start:1.25rem;display:grid;gap:6px}
 a{color:var(--_link);text-underline-offset:2px}
 code{font-family:var(--_mono);font-size:.9em;background:var(--_subtle);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
-.note{color:var(--_muted);font-size:.9rem;background:var(--_subtle);border-radius:var(--_rc);padding:8px 12px}
+.note{font-size:.9rem;background:var(--_subtle);border-radius:var(--_rc);padding:8px 12px}
 .note,.hint,.status,dt,.steps{color:var(--_muted)}
 .steps{list-style:none;padding:0 0 12px;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;border-bottom:1px solid var(--_border)}
 .steps li{display:flex;align-items:center;gap:6px;min-width:0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
-dd{margin:0;overflow-wrap:anywhere}
+dd{overflow-wrap:anywhere}
 @media (max-width:479px){.steps{display:flex}dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:8px}.steps li[data-state=current]{flex:1}.steps li:not([data-state=current]) .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}}
-.steps li::before{flex:none;content:attr(data-n);display:inline-grid;place-items:center;width:1.5rem;height:1.5rem;border-radius:50%;border:1px solid var(--_border);font-weight:600}
+.steps li::before{flex:none;content:attr(data-n);display:grid;place-items:center;width:1.5rem;height:1.5rem;border-radius:50%;border:1px solid var(--_border);font-weight:600}
 .steps li[data-state=current]{color:var(--_text);font-weight:600}
 .steps li[data-state=current]::before{color:var(--_link);border-color:currentColor}
 .body:has(.success) .note{display:none}

@@ -69,8 +69,9 @@ export const luminance = (color: string) =>
 
 /** WCAG 2 contrast ratio of two hex colours (1 … 21). */
 export const contrastRatio = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
+  const x = luminance(a);
+  const y = luminance(b);
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 };
 
 /** `a` moved towards `b` by `t` (0 … 1), as `#rrggbb`. */

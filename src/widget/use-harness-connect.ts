@@ -90,8 +90,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   }
 
   // Radix-style guard: switching modes mid-life makes the open state jump; tell the developer once per switch.
-  const wasControlled = useRef(options.open !== undefined);
   const isControlled = options.open !== undefined;
+  const wasControlled = useRef(isControlled);
   useEffect(() => {
     if (wasControlled.current === isControlled) return;
     wasControlled.current = isControlled;
@@ -227,8 +227,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       dispatch({ type: 'verify_start' });
       const isStale = () => controller.signal.aborted || inFlight.current !== controller || sessionRef.current !== session;
       try {
-        attemptCounter.current += 1;
-        const attempt = attemptCounter.current;
+        const attempt = ++attemptCounter.current;
         pendingAttempt.current = { attempt, credentials, signal: controller.signal };
         const result = await mutateAsync({ attempt });
         if (isStale()) return { status: 'cancelled' };
@@ -243,8 +242,10 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           connectedAt: new Date().toISOString(),
         };
         dispatch({ type: 'verify_success', connection });
-        emit('verify_success', { accountId: connection.accountId, tokenKind: connection.tokenKind });
-        emit('success', { accountId: connection.accountId, tokenKind: connection.tokenKind });
+        // `emit` copies the metadata into each event, so both can share it.
+        const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
+        emit('verify_success', connected);
+        emit('success', connected);
         latest.current.onSuccess?.(connection);
         return { status: 'success', connection };
       } catch (thrown) {
@@ -271,13 +272,10 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const next = useCallback(() => dispatch({ type: 'next' }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
 
+  // The flow state's fields as they are (`open` is the controlled or uncontrolled truth, not the reducer's copy).
   return {
+    ...state,
     open,
-    sessionId: state.sessionId,
-    step: state.step,
-    status: state.status,
-    error: state.error,
-    connection: state.connection,
     openDialog,
     close,
     goTo,
