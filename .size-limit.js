@@ -14,12 +14,16 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const ALL_DEPS = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
-// The non-English catalogues are separate chunks the widget loads with import() only when `locale` asks for
-// one; size-limit's bundle would inline them, so they are left out of what a host loads up front.
+// Chunks the widget loads with import() only when needed are not what a host loads up front, and
+// size-limit's bundle would inline them: the non-English catalogues (when `locale` asks for one) and the
+// browser-side verifier (only when a host gives no `connect` of its own).
 const lazyCatalogues = {
   name: 'lazy-catalogues',
   setup(build) {
-    build.onResolve({ filter: /\/(?:de|fr|es|ja|ar)-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+    // Only dynamic imports: the same chunk imported statically (core and server use the verifier) counts.
+    build.onResolve({ filter: /\/(?:de|fr|es|ja|ar|verify)-[\w-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
   },
 };
 
@@ -41,9 +45,9 @@ export default [
   check('core (own code)', 'dist/core.js', '5.1 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
-  // Target 12 KB. Theming, dark mode, white-label and the message catalogue took it to 14.25 KB; the
-  // budget holds that while the widget is compacted (see the widget and theming issues' notes).
-  check('widget `.` (own code)', 'dist/index.js', '14.3 KB', [
+  // Target 12 KB; measured 12.59 KB with theming, dark mode, white-label and the message catalogue (the
+  // core is about 5 KB of it). The budget holds that while the gap is closed (see the issues' notes).
+  check('widget `.` (own code)', 'dist/index.js', '12.65 KB', [
     'react',
     'react-dom',
     'react-hook-form',
@@ -51,8 +55,7 @@ export default [
     '@tanstack/react-query',
     '@hookform/resolvers',
   ]),
-  // Target 40 KB; 41.05 KB measured with theming and languages (same note).
-  check('widget `.` added to a React host', 'dist/index.js', '41.1 KB', ['react', 'react-dom']),
+  check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
   // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
   // One file cannot load catalogues lazily: all six languages are inside (about 10 KB of it).
   check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '120 KB', []),

@@ -13,7 +13,6 @@ export {
   parseAccountIdentifier,
   checkHarnessCredentials,
   harnessCredentialsSchema,
-  verifyHarnessToken,
   HarnessConnectError,
   isHarnessConnectError,
   toHarnessConnectError,

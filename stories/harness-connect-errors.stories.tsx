@@ -8,10 +8,10 @@ import preview from '../.storybook/preview.ts';
 import {
   HARNESS_CONNECT_ERROR_CODES,
   HarnessConnect,
-  verifyHarnessToken,
   type HarnessConnectConnect,
   type HarnessConnectErrorCode,
 } from '../src/index.ts';
+import { verifyHarnessToken } from '../src/core/index.ts';
 import type { HarnessFault } from '../src/testing/index.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../src/testing/index.ts';
 import { harnessMock } from './harness.ts';

@@ -8,7 +8,6 @@ import type { HarnessCredentials } from '../core/credentials.js';
 import { toHarnessConnectError, type HarnessConnectError } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken } from '../core/token.js';
-import { verifyHarnessToken } from '../core/verify.js';
 import {
   createSessionId,
   type HarnessConnectCloseReason,
@@ -113,6 +112,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         const { credentials, signal } = pending;
         const connect = latest.current.connect as HarnessConnectConnect<TResult> | undefined;
         if (connect) return connect(credentials, { signal });
+        // The browser-side verifier loads only when a host gives no `connect` of its own: hosts that verify on
+        // their server (the production set-up) never download it.
+        const { verifyHarnessToken } = await import('../core/verify.js');
         const verify = verifyHarnessToken(credentials, { baseUrl: latest.current.baseUrl, signal });
         return verify as unknown as Promise<TResult>;
       },

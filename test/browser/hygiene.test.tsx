@@ -14,10 +14,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { userEvent } from 'vitest/browser';
 import {
   HarnessConnect,
-  verifyHarnessToken,
   type HarnessConnectConnect,
   type HarnessConnectProps,
 } from '../../src/index.js';
+import { verifyHarnessToken } from '../../src/core/index.js';
 import {
   HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS,
   HARNESS_FIXTURE_TOKENS as TOKENS,
