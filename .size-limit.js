@@ -45,9 +45,9 @@ export default [
   check('core (own code)', 'dist/core.js', '5.1 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
-  // Target 12 KB; measured 12.59 KB with theming, dark mode, white-label and the message catalogue (the
+  // Target 12 KB; measured 12.54 KB with theming, dark mode, white-label and the message catalogue (the
   // core is about 5 KB of it). The budget holds that while the gap is closed (see the issues' notes).
-  check('widget `.` (own code)', 'dist/index.js', '12.65 KB', [
+  check('widget `.` (own code)', 'dist/index.js', '12.6 KB', [
     'react',
     'react-dom',
     'react-hook-form',

@@ -17,7 +17,6 @@ export {
   isHarnessConnectError,
   toHarnessConnectError,
   HARNESS_CONNECT_ERROR_CODES,
-  DEFAULT_HARNESS_BASE_URL,
 } from './core/index.js';
 
 export type {
