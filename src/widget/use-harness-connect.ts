@@ -18,8 +18,8 @@ import {
 import {
   flowReducer,
   initialFlowState,
+  type HarnessConnectFlowState,
   type HarnessConnection,
-  type HarnessConnectStatus,
   type HarnessConnectStep,
 } from './flow.js';
 import type { HarnessConnectConnect, UseHarnessConnectOptions } from './types.js';
@@ -32,16 +32,12 @@ export type HarnessConnectSubmitOutcome<TResult = HarnessTokenVerification> =
   | { status: 'cancelled' }
   | { status: 'ignored' };
 
-/** What `useHarnessConnect` returns. */
-export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> {
-  open: boolean;
-  /** The current (or last) opening's id, as in every event. */
-  sessionId: string | null;
-  step: HarnessConnectStep;
-  status: HarnessConnectStatus;
-  /** The last failure, until the next attempt or step change. */
-  error: HarnessConnectError | null;
-  connection: HarnessConnection<TResult> | null;
+/**
+ * What `useHarnessConnect` returns: the flow's state (`open`, `sessionId` — the current or last opening's id,
+ * as in every event — `step`, `status`, `error` until the next attempt or step change, `connection`) and
+ * the actions.
+ */
+export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> extends HarnessConnectFlowState<TResult> {
   /** Opens the dialog. */
   openDialog: () => void;
   /** Closes the dialog, aborting any verification. `completed` is for Done on the success view. */
