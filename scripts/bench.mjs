@@ -24,6 +24,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { build as viteBuild } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -38,17 +39,6 @@ const DIST = resolve(args.dist);
 const OPENS = Number(args.opens);
 const CYCLES = Number(args.cycles);
 const WARMUP = 5;
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const TOKEN = 'pat.QckRHsqq_el0PWRb2kqkgU.9X2XyKdHizBGT0LrAcAYWAPq.bh8as5pih1J286f35yAD';
 const ACCOUNT = 'QckRHsqq_el0PWRb2kqkgU';
 
@@ -217,7 +207,7 @@ async function newPage(browser, url) {
 }
 
 async function browserFigures(origin) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   try {
     const pages = {
       a: await newPage(browser, `${origin}/widget.html`),
@@ -314,7 +304,7 @@ try {
   }
 
   const cpuModel = cpus()[0]?.model ?? 'unknown';
-  const machine = `node ${process.version}, ${cpuModel}, ${cpus().length} cores, Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}`;
+  const machine = `node ${process.version}, ${cpuModel}, ${cpus().length} cores, Chromium ${chromiumPath()}`;
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ machine, weight: w, ...b }, null, 2)}\n`);
   } else {

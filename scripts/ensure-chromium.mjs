@@ -7,16 +7,14 @@
  *   streamed; exit 1 with a clear message if that fails.
  * - Missing and not root: print what to install and exit 1.
  *
- * Plain JS because Node 20 cannot run `.ts`. Keep DEFAULT_CHROMIUM_PATH in sync with scripts/chromium.ts.
+ * The path comes from scripts/chromium.mjs, shared with every runner that launches Chromium.
  * Playwright's own browser downloads are never used (`npx playwright install` is not part of this project).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath as configuredChromiumPath } from './chromium.mjs';
 
-/** Same value as DEFAULT_CHROMIUM_PATH in scripts/chromium.ts: change both together. */
-const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
+const chromiumPath = configuredChromiumPath();
 
 function fail(message) {
   console.error(`ensure-chromium: ${message}`);

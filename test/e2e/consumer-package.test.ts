@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS } from '../../src/testing/fixtures.ts';
 import { APP_FILES, consumerLockfile, writeFiles, type Lockfile, type PackedManifest } from '../consumer/app.ts';
 

@@ -9,7 +9,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin } from '../../demo/server/api.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const secretOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
