@@ -19,6 +19,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -39,8 +40,10 @@ const DIST = resolve(args.dist);
 const OPENS = Number(args.opens);
 const CYCLES = Number(args.cycles);
 const WARMUP = 5;
-const TOKEN = 'pat.QckRHsqq_el0PWRb2kqkgU.9X2XyKdHizBGT0LrAcAYWAPq.bh8as5pih1J286f35yAD';
-const ACCOUNT = 'QckRHsqq_el0PWRb2kqkgU';
+// The fixture key the Harness mock knows, from the build being measured (one source for every fixture).
+const { HARNESS_FIXTURE_TOKENS, HARNESS_FIXTURE_ACCOUNTS } = await import(pathToFileURL(join(DIST, 'testing.js')).href);
+const TOKEN = HARNESS_FIXTURE_TOKENS.pat;
+const ACCOUNT = HARNESS_FIXTURE_ACCOUNTS.primary.id;
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 const DEPS = Object.keys(pkg.dependencies ?? {});

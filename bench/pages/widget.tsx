@@ -16,9 +16,10 @@ import {
   paste,
   until,
 } from './measure.ts';
+import { HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS } from '../../src/testing/fixtures.ts';
 
-const TOKEN = 'pat.QckRHsqq_el0PWRb2kqkgU.9X2XyKdHizBGT0LrAcAYWAPq.bh8as5pih1J286f35yAD';
-const ACCOUNT = 'QckRHsqq_el0PWRb2kqkgU';
+const TOKEN = HARNESS_FIXTURE_TOKENS.pat;
+const ACCOUNT = HARNESS_FIXTURE_ACCOUNTS.primary.id;
 
 let commits = 0;
 const connect = async ({ accountId }: { accountId: string }, { signal }: { signal: AbortSignal }) => {
