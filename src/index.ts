@@ -15,9 +15,9 @@ export {
   harnessCredentialsSchema,
   HarnessConnectError,
   isHarnessConnectError,
-  toHarnessConnectError,
   HARNESS_CONNECT_ERROR_CODES,
 } from './core/index.js';
+export { toHarnessConnectError } from './core/errors.js';
 
 export type {
   HarnessConnectProps,

@@ -6,8 +6,6 @@
 /** Zero-width and invisible formatting characters that chat apps and rich text slip into copied text. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** The invisible characters above plus any whitespace (non-breaking spaces, line breaks of a wrapped paste). */
-const INVISIBLE_OR_SPACE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 /**
  * One straight, typographic or backtick quote (paired or not) at the start, or one at the end, where a
@@ -29,9 +27,12 @@ export function stripInvisible(input: string): string {
   return input.replace(INVISIBLE, '').trim();
 }
 
-/** Removes every whitespace and invisible character. */
+/**
+ * Removes every whitespace character (non-breaking spaces, line breaks of a wrapped paste). Callers have
+ * already run `stripInvisible`.
+ */
 export function removeSpaces(input: string): string {
-  return input.replace(INVISIBLE_OR_SPACE, '');
+  return input.replace(/\s/g, '');
 }
 
 /** Repeats `step` until it changes nothing: pastes nest quotes and prefixes in any order. */

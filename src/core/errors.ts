@@ -142,7 +142,8 @@ export class HarnessConnectError extends Error {
   declare readonly retryAfterMs: number | null;
 
   constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
-    super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options.cause === undefined ? undefined : { cause: options.cause });
+    // `options` may carry a `cause`, which `Error` installs (not enumerable, so never serialised).
+    super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options);
     const trait = TRAITS[code];
     Object.assign(this, {
       name: 'HarnessConnectError',

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNT_ID_LENGTH,
   HARNESS_ACCOUNT_PROBLEM_MESSAGES,
   parseAccountIdentifier,
-  UNUSUAL_LENGTH_MESSAGE,
   type HarnessAccountProblem,
   type ParsedHarnessAccount,
 } from '../../src/core/index.js';
+import { ACCOUNT_ID_LENGTH, UNUSUAL_LENGTH_MESSAGE } from '../../src/core/account.js';
 import { ACCOUNT, LEGACY, PAT, SAT } from './fixtures.js';
 
 function parsed(input: unknown): ParsedHarnessAccount {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNT_REQUIRED_MESSAGE,
-  accountMismatchMessage,
   checkHarnessCredentials,
   HARNESS_ACCOUNT_PROBLEM_MESSAGES,
   HARNESS_TOKEN_PROBLEM_MESSAGES,
@@ -10,6 +8,7 @@ import {
   type FailedHarnessCredentials,
   type HarnessCredentialsInput,
 } from '../../src/core/index.js';
+import { ACCOUNT_REQUIRED_MESSAGE, accountMismatchMessage } from '../../src/core/credentials.js';
 import { ACCOUNT, LEGACY, OTHER_ACCOUNT, OTHER_PAT, PAT, SAT, SECRET, TOKEN_ID } from './fixtures.js';
 
 const URL_OF_ACCOUNT = `https://app.harness.io/ng/account/${ACCOUNT}/home/get-started`;

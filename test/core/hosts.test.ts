@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_HARNESS_BASE_URL,
-  HARNESS_CLUSTER_HOSTS,
   HARNESS_CONNECT_ERROR_MESSAGES,
   HarnessConnectError,
-  isAllowedHarnessHost,
   resolveHarnessBaseUrl,
   type HarnessHostOptions,
 } from '../../src/core/index.js';
+import { DEFAULT_HARNESS_BASE_URL, HARNESS_CLUSTER_HOSTS, isAllowedHarnessHost } from '../../src/core/hosts.js';
 
 function refusal(baseUrl: string | undefined, options?: HarnessHostOptions): HarnessConnectError {
   try {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   HARNESS_TOKEN_PROBLEM_MESSAGES,
-  MAX_TOKEN_LENGTH,
   parseHarnessToken,
-  tokenHint,
   type HarnessTokenParseResult,
   type HarnessTokenProblem,
   type ParsedHarnessToken,
 } from '../../src/core/index.js';
+import { MAX_TOKEN_LENGTH, tokenHint } from '../../src/core/token.js';
 import {
   ACCOUNT,
   LEGACY,
