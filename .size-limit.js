@@ -39,10 +39,10 @@ const check = (name, path, limit, ignore) => ({
 });
 
 export default [
-  // The targets are 4 KB (core) and 5 KB (server); measured 5.06 KB and 5.53 KB. About 0.65 KB of the
-  // core is its English user-facing text; the verifier and the answer mapping are the largest code. These
-  // budgets stop growth while the gap is worked on (see the foundation issue's note).
-  check('core (own code)', 'dist/core.js', '5.1 KB', [...ALL_DEPS, 'node:*']),
+  // The targets are 4 KB (core) and 5 KB (server); measured 4.64 KB and 5.51 KB. Not reachable with the
+  // features the foundation issue asks for: with every English sentence taken out, the core's code alone
+  // still measures 4.01 KB (the server's 4.83 KB). These budgets stop growth; see the issue's note.
+  check('core (own code)', 'dist/core.js', '4.7 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
   // Target 12 KB; measured 12.54 KB with theming, dark mode, white-label and the message catalogue (the
