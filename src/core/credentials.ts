@@ -70,12 +70,12 @@ export function checkHarnessCredentials(input: Partial<HarnessCredentialsInput> 
   const issues: HarnessCredentialsIssue[] = [];
   const token = parseHarnessToken(input?.apiKey ?? '');
   if (!token.ok) issues.push(issue('apiKey', token.problem, token.message));
-  const account = input?.accountId === undefined ? null : parseAccountIdentifier(input.accountId);
+  const account = parseAccountIdentifier(input?.accountId ?? '');
   // A blank account field is fine here: the token may carry the id (checked below).
-  if (account && !account.ok && account.problem !== 'empty') issues.push(issue('accountId', account.problem, account.message));
+  if (!account.ok && account.problem !== 'empty') issues.push(issue('accountId', account.problem, account.message));
   if (!token.ok || issues.length) return { ok: false, issues };
 
-  const typedId = account?.ok ? account.accountId : null;
+  const typedId = account.ok ? account.accountId : null;
   const accountId = typedId ?? token.accountId;
   // At most one of these two: a mismatch needs both ids.
   if (token.accountId && typedId && token.accountId !== typedId) {
