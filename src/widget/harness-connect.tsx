@@ -11,7 +11,7 @@ import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps, HarnessConnectTrigger } from './types.js';
 import { useHarnessConnect } from './use-harness-connect.js';
-import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
+import { useIsomorphicLayoutEffect } from './use-latest.js';
 
 interface TriggerSlotProps {
   trigger: HarnessConnectTrigger;
@@ -61,8 +61,8 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
     setShadowRoot(root);
   }, [unstyled]);
 
+  // `close` keeps its identity for the hook's lifetime: the listeners below can use it directly.
   const { open, close } = flow;
-  const latestClose = useLatest(close);
   useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
@@ -88,12 +88,12 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
     // Escape: ask to close instead of letting the dialog close itself, so a controlled `open` stays the truth.
     const onCancel = (event: Event) => {
       event.preventDefault();
-      latestClose.current('dismissed');
+      close();
     };
     // Chrome closes without `cancel` after repeated Escapes (close watcher rules): keep the state in step.
     // The event arrives a task after `close()`: if the dialog was reopened meanwhile, it is not about this one.
     const onClose = () => {
-      if (!dialog.open) latestClose.current('dismissed');
+      if (!dialog.open) close();
     };
     // The backdrop is the dialog itself as event target: the page behind must not scroll under it.
     const onBackdropScroll = (event: Event) => {
@@ -109,7 +109,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       dialog.removeEventListener('wheel', onBackdropScroll);
       dialog.removeEventListener('touchmove', onBackdropScroll);
     };
-  }, [shadowRoot, latestClose]);
+  }, [shadowRoot, close]);
 
   return (
     <>
@@ -151,7 +151,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         <h2 id={titleId} part="title">
                           {brand ? f(t.titleBrand) : t.title}
                         </h2>
-                        <button type="button" part="button icon" data-variant="icon" onClick={() => close('dismissed')}>
+                        <button type="button" part="button icon" data-variant="icon" onClick={() => close()}>
                           {t.close}
                         </button>
                       </header>
