@@ -6,30 +6,24 @@ import { useId, useState, type ClipboardEvent } from 'react';
 import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import { checkHarnessCredentials } from '../core/credentials.js';
-import type { HarnessConnectError, HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
+import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
 import { parseHarnessToken } from '../core/token.js';
 import type { HarnessCredentialsSchemaInput, HarnessCredentialsSchemaOutput } from '../core/schema.js';
-import type { HarnessConnectEventMetadata, HarnessConnectEventName } from './events.js';
 import { CredentialField } from './credential-field.js';
-import type { HarnessConnectStatus } from './flow.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
-import type { HarnessConnectSubmitOutcome } from './use-harness-connect.js';
+import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export type HarnessConnectForm = UseFormReturn<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>;
 
 export interface ConnectFormProps<TResult> {
   form: HarnessConnectForm;
   titleId: string;
-  status: HarnessConnectStatus;
-  /** A failure not tied to a field (shown as a banner). */
-  error: HarnessConnectError | null;
-  submit: (credentials: HarnessCredentialsSchemaOutput, options: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
-  cancel: () => void;
-  onBack: () => void;
-  emit: <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => void;
+  /** The flow: its status, its error (a failure not tied to a field is a banner) and its actions. */
+  flow: UseHarnessConnectResult<TResult>;
 }
 
-export function ConnectForm<TResult>({ form, titleId, status, error, submit, cancel, onBack, emit }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<TResult>) {
+  const { status, error, submit, cancel, back, emit } = flow;
   const id = useId();
   const { t, f } = useI18n();
   const [keyShown, setKeyShown] = useState(false);
@@ -155,7 +149,7 @@ export function ConnectForm<TResult>({ form, titleId, status, error, submit, can
         </p>
 
         <div className="actions" part="actions">
-          <button type="button" part="button" className="start" onClick={verifying ? cancel : onBack}>
+          <button type="button" part="button" className="start" onClick={verifying ? cancel : back}>
             {verifying ? t.cancel : t.back}
           </button>
           <button

@@ -69,16 +69,7 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} onNext={flow.next} onStart={flow.back} />
       ) : (
-        <ConnectForm
-          form={form}
-          titleId={stepTitleId}
-          status={flow.status}
-          error={flow.error}
-          submit={flow.submit}
-          cancel={flow.cancel}
-          onBack={flow.back}
-          emit={flow.emit}
-        />
+        <ConnectForm form={form} titleId={stepTitleId} flow={flow} />
       )}
     </div>
   );
