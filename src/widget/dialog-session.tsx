@@ -39,8 +39,7 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
         }
       return result;
     },
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    // react-hook-form's default modes: the first check on submit, then again on every change.
     defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
   });
   const [apiKey, accountId] = useWatch({ control: form.control, name: ['apiKey', 'accountId'] });
