@@ -54,7 +54,8 @@ export interface I18n {
   f: (message: string, values?: Record<string, string | null | undefined>) => string;
 }
 
-export const I18nContext = createContext<I18n>({ t: en, locale: 'en', f: (m) => m });
+/** No default: `<HarnessConnect/>` provides it around everything that reads it. */
+export const I18nContext = createContext({} as I18n);
 export const useI18n = () => useContext(I18nContext);
 
 export function fill(message: string, values: Record<string, string | null | undefined> = {}): string {
