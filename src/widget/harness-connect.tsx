@@ -66,16 +66,15 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open && !dialog.open) {
+    if (open) {
+      if (dialog.open) return;
       const active = dialog.ownerDocument.activeElement;
       // What had focus, else the trigger (Safari does not focus a clicked button).
       returnFocusRef.current = active instanceof HTMLElement && active !== dialog.ownerDocument.body ? active : triggerRef.current;
       dialog.showModal();
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-    if (!open) {
+    } else {
+      if (dialog.open) dialog.close();
       const target = returnFocusRef.current;
       returnFocusRef.current = null;
       if (target?.isConnected) target.focus();
