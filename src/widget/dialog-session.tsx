@@ -61,12 +61,12 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
   return (
     <div ref={ref} className="session" data-step={view} data-state={flow.status}>
       <StepIndicator current={flow.status === 'success' ? 'connect' : flow.step} done={done} />
-      {view === 'success' && flow.connection ? (
-        <SuccessView titleId={stepTitleId} connection={flow.connection} onDone={() => flow.close('completed')} />
+      {view === 'success' ? (
+        <SuccessView titleId={stepTitleId} flow={flow} />
       ) : view === 'key' ? (
-        <KeyStep titleId={stepTitleId} onNext={flow.next} onStart={() => flow.goTo('connect')} />
+        <KeyStep titleId={stepTitleId} flow={flow} />
       ) : view === 'account' ? (
-        <AccountStep titleId={stepTitleId} onNext={flow.next} onStart={flow.back} />
+        <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
         <ConnectForm form={form} titleId={stepTitleId} flow={flow} />
       )}

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { HARNESS_CONNECT_STEPS, type HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
+import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface StepIndicatorProps {
   current: HarnessConnectStep;
@@ -40,13 +41,12 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
 
 export interface GuideStepProps {
   titleId: string;
-  onNext: () => void;
-  /** The action at the start of the row: skip to the form on the first step, Back after it. */
-  onStart: () => void;
+  /** The flow the step moves: Next, and at the start of the row skip to the form (first step) or Back. */
+  flow: UseHarnessConnectResult<unknown>;
 }
 
 /** A guide step: its heading, what to do, then the row of actions with Next as the primary one. */
-function StepFrame({ step, titleId, children, onStart, onNext }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
+function StepFrame({ step, titleId, children, flow }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="step" part="step" data-step={step} aria-labelledby={titleId}>
@@ -56,15 +56,15 @@ function StepFrame({ step, titleId, children, onStart, onNext }: GuideStepProps 
       {children}
       <div className="actions" part="actions">
         {step == 'key' ? (
-          <button type="button" part="button link" data-variant="link" className="start" onClick={onStart}>
+          <button type="button" part="button link" data-variant="link" className="start" onClick={() => flow.goTo('connect')}>
             {t.skip}
           </button>
         ) : (
-          <button type="button" part="button" className="start" onClick={onStart}>
+          <button type="button" part="button" className="start" onClick={flow.back}>
             {t.back}
           </button>
         )}
-        <button type="button" part="button primary" data-variant="primary" data-next="" data-autofocus="" onClick={onNext}>
+        <button type="button" part="button primary" data-variant="primary" data-next="" data-autofocus="" onClick={flow.next}>
           {t.next}
         </button>
       </div>

@@ -2,17 +2,18 @@
  * The confirmation inside the dialog. Shows what the host's `connect` (or Harness) said about the key,
  * never the key itself. The expiry date is formatted with `Intl` in the widget's locale.
  */
-import type { HarnessConnection } from './flow.js';
 import { useI18n } from './i18n/index.js';
+import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface SuccessViewProps<TResult> {
   titleId: string;
-  connection: HarnessConnection<TResult>;
-  onDone: () => void;
+  /** The flow after a success: its connection, and the close that Done completes. */
+  flow: UseHarnessConnectResult<TResult>;
 }
 
-export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessViewProps<TResult>) {
+export function SuccessView<TResult>({ titleId, flow }: SuccessViewProps<TResult>) {
   const { t, f, locale, brand } = useI18n();
+  const connection = flow.connection!;
   // Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them.
   const result = (typeof connection.result == 'object' ? connection.result : null) as {
     user?: { name?: unknown; email?: unknown } | null;
@@ -59,7 +60,7 @@ export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessVie
       </dl>
       <div className="actions" part="actions">
         {/* Focus lands here on success: the description makes a screen reader say what happened, too. */}
-        <button type="button" part="button primary" data-variant="primary" data-autofocus="" aria-describedby={titleId} onClick={onDone}>
+        <button type="button" part="button primary" data-variant="primary" data-autofocus="" aria-describedby={titleId} onClick={() => flow.close('completed')}>
           {t.finish}
         </button>
       </div>
