@@ -154,13 +154,12 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     [latest],
   );
 
+  /** Aborts the running verification, if any; says whether there was one. */
   const abortInFlight = useCallback(() => {
-    pendingAttempt.current = null;
     const controller = inFlight.current;
-    if (controller === null) return false;
-    inFlight.current = null;
-    controller.abort();
-    return true;
+    pendingAttempt.current = inFlight.current = null;
+    controller?.abort();
+    return controller !== null;
   }, []);
 
   const cancel = useCallback(() => {
