@@ -37,8 +37,8 @@ const DARK = `{--_text:var(--hc-color-text,#e7eaf0);--_muted:var(--hc-color-mute
 const LOOK = `:host{--_font:var(--hc-font,system-ui,sans-serif);--_mono:var(--hc-font-mono,ui-monospace,monospace);--_text:var(--hc-color-text,#1f2430);--_muted:var(--hc-color-muted,#596173);--_bg:var(--hc-color-surface,#fff);--_subtle:var(--hc-color-subtle,var(--_sl,#f4f6f9));--_border:var(--hc-color-border,#d5dae3);--_accent:var(--hc-color-accent,#0a5bd3);--_on:var(--hc-color-accent-text,#fff);--_hover:var(--hc-color-accent-hover,color-mix(in srgb,var(--_accent) 86%,#000));--_link:var(--hc-color-link,var(--_ll,var(--hc-color-accent,#0a5bd3)));--_danger:var(--hc-color-danger,#b42318);--_danger-bg:var(--hc-color-danger-bg,#fef3f2);--_success:var(--hc-color-success,#067647);--_r:var(--hc-radius,12px);--_rc:var(--hc-radius-control,8px);--_s:var(--hc-space,16px);--_shadow:var(--hc-shadow,0 24px 48px #1018282e);--_backdrop:var(--hc-backdrop,#10182873);--_cs:light}
 :host([data-color-scheme=dark])${DARK}
 @media (prefers-color-scheme:dark){:host([data-color-scheme=system])${DARK}}
-*,*::before,*::after{box-sizing:border-box}
-dialog{all:revert;box-sizing:border-box;color-scheme:var(--_cs);font:400 var(--hc-font-size,15px)/1.5 var(--_font);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_r);box-shadow:var(--_shadow);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
+*,::before,::after{box-sizing:border-box}
+dialog{all:revert;box-sizing:border-box;color-scheme:var(--_cs);font:var(--hc-font-size,15px)/1.5 var(--_font);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_r);box-shadow:var(--_shadow);padding:0;width:min(var(--hc-width,34rem),calc(100vw - 16px));max-height:calc(100dvh - 16px);overflow:auto;overscroll-behavior:contain;text-align:start;letter-spacing:normal;text-transform:none;visibility:visible}
 dialog::backdrop{background:var(--_backdrop)}
 .body,.session,.step,form,.field{display:grid;gap:var(--_s);grid-template-columns:minmax(0,1fr)}
 .body{padding:clamp(var(--_s),5vw,calc(var(--_s)*1.75))}
@@ -46,13 +46,13 @@ header{display:flex;align-items:center;gap:12px}
 header img,.logo{max-height:28px;max-width:96px;flex:none}
 h2{flex:1;font-size:clamp(1.125rem,4vw,1.25rem);line-height:1.3;font-weight:650}
 h3{font-size:1.05rem;font-weight:600}
-h2,h3,p,ol,ul,dl,dd{margin:0}
-ol,ul{padding-inline-start:1.25rem;display:grid;gap:6px}
+h2,h3,p,ol,dl,dd{margin:0}
+ol{padding-inline-start:1.25rem;display:grid;gap:6px}
 a{color:var(--_link);text-underline-offset:2px}
 code{font-family:var(--_mono);font-size:.9em;background:var(--_subtle);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
 .note{font-size:.9rem;background:var(--_subtle);border-radius:var(--_rc);padding:8px 12px}
 .note,.hint,.status,dt,.steps{color:var(--_muted)}
-.steps{list-style:none;padding:0 0 12px;display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;border-bottom:1px solid var(--_border)}
+.steps{list-style:none;padding:0 0 12px;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;font-size:.8rem;line-height:1.3;border-bottom:1px solid var(--_border)}
 .steps li{display:flex;align-items:center;gap:6px;min-width:0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
 dd{overflow-wrap:anywhere}
@@ -80,7 +80,7 @@ label{font-weight:600}
 .hint,.error{font-size:.85rem}
 .control{display:flex;gap:6px}
 .control input{width:auto;flex:1}
-input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:400 .95rem/1.4 var(--_mono);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_rc);padding:9px 10px}
+input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:.95rem/1.4 var(--_mono);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_rc);padding:9px 10px}
 [aria-invalid=true]{border-color:var(--_danger)}
 input[readonly]{background:var(--_subtle)}
 .error{color:var(--_danger)}
