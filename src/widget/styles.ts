@@ -91,7 +91,7 @@ input[readonly]{background:var(--_subtle)}
 @media (prefers-reduced-motion:reduce){.spinner{animation:none}}
 .success h3{color:var(--_success)}`;
 
-const sheets = new WeakMap<Document, Record<string, CSSStyleSheet>>();
+const sheets = new WeakMap<Document, CSSStyleSheet[]>();
 
 /**
  * Adopts the widget's sheet into a shadow root: one constructed sheet per document and variant, shared by
@@ -102,10 +102,13 @@ export function adoptHarnessConnectStyles(root: ShadowRoot, unstyled?: boolean):
   const doc = root.ownerDocument;
   const view = doc.defaultView;
   if (!view) return;
-  const own = sheets.get(doc) ?? {};
+  const own = sheets.get(doc) ?? [];
   sheets.set(doc, own);
-  const key = unstyled ? 's' : 'l';
-  const sheet = (own[key] ??= new view.CSSStyleSheet());
-  if (!sheet.cssRules.length) sheet.replaceSync(unstyled ? STRUCTURE : STRUCTURE + LOOK);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !Object.values(own).includes(s)), sheet];
+  const variant = unstyled ? 0 : 1;
+  let sheet = own[variant];
+  if (!sheet) {
+    sheet = own[variant] = new view.CSSStyleSheet();
+    sheet.replaceSync(unstyled ? STRUCTURE : STRUCTURE + LOOK);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => !own.includes(s)), sheet];
 }
