@@ -3,7 +3,7 @@
  * cannot disagree. Errors sit under the field they concern; a failure without a field is a banner.
  */
 import { useId, useState, type ClipboardEvent } from 'react';
-import type { FieldErrors, UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import { checkHarnessCredentials } from '../core/credentials.js';
 import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
@@ -29,20 +29,21 @@ export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<T
   const [keyShown, setKeyShown] = useState(false);
   const { register, handleSubmit, setValue, getValues, setError, formState } = form;
   const verifying = status === 'verifying';
-  const banner = error !== null && error.field === null ? error : null;
+  const banner = error?.field === null ? error : null;
 
-  const onValid = (retry: boolean) => async (credentials: HarnessCredentialsSchemaOutput) => {
-    const outcome = await submit(credentials, { retry });
-    if (outcome.status === 'error' && outcome.error.field !== null) {
-      setError(outcome.error.field, { type: outcome.error.code, message: outcome.error.message }, { shouldFocus: true });
-    }
-  };
-  const onInvalid = (_errors: FieldErrors<HarnessCredentialsSchemaInput>) => {
+  const onInvalid = () => {
     const check = checkHarnessCredentials(getValues());
     const issues = check.ok ? [] : check.issues.map((issue) => ({ field: issue.field, problem: issue.problem }));
     emit('validation_error', { issues });
   };
-  const submitForm = (retry: boolean) => handleSubmit(onValid(retry), onInvalid);
+  /** Checks the fields, then verifies; a failure that names a field is shown under it. */
+  const submitForm = (retry: boolean) =>
+    handleSubmit(async (credentials: HarnessCredentialsSchemaOutput) => {
+      const outcome = await submit(credentials, { retry });
+      if (outcome.status === 'error' && outcome.error.field !== null) {
+        setError(outcome.error.field, { type: outcome.error.code, message: outcome.error.message }, { shouldFocus: true });
+      }
+    }, onInvalid);
 
   const apiKey = register('apiKey', {
     onChange: (event: { target: { value: string } }) => {
