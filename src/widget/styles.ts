@@ -65,7 +65,7 @@ dd{overflow-wrap:anywhere}
 .step{gap:12px}
 .actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;align-items:center;position:sticky;bottom:0;background:var(--_bg);padding:8px 0 var(--_s);margin:-8px 0 calc(0px - var(--_s))}
 .actions .start{margin-inline-end:auto}
-button{all:revert;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--_font);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--_rc);border:1px solid var(--_border);background:var(--_bg);color:var(--_text)}
+button{display:inline-flex;align-items:center;justify-content:center;gap:8px;font:600 .95rem/1.2 var(--_font);min-height:40px;padding:8px 16px;cursor:pointer;border-radius:var(--_rc);border:1px solid var(--_border);background:var(--_bg);color:var(--_text)}
 button:hover{background:var(--_subtle)}
 [data-variant=primary]{background:var(--_accent);border-color:var(--_accent);color:var(--_on)}
 [data-variant=primary]:hover{background:var(--_hover)}
@@ -80,7 +80,7 @@ label{font-weight:600}
 .hint,.error{font-size:.85rem}
 .control{display:flex;gap:6px}
 .control input{width:auto;flex:1}
-input{all:revert;box-sizing:border-box;width:100%;min-width:0;font:.95rem/1.4 var(--_mono);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_rc);padding:9px 10px}
+input{width:100%;min-width:0;font:.95rem/1.4 var(--_mono);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_rc);padding:9px 10px}
 [aria-invalid=true]{border-color:var(--_danger)}
 input[readonly]{background:var(--_subtle)}
 .error{color:var(--_danger)}
