@@ -9,28 +9,9 @@ import { DialogSession } from './dialog-session.js';
 import { fill, I18nContext, isRtl, useMessages } from './i18n/index.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
-import type { HarnessConnectProps, HarnessConnectTrigger } from './types.js';
+import type { HarnessConnectProps } from './types.js';
 import { useHarnessConnect } from './use-harness-connect.js';
 import { useIsomorphicLayoutEffect } from './use-latest.js';
-
-interface TriggerSlotProps {
-  trigger: HarnessConnectTrigger;
-  expanded: boolean;
-  onOpen: (element: HTMLElement) => void;
-}
-
-/** The host's trigger element, told that it opens a dialog; its own `onClick` runs first and may prevent opening. */
-function TriggerSlot({ trigger, expanded, onOpen }: TriggerSlotProps) {
-  if (!isValidElement(trigger)) return null;
-  return cloneElement(trigger, {
-    'aria-haspopup': 'dialog',
-    'aria-expanded': expanded,
-    onClick: (event: ReactMouseEvent<HTMLElement>) => {
-      trigger.props.onClick?.(event);
-      if (!event.defaultPrevented) onOpen(event.currentTarget);
-    },
-  });
-}
 
 /**
  * A modal that guides a person through creating a Harness API key, takes the key and account identifier,
@@ -45,7 +26,8 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const logo = brand?.logo;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const triggerRef = useRef<HTMLElement | null>(null);
+  // The trigger that opened the dialog: set in the same click as the open state, so in the same render.
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const flow = useHarnessConnect<TResult>({ ...options, eventTarget: hostRef });
@@ -70,7 +52,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       if (dialog.open) return;
       const active = dialog.ownerDocument.activeElement;
       // What had focus, else the trigger (Safari does not focus a clicked button).
-      returnFocusRef.current = active instanceof HTMLElement && active !== dialog.ownerDocument.body ? active : triggerRef.current;
+      returnFocusRef.current = active instanceof HTMLElement && active !== dialog.ownerDocument.body ? active : opener;
       dialog.showModal();
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else {
@@ -79,7 +61,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       returnFocusRef.current = null;
       if (target?.isConnected) target.focus();
     }
-  }, [open, shadowRoot]);
+  }, [open, shadowRoot, opener]);
 
   useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
@@ -112,16 +94,19 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
 
   return (
     <>
-      {trigger ? (
-        <TriggerSlot
-          trigger={trigger}
-          expanded={open}
-          onOpen={(element) => {
-            triggerRef.current = element;
-            flow.openDialog();
-          }}
-        />
-      ) : null}
+      {/* The host's trigger, told that it opens a dialog; its own `onClick` runs first and may prevent opening. */}
+      {isValidElement(trigger)
+        ? cloneElement(trigger, {
+            'aria-haspopup': 'dialog',
+            'aria-expanded': open,
+            onClick: (event: ReactMouseEvent<HTMLElement>) => {
+              trigger.props.onClick?.(event);
+              if (event.defaultPrevented) return;
+              setOpener(event.currentTarget);
+              flow.openDialog();
+            },
+          })
+        : null}
       {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer.
           The theme's custom properties and the colour scheme are written here, on the widget's own element. */}
       <span
