@@ -215,14 +215,16 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const submit = useCallback(
     async (credentials: HarnessCredentials, submitOptions: { retry?: boolean } = {}): Promise<HarnessConnectSubmitOutcome<TResult>> => {
       const session = sessionRef.current;
-      // The ref, not the status: a double click lands twice before React renders the pending state.
-      if (inFlight.current !== null || !openRef.current || session === null) return { status: 'ignored' };
+      // The ref, not the status: a double click lands twice before React renders the pending state. (While
+      // open there is always a session.)
+      if (inFlight.current !== null || !openRef.current) return { status: 'ignored' };
       const controller = new AbortController();
       inFlight.current = controller;
       emit(submitOptions.retry ? 'retry' : 'submit', {});
       emit('verify_start', {});
       dispatch({ type: 'verify_start' });
-      const isStale = () => controller.signal.aborted || inFlight.current !== controller || sessionRef.current !== session;
+      // Aborting (cancel, close, unmount) also clears `inFlight`: an aborted attempt is no longer the current one.
+      const isStale = () => inFlight.current !== controller || sessionRef.current !== session;
       try {
         const attempt = ++attemptCounter.current;
         pendingAttempt.current = { attempt, credentials, signal: controller.signal };
