@@ -95,9 +95,7 @@ export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<T
         aria-labelledby={titleId}
         aria-busy={verifying}
         data-state={status}
-        onSubmit={(event) => {
-          void submitForm(false)(event);
-        }}
+        onSubmit={submitForm(false)}
       >
         <CredentialField
           id={`${id}-key`}
