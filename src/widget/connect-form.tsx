@@ -91,11 +91,11 @@ export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<T
         {t.formTitle}
       </h3>
       <form
-        noValidate
-        aria-labelledby={titleId}
-        aria-busy={verifying}
-        data-state={status}
         onSubmit={submitForm(false)}
+        noValidate
+        data-state={status}
+        aria-busy={verifying}
+        aria-labelledby={titleId}
       >
         <CredentialField
           id={`${id}-key`}
@@ -111,9 +111,9 @@ export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<T
             <button
               type="button"
               part="button icon"
-              data-variant="icon"
               aria-pressed={keyShown}
               aria-controls={`${id}-key`}
+              data-variant="icon"
               onClick={() => setKeyShown((shown) => !shown)}
             >
               <span aria-hidden="true">{keyShown ? t.hide : t.show}</span>
@@ -133,7 +133,7 @@ export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<T
         />
 
         {banner ? (
-          <div className="banner" part="error banner" role="alert" data-code={banner.code}>
+          <div className="banner" part="error banner" data-code={banner.code} role="alert">
             <span>{errorText(t, banner.code, banner.message)}</span>
             {banner.retryable ? (
               <button type="button" part="button" onClick={() => void submitForm(true)()}>

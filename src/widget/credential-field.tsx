@@ -24,21 +24,21 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
   const field = (
     <input
       id={id}
-      part="input"
-      autoComplete="off"
-      spellCheck={false}
-      autoCapitalize="off"
-      autoCorrect="off"
-      data-1p-ignore=""
-      data-lpignore="true"
-      ref={ref}
-      aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+      aria-invalid={error ? true : undefined}
+      part="input"
+      spellCheck={false}
+      autoCorrect="off"
+      autoComplete="off"
+      autoCapitalize="off"
+      data-lpignore="true"
+      data-1p-ignore=""
+      ref={ref}
       {...input}
     />
   );
   return (
-    <div className="field" part="field" data-state={error ? 'invalid' : 'valid'}>
+    <div className="field" data-state={error ? 'invalid' : 'valid'} part="field">
       <label htmlFor={id} part="label">
         {label}
       </label>
@@ -54,7 +54,7 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
         {hint}
       </p>
       {error ? (
-        <p className="error" part="error" id={errorId} role="alert">
+        <p className="error" part="error" role="alert" id={errorId}>
           {error}
         </p>
       ) : null}

@@ -59,7 +59,7 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
   }, [view]);
 
   return (
-    <div ref={ref} className="session" data-step={view} data-state={flow.status}>
+    <div className="session" ref={ref} data-step={view} data-state={flow.status}>
       <StepIndicator current={flow.status === 'success' ? 'connect' : flow.step} done={done} />
       {view === 'success' ? (
         <SuccessView titleId={stepTitleId} flow={flow} />
@@ -68,7 +68,7 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
-        <ConnectForm form={form} titleId={stepTitleId} flow={flow} />
+        <ConnectForm titleId={stepTitleId} form={form} flow={flow} />
       )}
     </div>
   );

@@ -27,8 +27,8 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
             part="step-indicator"
             data-step={step}
             data-state={state}
-            data-n={number.format(i + 1)}
             aria-current={step === current ? 'step' : undefined}
+            data-n={number.format(i + 1)}
           >
             <span className="label">{t.steps[step]}</span>
             {done.has(step) ? <span className="vh"> {t.done}</span> : null}
@@ -56,7 +56,7 @@ function StepFrame({ step, titleId, children, flow }: GuideStepProps & { step: '
       {children}
       <div className="actions" part="actions">
         {step == 'key' ? (
-          <button type="button" part="button link" data-variant="link" className="start" onClick={() => flow.goTo('connect')}>
+          <button type="button" part="button link" className="start" onClick={() => flow.goTo('connect')} data-variant="link">
             {t.skip}
           </button>
         ) : (
@@ -64,7 +64,7 @@ function StepFrame({ step, titleId, children, flow }: GuideStepProps & { step: '
             {t.back}
           </button>
         )}
-        <button type="button" part="button primary" data-variant="primary" data-next="" data-autofocus="" onClick={flow.next}>
+        <button type="button" part="button primary" data-variant="primary" data-autofocus="" data-next="" onClick={flow.next}>
           {t.next}
         </button>
       </div>

@@ -110,18 +110,18 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer.
           The theme's custom properties and the colour scheme are written here, on the widget's own element. */}
       <span
-        ref={hostRef}
-        data-harness-connect=""
-        data-state={open ? 'open' : 'closed'}
         data-color-scheme={colorScheme}
         style={themeStyle(theme)}
+        data-harness-connect=""
+        ref={hostRef}
+        data-state={open ? 'open' : 'closed'}
       >
         {shadowRoot
           ? createPortal(
               <dialog
-                ref={dialogRef}
                 part="dialog"
                 lang={locale}
+                ref={dialogRef}
                 dir={isRtl(locale) ? 'rtl' : 'ltr'}
                 aria-labelledby={titleId}
                 aria-describedby={`${titleId}-note`}

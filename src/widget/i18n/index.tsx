@@ -78,7 +78,7 @@ export function rich(message: string): ReactNode[] {
     ) : part[0] == '*' ? (
       <strong key={i}>{text}</strong>
     ) : (
-      <a key={i} href="https://app.harness.io" target="_blank" rel="noopener noreferrer">
+      <a key={i} href="https://app.harness.io" rel="noopener noreferrer" target="_blank">
         {text}
       </a>
     );
