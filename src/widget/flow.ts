@@ -73,7 +73,7 @@ export function flowReducer<TResult>(
         action.type === 'go'
           ? action.step
           : (HARNESS_CONNECT_STEPS[Math.max(0, index + (action.type === 'next' ? 1 : -1))] ?? state.step);
-      return step === state.step ? state : { ...state, step, error: null, status: 'idle' };
+      return step === state.step ? state : { ...state, status: 'idle', error: null, step };
     }
     case 'verify_start':
       if (state.status === 'verifying' || state.status === 'success') return state;
