@@ -103,8 +103,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       mutationFn: async ({ attempt }) => {
         const pending = pendingAttempt.current;
         pendingAttempt.current = null;
-        // Aborted (or superseded) before react-query got to run it.
-        if (pending === null || pending.attempt !== attempt) throw new DOMException('', 'AbortError');
+        // Aborted (no pending attempt) or superseded before react-query got to run it.
+        if (pending?.attempt !== attempt) throw new DOMException('', 'AbortError');
         const { credentials, signal } = pending;
         const connect = latest.current.connect as HarnessConnectConnect<TResult> | undefined;
         if (connect) return connect(credentials, { signal });
