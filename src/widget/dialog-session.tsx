@@ -47,10 +47,11 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
   // A step whose outcome is already there is done: a well-formed key, an account id typed or carried by it.
   const token = parseHarnessToken(apiKey);
   const account = parseAccountIdentifier(accountId ?? '');
-  const done = new Set<HarnessConnectStep>();
-  if (token.ok) done.add('key');
-  if (account.ok || (token.ok && token.accountId !== null)) done.add('account');
-  if (flow.status === 'success') done.add('connect');
+  const done: Record<HarnessConnectStep, boolean> = {
+    key: token.ok,
+    account: account.ok || (token.ok && token.accountId !== null),
+    connect: flow.status === 'success',
+  };
 
   const view = flow.status === 'success' ? 'success' : flow.step;
   useEffect(() => {

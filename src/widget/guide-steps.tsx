@@ -11,7 +11,7 @@ import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface StepIndicatorProps {
   current: HarnessConnectStep;
-  done: ReadonlySet<HarnessConnectStep>;
+  done: Readonly<Record<HarnessConnectStep, boolean>>;
 }
 
 export function StepIndicator({ current, done }: StepIndicatorProps) {
@@ -20,7 +20,7 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
   return (
     <ol className="steps" part="progress" aria-label={t.progress}>
       {HARNESS_CONNECT_STEPS.map((step, i) => {
-        const state = step === current ? 'current' : done.has(step) ? 'done' : 'upcoming';
+        const state = step === current ? 'current' : done[step] ? 'done' : 'upcoming';
         return (
           <li
             key={step}
@@ -31,7 +31,7 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
             data-n={number.format(i + 1)}
           >
             <span className="label">{t.steps[step]}</span>
-            {done.has(step) ? <span className="vh"> {t.done}</span> : null}
+            {done[step] ? <span className="vh"> {t.done}</span> : null}
           </li>
         );
       })}
