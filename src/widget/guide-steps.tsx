@@ -16,7 +16,6 @@ export interface StepIndicatorProps {
 
 export function StepIndicator({ current, done }: StepIndicatorProps) {
   const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale);
   return (
     <ol className="steps" part="progress" aria-label={t.progress}>
       {HARNESS_CONNECT_STEPS.map((step, i) => {
@@ -28,7 +27,7 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
             data-step={step}
             data-state={state}
             aria-current={step === current ? 'step' : undefined}
-            data-n={number.format(i + 1)}
+            data-n={(i + 1).toLocaleString(locale)}
           >
             <span className="label">{t.steps[step]}</span>
             {done[step] ? <span className="vh"> {t.done}</span> : null}

@@ -49,7 +49,7 @@ export function SuccessView<TResult>({ titleId, flow }: SuccessViewProps<TResult
             <dd>
               {date ? (
                 <time dateTime={expiresAt as string}>
-                  {isNaN(+date) ? (expiresAt as string) : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date)}
+                  {isNaN(+date) ? (expiresAt as string) : date.toLocaleDateString(locale, { dateStyle: 'long' })}
                 </time>
               ) : (
                 t.never
