@@ -22,12 +22,12 @@ export interface ConnectFormProps<TResult> {
   flow: UseHarnessConnectResult<TResult>;
 }
 
-export function ConnectForm<TResult>({ form, titleId, flow }: ConnectFormProps<TResult>) {
-  const { status, error, submit, cancel, back, emit } = flow;
+export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<TResult>) {
+  const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
   const { t, f } = useI18n();
   const [keyShown, setKeyShown] = useState(false);
-  const { register, handleSubmit, setValue, getValues, setError, formState } = form;
+  const { handleSubmit, setValue, getValues, setError, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error?.field === null ? error : null;
 

@@ -23,7 +23,7 @@ export interface DialogSessionProps<TResult> {
 
 const schemaResolver = zodResolver(harnessCredentialsSchema);
 
-export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionProps<TResult>) {
+export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const form = useForm<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>({

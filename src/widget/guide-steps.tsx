@@ -14,7 +14,7 @@ export interface StepIndicatorProps {
   done: Readonly<Record<HarnessConnectStep, boolean>>;
 }
 
-export function StepIndicator({ current, done }: StepIndicatorProps) {
+export function StepIndicator({ done, current }: StepIndicatorProps) {
   const { t, locale } = useI18n();
   return (
     <ol className="steps" part="progress" aria-label={t.progress}>
@@ -45,7 +45,7 @@ export interface GuideStepProps {
 }
 
 /** A guide step: its heading, what to do, then the row of actions with Next as the primary one. */
-function StepFrame({ step, titleId, children, flow }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
+function StepFrame({ titleId, flow, children, step }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="step" part="step" data-step={step} aria-labelledby={titleId}>

@@ -18,7 +18,7 @@ import { useIsomorphicLayoutEffect } from './use-latest.js';
  * verifies them with `connect` and confirms. See `HarnessConnectProps` for the contract.
  */
 export function HarnessConnect<TResult = HarnessTokenVerification>(props: HarnessConnectProps<TResult>) {
-  const { trigger, defaultValues, theme, colorScheme, unstyled, locale = 'en', messages, ...options } = props;
+  const { trigger, unstyled, defaultValues, colorScheme, theme, locale = 'en', messages, ...options } = props;
   const brand = props.brand ?? props.whiteLabel;
   const t = useMessages(locale, messages);
   const f = (message: string, values?: Record<string, string | null | undefined>) =>

@@ -12,7 +12,7 @@ export interface SuccessViewProps<TResult> {
 }
 
 export function SuccessView<TResult>({ titleId, flow }: SuccessViewProps<TResult>) {
-  const { t, f, locale, brand } = useI18n();
+  const { t, locale, f, brand } = useI18n();
   const connection = flow.connection!;
   // Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them.
   const result = (typeof connection.result == 'object' ? connection.result : null) as {

@@ -175,7 +175,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const announcedOpen = useRef<string | null>(null);
   const announcedClose = useRef<string | null>(null);
   const announcedStep = useRef<string | null>(null);
-  const { sessionId, step } = state;
+  const { step, sessionId } = state;
   useEffect(() => {
     if (sessionId === null) return;
     if (open) {
