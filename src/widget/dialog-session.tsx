@@ -27,6 +27,8 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const form = useForm<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>({
+    // react-hook-form's default modes: the first check on submit, then again on every change.
+    defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
     // The schema decides; each field error's `type` becomes `problem:<problem>` so the view can show the
     // catalogue's words for it (the core's English message stays as the fallback).
     resolver: async (values, context, options) => {
@@ -39,10 +41,8 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
         }
       return result;
     },
-    // react-hook-form's default modes: the first check on submit, then again on every change.
-    defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
   });
-  const [apiKey, accountId] = useWatch({ control: form.control, name: ['apiKey', 'accountId'] });
+  const [apiKey, accountId] = useWatch({ name: ['apiKey', 'accountId'], control: form.control });
 
   // A step whose outcome is already there is done: a well-formed key, an account id typed or carried by it.
   const token = parseHarnessToken(apiKey);

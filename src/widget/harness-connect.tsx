@@ -22,7 +22,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const brand = props.brand ?? props.whiteLabel;
   const t = useMessages(locale, messages);
   const f = (message: string, values?: Record<string, string | null | undefined>) =>
-    fill(message, { brand: brand?.name, app: brand?.name ?? t.thisApp, ...values });
+    fill(message, { app: brand?.name ?? t.thisApp, brand: brand?.name, ...values });
   const logo = brand?.logo;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);

@@ -140,7 +140,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
       latest.current.onEvent?.(event);
       latest.current.eventTarget?.current?.dispatchEvent(
-        new CustomEvent(`harness-connect:${type}`, { bubbles: true, composed: true, detail: event }),
+        new CustomEvent(`harness-connect:${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
     [latest],
