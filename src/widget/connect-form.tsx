@@ -155,11 +155,11 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
             type="submit"
             part="button primary"
             data-variant="primary"
-            data-state={verifying ? 'verifying' : 'idle'}
             aria-busy={verifying}
             aria-disabled={verifying}
+            data-state={verifying ? 'verifying' : 'idle'}
           >
-            {verifying ? <span className="spinner" aria-hidden="true" /> : null}
+            {verifying ? <span aria-hidden="true" className="spinner" /> : null}
             {t.connect}
           </button>
         </div>

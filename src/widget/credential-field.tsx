@@ -24,10 +24,10 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
   const field = (
     <input
       id={id}
+      spellCheck={false}
       aria-describedby={error ? `${errorId} ${hintId}` : hintId}
       aria-invalid={error ? true : undefined}
       part="input"
-      spellCheck={false}
       autoCorrect="off"
       autoComplete="off"
       autoCapitalize="off"

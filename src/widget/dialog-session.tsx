@@ -69,7 +69,7 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
-        <ConnectForm titleId={stepTitleId} form={form} flow={flow} />
+        <ConnectForm titleId={stepTitleId} flow={flow} form={form} />
       )}
     </div>
   );

@@ -110,8 +110,8 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer.
           The theme's custom properties and the colour scheme are written here, on the widget's own element. */}
       <span
-        data-color-scheme={colorScheme}
         style={themeStyle(theme)}
+        data-color-scheme={colorScheme}
         data-harness-connect=""
         ref={hostRef}
         data-state={open ? 'open' : 'closed'}
