@@ -26,8 +26,8 @@ const schemaResolver = zodResolver(harnessCredentialsSchema);
 export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // No `mode` options: react-hook-form's defaults check first on submit, then again on every change.
   const form = useForm<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>({
-    // react-hook-form's default modes: the first check on submit, then again on every change.
     defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
     // The schema decides; each field error's `type` becomes `problem:<problem>` so the view can show the
     // catalogue's words for it (the core's English message stays as the fallback).
