@@ -27,7 +27,14 @@ const lazyCatalogues = {
   },
 };
 
-const esm = (config) => ({ ...config, format: 'esm', plugins: [...(config.plugins ?? []), lazyCatalogues] });
+// `process.env.NODE_ENV` as a host's production build defines it: development-only warnings (ours, and the
+// dependencies') are not what a host ships.
+const esm = (config) => ({
+  ...config,
+  format: 'esm',
+  define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
+  plugins: [...(config.plugins ?? []), lazyCatalogues],
+});
 
 const check = (name, path, limit, ignore) => ({
   name,

@@ -67,6 +67,25 @@ interface PendingAttempt {
   signal: AbortSignal;
 }
 
+/**
+ * Radix-style guard, in development builds only: switching between controlled and uncontrolled mid-life
+ * makes the open state jump, so the developer is told once per switch. A production build (a bundler that
+ * defines `process.env.NODE_ENV` as `"production"`, as hosts' bundlers do) keeps only the empty function.
+ */
+const useModeSwitchWarning =
+  process.env.NODE_ENV === 'production'
+    ? () => {}
+    : (isControlled: boolean) => {
+        const wasControlled = useRef(isControlled);
+        useEffect(() => {
+          if (wasControlled.current === isControlled) return;
+          wasControlled.current = isControlled;
+          console.warn(
+            `harness-connect: \`open\` went from ${isControlled ? 'uncontrolled to controlled' : 'controlled to uncontrolled'}. Pass it always (with \`onOpenChange\`) or never (with \`defaultOpen\`).`,
+          );
+        }, [isControlled]);
+      };
+
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
 
@@ -84,16 +103,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     else dispatch({ type: 'close' });
   }
 
-  // Radix-style guard: switching modes mid-life makes the open state jump; tell the developer once per switch.
-  const isControlled = options.open !== undefined;
-  const wasControlled = useRef(isControlled);
-  useEffect(() => {
-    if (wasControlled.current === isControlled) return;
-    wasControlled.current = isControlled;
-    console.warn(
-      `harness-connect: \`open\` went from ${isControlled ? 'uncontrolled to controlled' : 'controlled to uncontrolled'}. Pass it always (with \`onOpenChange\`) or never (with \`defaultOpen\`).`,
-    );
-  }, [isControlled]);
+  useModeSwitchWarning(options.open !== undefined);
 
   const [privateClient] = useState(() => new QueryClient());
   const pendingAttempt = useRef<PendingAttempt | null>(null);

@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -170,6 +170,18 @@ describe('the packed package in a fresh Vite + React + TypeScript app', () => {
     await run(process.execPath, [bin(appDir, 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], appDir);
     const out = join(appDir, 'dist');
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+
+    // The development-only warning ships in the package and is gone from the app's production build.
+    const warning = 'Pass it always (with';
+    const packaged = await Promise.all(
+      ['dist/index.js', ...(await readdir(join(installed, 'dist/chunks'))).map((f) => `dist/chunks/${f}`)]
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFile(join(installed, f), 'utf8')),
+    );
+    expect(packaged.some((code) => code.includes(warning))).toBe(true);
+    const assets = (await readdir(join(out, 'assets'))).filter((f) => f.endsWith('.js'));
+    const built = await Promise.all(assets.map((f) => readFile(join(out, 'assets', f), 'utf8')));
+    expect(built.some((code) => code.includes(warning))).toBe(false);
 
     server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
