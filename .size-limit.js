@@ -21,7 +21,7 @@ const lazyCatalogues = {
   name: 'lazy-catalogues',
   setup(build) {
     // Only dynamic imports: the same chunk imported statically (core and server use the verifier) counts.
-    build.onResolve({ filter: /\/(?:de|fr|es|ja|ar|verify)-[\w-]+\.js$/ }, (args) =>
+    build.onResolve({ filter: /\/(?:de|fr|es|ja|ar|verify|success-view)-[\w-]+\.js$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
     );
   },

@@ -12,7 +12,7 @@ import { parseHarnessToken } from '../core/token.js';
 import { ConnectForm } from './connect-form.js';
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
-import { SuccessView } from './success-view.js';
+import type { SuccessView as SuccessViewType } from './success-view.js';
 import type { HarnessConnectDefaultValues } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
@@ -22,6 +22,28 @@ export interface DialogSessionProps<TResult> {
 }
 
 const schemaResolver = zodResolver(harnessCredentialsSchema);
+
+/**
+ * The confirmation's component, once its chunk is here (see `loadSuccessView`). Always there by the time
+ * it renders: a success comes only from a `connect` that waited for it.
+ */
+let SuccessView!: typeof SuccessViewType;
+let successViewLoad: Promise<void> | undefined;
+
+/**
+ * Fetches the confirmation, its own chunk (most openings never get that far), once per page. It is
+ * prefetched when the dialog opens, and `<HarnessConnect/>` connects only once it is here: a success always
+ * has its view, and a fetch that failed is an error to try again, not a connection nobody is shown. A
+ * failed fetch is forgotten, so the next call fetches again.
+ */
+export const loadSuccessView = () =>
+  (successViewLoad ??= import('./success-view.js').then(
+    (module) => void (SuccessView = module.SuccessView),
+    (error: unknown) => {
+      successViewLoad = undefined;
+      throw error;
+    },
+  ));
 
 export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
@@ -52,6 +74,9 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
     account: account.ok || (token.ok && token.accountId !== null),
     connect: flow.status === 'success',
   };
+
+  // Prefetched on each opening (after the first that loads it, a no-op); a failure shows when connecting.
+  useEffect(() => void loadSuccessView().catch(() => {}), []);
 
   const view = flow.status === 'success' ? 'success' : flow.step;
   useEffect(() => {

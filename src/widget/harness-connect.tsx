@@ -5,12 +5,12 @@
 import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
-import { DialogSession } from './dialog-session.js';
+import { DialogSession, loadSuccessView } from './dialog-session.js';
 import { fill, I18nContext, isRtl, useMessages } from './i18n/index.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
-import type { HarnessConnectProps } from './types.js';
-import { useHarnessConnect } from './use-harness-connect.js';
+import type { HarnessConnectConnect, HarnessConnectProps } from './types.js';
+import { useHarnessConnect, verifyInBrowser } from './use-harness-connect.js';
 import { useIsomorphicLayoutEffect } from './use-latest.js';
 
 /**
@@ -30,7 +30,15 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const [opener, setOpener] = useState<HTMLElement | null>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const titleId = useId();
-  const flow = useHarnessConnect<TResult>({ ...options, eventTarget: hostRef });
+  const flow = useHarnessConnect<TResult>({
+    ...options,
+    eventTarget: hostRef,
+    // The confirmation first (prefetched on opening, so usually at once), then the host's `connect` or the default.
+    connect: async (credentials, context) => {
+      await loadSuccessView();
+      return (options.connect ?? (verifyInBrowser(options.baseUrl) as HarnessConnectConnect<TResult>))(credentials, context);
+    },
+  });
   const [shadowRoot, setShadowRoot] = useState<ShadowRoot | null>(null);
 
   // The shadow root is attached after mount, never while rendering: a server render emits only the host.

@@ -86,6 +86,16 @@ const useModeSwitchWarning =
         }, [isControlled]);
       };
 
+/**
+ * The default `connect`: verifies straight from the browser with Harness. The verifier loads only when a
+ * host gives no `connect` of its own: hosts that verify on their server (the production set-up) never
+ * download it.
+ */
+export const verifyInBrowser =
+  (baseUrl: string | undefined): HarnessConnectConnect =>
+  async (credentials, { signal }) =>
+    (await import('../core/verify.js')).verifyHarnessToken(credentials, { baseUrl, signal });
+
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
 
@@ -116,13 +126,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         // Aborted (no pending attempt) or superseded before react-query got to run it.
         if (pending?.attempt !== attempt) throw new DOMException('', 'AbortError');
         const { credentials, signal } = pending;
-        const connect = latest.current.connect as HarnessConnectConnect<TResult> | undefined;
-        if (connect) return connect(credentials, { signal });
-        // The browser-side verifier loads only when a host gives no `connect` of its own: hosts that verify on
-        // their server (the production set-up) never download it.
-        const { verifyHarnessToken } = await import('../core/verify.js');
-        const verify = verifyHarnessToken(credentials, { baseUrl: latest.current.baseUrl, signal });
-        return verify as unknown as Promise<TResult>;
+        const { connect = verifyInBrowser(latest.current.baseUrl) as HarnessConnectConnect<TResult> } = latest.current;
+        return connect(credentials, { signal });
       },
       // Retrying is the person's decision ("Try again"): a silent retry could double a host's side effects.
       retry: false,
