@@ -121,6 +121,23 @@ export const PastedTokenFillsAccount = meta.story({
   },
 });
 
+/** Open, paste, Enter: a key pasted on the first step (focus is on Next) opens the form with it. */
+export const PastedOnTheGuide = meta.story({
+  play: async ({ canvasElement, args }) => {
+    const widget = await widgetIn(canvasElement);
+    const next = await widget.view.findByRole('button', { name: 'Next' });
+    await waitFor(() => expect(focusedIn(widget)).toBe(next));
+    paste(next, TOKENS.pat);
+    const apiKey = (await widget.view.findByLabelText('API Key')) as HTMLInputElement;
+    await expect(apiKey).toHaveValue(TOKENS.pat);
+    await expect(widget.view.getByLabelText('Account Identifier')).toHaveValue(ACCOUNTS.primary.id);
+    await waitFor(() => expect(focusedIn(widget)).toBe(apiKey));
+    await userEvent.keyboard('{Enter}');
+    await expect(await widget.view.findByRole('heading', { name: 'Harness account connected' })).toBeVisible();
+    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ accountId: ACCOUNTS.primary.id }));
+  },
+});
+
 export const PastedUrlKeepsTheId = meta.story({
   play: async ({ canvasElement, args }) => {
     const widget = await widgetIn(canvasElement);

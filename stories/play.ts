@@ -55,7 +55,7 @@ export async function typeInto(input: HTMLInputElement, text: string) {
  * the text inserted with real `beforeinput`/`input` events. user-event's paste does not follow focus into
  * a shadow root, and a story cannot reach the system clipboard.
  */
-export function paste(input: HTMLInputElement, text: string) {
+export function paste(input: HTMLElement, text: string) {
   input.focus();
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);

@@ -22,6 +22,15 @@ export interface ConnectFormProps<TResult> {
   flow: UseHarnessConnectResult<TResult>;
 }
 
+/** A pasted (or typed) current-format key carries its account: it fills the Account Identifier if that is empty. */
+export function fillAccountFromKey<TResult>(form: HarnessConnectForm, flow: UseHarnessConnectResult<TResult>, key: string) {
+  const token = parseHarnessToken(key);
+  if (token.ok && token.accountId !== null && !form.getValues('accountId')) {
+    form.setValue('accountId', token.accountId, { shouldValidate: form.formState.isSubmitted });
+    flow.emit('account_filled_from_token', { accountId: token.accountId });
+  }
+}
+
 export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
@@ -45,28 +54,15 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
       }
     }, onInvalid);
 
-  const apiKey = register('apiKey', {
-    onChange: (event: { target: { value: string } }) => {
-      // A pasted (or typed) current-format token carries its account: fill the field if it is empty.
-      const token = parseHarnessToken(event.target.value);
-      if (token.ok && token.accountId !== null && !getValues('accountId')) {
-        setValue('accountId', token.accountId, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-        emit('account_filled_from_token', { accountId: token.accountId });
-      }
-    },
-  });
+  const apiKey = register('apiKey', { onChange: (event: { target: { value: string } }) => fillAccountFromKey(form, flow, event.target.value) });
   const accountId = register('accountId');
 
-  const onKeyPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const token = parseHarnessToken(event.clipboardData.getData('text'));
-    emit('key_pasted', { tokenKind: token.ok ? token.kind : null, format: token.ok ? token.format : null });
-  };
   const onAccountPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const parsed = parseAccountIdentifier(event.clipboardData.getData('text'));
     if (!parsed.ok || parsed.source !== 'url') return;
     // Only the id of a pasted Harness address is kept; the person can still edit it.
     event.preventDefault();
-    setValue('accountId', parsed.accountId, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    setValue('accountId', parsed.accountId, { shouldValidate: formState.isSubmitted });
     emit('account_filled_from_url', { accountId: parsed.accountId });
   };
 
@@ -105,7 +101,6 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
           type={keyShown ? 'text' : 'password'}
           data-autofocus=""
           readOnly={verifying}
-          onPaste={onKeyPaste}
           {...apiKey}
           addon={
             <button

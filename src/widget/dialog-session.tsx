@@ -3,13 +3,13 @@
  * closing drops the form, and the key with it, from memory and the DOM.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ClipboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import { checkHarnessCredentials } from '../core/credentials.js';
 import { harnessCredentialsSchema, type HarnessCredentialsSchemaInput, type HarnessCredentialsSchemaOutput } from '../core/schema.js';
 import { parseHarnessToken } from '../core/token.js';
-import { ConnectForm } from './connect-form.js';
+import { ConnectForm, fillAccountFromKey } from './connect-form.js';
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
 import type { SuccessView as SuccessViewType } from './success-view.js';
@@ -84,8 +84,24 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
     ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [view]);
 
+  // Pastes of a key: into the API Key field (reported), or anywhere on a guide step, where a well-formed key
+  // goes straight into the form with the account it carries, and the form opens on it: open, paste, Enter.
+  const onPaste = (event: ClipboardEvent) => {
+    const text = event.clipboardData.getData('text');
+    const pasted = parseHarnessToken(text);
+    const guide = view == 'key' || view == 'account';
+    if (guide ? !pasted.ok : (event.target as HTMLInputElement).name != 'apiKey') return;
+    flow.emit('key_pasted', { tokenKind: pasted.ok ? pasted.kind : null, format: pasted.ok ? pasted.format : null });
+    if (!guide || !pasted.ok) return;
+    event.preventDefault();
+    // The key as Harness expects it: stray spaces and line breaks of the copy left out.
+    form.setValue('apiKey', pasted.token);
+    fillAccountFromKey(form, flow, text);
+    flow.goTo('connect');
+  };
+
   return (
-    <div className="session" ref={ref} data-step={view} data-state={flow.status}>
+    <div className="session" ref={ref} data-step={view} data-state={flow.status} onPaste={onPaste}>
       <StepIndicator current={flow.status === 'success' ? 'connect' : flow.step} done={done} />
       {view === 'success' ? (
         <SuccessView titleId={stepTitleId} flow={flow} />

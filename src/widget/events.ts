@@ -36,7 +36,10 @@ export interface HarnessConnectEventMetadata {
   open: Record<never, never>;
   /** A step of the guide was shown. */
   step_view: { step: HarnessConnectStep };
-  /** Something was pasted into the API Key field; `tokenKind`/`format` are null when it is not a Harness key. */
+  /**
+   * Something was pasted into the API Key field (`tokenKind`/`format` are null when it is not a Harness key),
+   * or a Harness key was pasted on a guide step, which opens the form with it.
+   */
   key_pasted: { tokenKind: HarnessTokenKind | null; format: HarnessTokenFormat | null };
   /** The Account Identifier was filled from the account id the pasted token carries. */
   account_filled_from_token: { accountId: string };

@@ -44,7 +44,7 @@ async function openForm(host: HTMLElement) {
  * the text inserted with real `beforeinput`/`input` events. Playwright's keyboard cannot reach the clipboard
  * in headless Chromium, and user-event's paste does not follow focus into a shadow root.
  */
-function paste(input: HTMLInputElement, text: string) {
+function paste(input: HTMLElement, text: string) {
   input.focus();
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
@@ -69,6 +69,54 @@ describe('<HarnessConnect/> connecting', () => {
     expect(account.readOnly).toBe(false);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['key_pasted', 'account_filled_from_token']));
     expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'pat', format: 'current' });
+  });
+
+  it('connects with open, paste, Enter: a key pasted on the guide opens the form with it and its account', async () => {
+    const events: HarnessConnectEvent[] = [];
+    const onSuccess = vi.fn();
+    const { container } = render(
+      <HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} onSuccess={onSuccess} />,
+    );
+    const host = hostIn(container);
+    const shadow = inShadow(host);
+    const next = await shadow.findByRole('button', { name: 'Next' });
+    await vi.waitFor(() => expect(host.shadowRoot!.activeElement).toBe(next));
+    // Ctrl+V with focus where it lands on opening: on Next, not in any field.
+    paste(next, ` ${TOKENS.pat}\n`);
+    const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    expect(apiKey.value).toBe(TOKENS.pat);
+    expect(apiKey.type).toBe('password');
+    expect((shadow.getByLabelText('Account Identifier') as HTMLInputElement).value).toBe(ACCOUNTS.primary.id);
+    await vi.waitFor(() => expect(host.shadowRoot!.activeElement).toBe(apiKey));
+    expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'pat', format: 'current' });
+    expect(events.find((e) => e.type === 'account_filled_from_token')).toMatchObject({ accountId: ACCOUNTS.primary.id });
+
+    await keyboard.keyboard('{Enter}');
+    await shadow.findByRole('button', { name: 'Done' });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('opens the form from the account step too, and leaves the guide alone for a paste that is not a key', async () => {
+    const events: HarnessConnectEvent[] = [];
+    const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} />);
+    const host = hostIn(container);
+    const shadow = inShadow(host);
+    const next = await shadow.findByRole('button', { name: 'Next' });
+    paste(next, 'some notes, not a key');
+    expect(shadow.getByRole('heading', { name: 'Generate a Harness API key' })).toBeTruthy();
+    expect(events.some((e) => e.type === 'key_pasted')).toBe(false);
+
+    await keyboard.click(next);
+    await shadow.findByRole('heading', { name: 'Find your account identifier' });
+    paste(shadow.getByRole('button', { name: 'Next' }), TOKENS.sat);
+    const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    expect(apiKey.value).toBe(TOKENS.sat);
+    expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'sat' });
+    // A paste in the form's own fields is the field's: the form stays, the key is not pasted twice.
+    paste(apiKey, 'x');
+    expect(apiKey.value).toBe(`${TOKENS.sat}x`);
   });
 
   it('toggles the key between masked and shown', async () => {

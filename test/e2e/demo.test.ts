@@ -137,6 +137,24 @@ describe('Shipyard, the demo app', () => {
     expect(api.store.list()).toEqual([]);
   });
 
+  it('connects with open, paste, Enter when the key is already on the clipboard', async () => {
+    await page.goto(`${origin}/#/integrations`);
+    await page.getByRole('button', { name: 'Copy the pat key' }).click();
+    await page.getByRole('button', { name: 'Copy the pat key' }).filter({ hasText: 'Copied' }).waitFor();
+
+    await page.getByRole('button', { name: 'Connect Harness' }).click();
+    await dialog().getByRole('heading', { name: 'Generate a Harness API key' }).waitFor();
+    await page.keyboard.press('ControlOrMeta+V');
+    const key = dialog().getByLabel('API Key');
+    await key.waitFor();
+    expect(await key.inputValue()).toBe(TOKENS.pat);
+    expect(await dialog().getByLabel('Account Identifier').inputValue()).toBe(ACCOUNTS.primary.id);
+    await page.keyboard.press('Enter');
+
+    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+    expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
+  });
+
   it('connects nothing while the confirmation cannot be fetched, and "Try again" then connects', async () => {
     // The confirmation's module fails twice: when the dialog opens (prefetch) and on Connect.
     let failures = 2;
