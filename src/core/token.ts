@@ -71,7 +71,8 @@ export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string>
   too_long: 'Too long for an API key. Paste only the key.',
 };
 
-const UPPERCASE_PREFIX_MESSAGE = 'Write the start in lower case: pat. or sat.';
+/** The message of `wrong_prefix` for a key whose prefix is only in the wrong case (`PAT.`). */
+export const UPPERCASE_PREFIX_MESSAGE = 'Write the start in lower case: pat. or sat.';
 
 /** The prefixes Harness issues, lower case only. */
 const TOKEN_KINDS: readonly string[] = ['pat', 'sat'] satisfies HarnessTokenKind[];

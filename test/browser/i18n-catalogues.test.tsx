@@ -76,6 +76,10 @@ describe('locale', () => {
     // A local check (the core's problem `empty`) in German.
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
     expect(await view.findByText('Fügen Sie Ihren Harness-API-Schlüssel ein.')).toBeTruthy();
+    // A prefix only in the wrong case has its own words, also behind a pasted `Bearer`.
+    await userEvent.fill(key, `Bearer PAT.${TOKENS.pat.slice(4)}`);
+    await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
+    expect(await view.findByText('Schreiben Sie den Anfang klein: pat. oder sat.')).toBeTruthy();
     // The mismatch names both ids.
     await userEvent.fill(key, TOKENS.pat);
     await userEvent.fill(account, ACCOUNTS.other.id);

@@ -9,7 +9,7 @@
 import { ACCOUNT_REQUIRED_MESSAGE } from '../../core/credentials.js';
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
-import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
+import { HARNESS_TOKEN_PROBLEM_MESSAGES, UPPERCASE_PREFIX_MESSAGE } from '../../core/token.js';
 
 export const en = {
   /** The dialog's name. Stays "Connect Harness" in English (the accessible name is a contract). */
@@ -61,7 +61,7 @@ export const en = {
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
-  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, uppercase_prefix: 'Write the start in lower case: pat. or sat.' },
+  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, uppercase_prefix: UPPERCASE_PREFIX_MESSAGE },
   /** What is wrong with the Account Identifier field, by problem. */
   accountProblems: {
     ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,
