@@ -38,7 +38,7 @@ const LOOK = `:host{--_text:var(--hc-color-text,#1f2430);--_success:var(--hc-col
 :host([data-color-scheme=dark])${DARK}
 @media (prefers-color-scheme:dark){:host([data-color-scheme=system])${DARK}}
 *,::after,::before{box-sizing:border-box}
-dialog{all:revert;box-shadow:var(--_shadow);color-scheme:var(--_cs);overflow:auto;max-height:calc(100dvh - 16px);font:var(--hc-font-size,15px)/1.5 var(--_font);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_r);overscroll-behavior:contain;width:min(var(--hc-width,34rem),calc(100vw - 16px));text-align:start;letter-spacing:normal;text-transform:none;padding:0;visibility:visible;box-sizing:border-box}
+dialog{box-shadow:var(--_shadow);color-scheme:var(--_cs);overflow:auto;max-height:calc(100dvh - 16px);font:var(--hc-font-size,15px)/1.5 var(--_font);color:var(--_text);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--_r);overscroll-behavior:contain;width:min(var(--hc-width,34rem),calc(100vw - 16px));text-align:start;letter-spacing:normal;text-transform:none;padding:0;visibility:visible;box-sizing:border-box}
 dialog::backdrop{background:var(--_backdrop)}
 .body,.session,.step,form,.field{gap:var(--_s);display:grid;grid-template-columns:minmax(0,1fr)}
 .body{padding:clamp(var(--_s),5vw,calc(var(--_s)*1.75))}

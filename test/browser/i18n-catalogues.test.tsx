@@ -127,6 +127,14 @@ describe('locale', () => {
     expect(await other.view.findByRole('dialog', { name: 'Connect Harness' })).toBeTruthy();
   });
 
+  it('tells the browser the language of its text, so Japanese gets Japanese glyphs', async () => {
+    const { view } = await renderWidget({ locale: 'ja' });
+    const title = await view.findByRole('heading', { level: 2 });
+    // Chromium's font fallback reads the locale from `lang`: a Han character then takes its Japanese form.
+    expect(getComputedStyle(title).getPropertyValue('-webkit-locale')).toBe('"ja"');
+    expect(title.matches(':lang(ja)')).toBe(true);
+  });
+
   it('applies messages overrides over the chosen catalogue', async () => {
     const { view } = await renderWidget({ locale: 'de', messages: { next: 'Los', steps: { account: 'Konto-ID' } } });
     expect(await view.findByRole('button', { name: 'Los' })).toBeTruthy();
