@@ -15,10 +15,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const ALL_DEPS = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
 // Chunks the widget loads with import() only when needed are not what a host loads up front, and
-// size-limit's bundle would inline them: the non-English catalogues (when `locale` asks for one) and the
-// browser-side verifier (only when a host gives no `connect` of its own).
-const lazyCatalogues = {
-  name: 'lazy-catalogues',
+// size-limit's bundle would inline them: the non-English catalogues (when `locale` asks for one), the
+// browser-side verifier (only when a host gives no `connect` of its own) and the confirmation view (when
+// the dialog opens).
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
     // Only dynamic imports: the same chunk imported statically (core and server use the verifier) counts.
     build.onResolve({ filter: /\/(?:de|fr|es|ja|ar|verify|success-view)-[\w-]+\.js$/ }, (args) =>
@@ -33,7 +34,7 @@ const esm = (config) => ({
   ...config,
   format: 'esm',
   define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
-  plugins: [...(config.plugins ?? []), lazyCatalogues],
+  plugins: [...(config.plugins ?? []), lazyChunks],
 });
 
 const check = (name, path, limit, ignore) => ({
@@ -52,9 +53,8 @@ export default [
   check('core (own code)', 'dist/core.js', '4.7 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
-  // Target 12 KB; measured 12.15 KB with theming, dark mode, white-label and the message catalogue (about
-  // 3 KB of it is the core's parsing and errors). The budget holds that while the gap is closed.
-  check('widget `.` (own code)', 'dist/index.js', '12.2 KB', [
+  // The widget issue's targets: its own code at most 12 KB, everything it adds to a React host at most 40 KB.
+  check('widget `.` (own code)', 'dist/index.js', '12 KB', [
     'react',
     'react-dom',
     'react-hook-form',
