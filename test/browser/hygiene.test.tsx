@@ -277,7 +277,8 @@ describe('base URL refusals: a developer error, and no request made', () => {
     const run = await drive({ baseUrl }, TOKENS.pat);
     await vi.waitFor(() => expect(run.onError).toHaveBeenCalledTimes(1));
     expect(run.onError.mock.calls[0]![0]).toMatchObject({ name: 'HarnessConnectError', code: 'configuration', field: null });
-    const banner = run.shadow.getByRole('alert');
+    // onError is called as the error is dispatched; the banner shows with the render that follows.
+    const banner = await run.shadow.findByRole('alert');
     expect(banner.textContent).toMatch(/not set up correctly/i);
     expect(run.shadow.queryByRole('button', { name: 'Try again' })).toBeNull();
     await new Promise((r) => setTimeout(r, 50));
