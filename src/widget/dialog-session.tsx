@@ -95,8 +95,9 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
     flow.emit('key_pasted', { tokenKind: pasted.ok ? pasted.kind : null, format: pasted.ok ? pasted.format : null });
     if (!guide || !pasted.ok) return;
     event.preventDefault();
-    // The key as Harness expects it: stray spaces and line breaks of the copy left out.
-    form.setValue('apiKey', pasted.token);
+    // The key as Harness expects it: stray spaces and line breaks of the copy left out. Checked again if the
+    // form was submitted before, so an earlier error on the field does not outlive the key that fixes it.
+    form.setValue('apiKey', pasted.token, { shouldValidate: form.formState.isSubmitted });
     fillAccountFromKey(form, flow, text);
     flow.goTo('connect');
   };

@@ -119,6 +119,20 @@ describe('<HarnessConnect/> connecting', () => {
     expect(apiKey.value).toBe(`${TOKENS.sat}x`);
   });
 
+  it('clears an earlier field error when a key pasted on the guide fixes it', async () => {
+    const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen />);
+    const host = hostIn(container);
+    const { shadow, apiKey } = await openForm(host);
+    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
+    await vi.waitFor(() => expect(apiKey.getAttribute('aria-invalid')).toBe('true'));
+    await keyboard.click(shadow.getByRole('button', { name: 'Back' }));
+    paste(await shadow.findByRole('button', { name: 'Next' }), TOKENS.pat);
+    const pasted = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    expect(pasted.value).toBe(TOKENS.pat);
+    await vi.waitFor(() => expect(pasted.getAttribute('aria-invalid')).toBeNull());
+    expect(shadow.queryByRole('alert')).toBeNull();
+  });
+
   it('toggles the key between masked and shown', async () => {
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen />);
     const { shadow, apiKey } = await openForm(hostIn(container));
