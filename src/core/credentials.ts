@@ -51,9 +51,15 @@ export type HarnessCredentialsCheck = CheckedHarnessCredentials | FailedHarnessC
 
 export const ACCOUNT_REQUIRED_MESSAGE = 'This older key has no account in it: enter the Account Identifier too.';
 
-/** Names both ids (they are not secret) so the person can see which one to change. */
+/**
+ * Names both ids (they are not secret) so the person can see which one to change. `{token}` is the account
+ * the key belongs to, `{typed}` the one entered; the widget's catalogues use the same placeholders.
+ */
+export const ACCOUNT_MISMATCH_MESSAGE = 'This key belongs to account {token}, not {typed}. Correct the Account Identifier.';
+
 export function accountMismatchMessage(tokenAccountId: string, typedAccountId: string): string {
-  return `This key belongs to account ${tokenAccountId}, not ${typedAccountId}. Correct the Account Identifier.`;
+  const values: Record<string, string> = { token: tokenAccountId, typed: typedAccountId };
+  return ACCOUNT_MISMATCH_MESSAGE.replace(/\{(token|typed)\}/g, (_placeholder, name: string) => values[name]!);
 }
 
 function issue(field: HarnessCredentialField, problem: HarnessCredentialsProblem, message: string): HarnessCredentialsIssue {

@@ -15,6 +15,7 @@ export type HarnessTokenFormat = 'current' | 'legacy';
 export type HarnessTokenProblem =
   | 'empty'
   | 'wrong_prefix'
+  | 'uppercase_prefix'
   | 'wrong_segment_count'
   | 'bad_characters'
   | 'firstgen_key'
@@ -65,20 +66,18 @@ const FIRSTGEN_KEY = /^[A-Za-z0-9+/=_-]{20,}$/;
 export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string> = {
   empty: 'Paste your Harness API key.',
   wrong_prefix: 'API keys start with pat. or sat. Copy the whole key.',
+  uppercase_prefix: 'Write the start in lower case: pat. or sat.',
   wrong_segment_count: 'This key is incomplete. Copy all of it.',
   bad_characters: 'This key has invalid characters. Copy it again.',
   firstgen_key: 'This is an old FirstGen key. Create a token in your Harness profile.',
   too_long: 'Too long for an API key. Paste only the key.',
 };
 
-/** The message of `wrong_prefix` for a key whose prefix is only in the wrong case (`PAT.`). */
-export const UPPERCASE_PREFIX_MESSAGE = 'Write the start in lower case: pat. or sat.';
-
 /** The prefixes Harness issues, lower case only. */
 const TOKEN_KINDS: readonly string[] = ['pat', 'sat'] satisfies HarnessTokenKind[];
 
-function failure(problem: HarnessTokenProblem, message = HARNESS_TOKEN_PROBLEM_MESSAGES[problem]): HarnessTokenParseFailure {
-  return { ok: false, problem, message };
+function failure(problem: HarnessTokenProblem): HarnessTokenParseFailure {
+  return { ok: false, problem, message: HARNESS_TOKEN_PROBLEM_MESSAGES[problem] };
 }
 
 /** A display hint that reveals nothing that grants access. */
@@ -105,7 +104,8 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
     return failure(FIRSTGEN_KEY.test(token) ? 'firstgen_key' : validCharacters ? 'wrong_prefix' : 'bad_characters');
   }
   if (!TOKEN_KINDS.includes(prefix)) {
-    return failure('wrong_prefix', TOKEN_KINDS.includes(prefix.toLowerCase()) ? UPPERCASE_PREFIX_MESSAGE : undefined);
+    // Harness refuses `PAT.`: say so precisely, since the fix is a single keystroke.
+    return failure(TOKEN_KINDS.includes(prefix.toLowerCase()) ? 'uppercase_prefix' : 'wrong_prefix');
   }
   // `<accountId>.<tokenId>.<secret>` or the legacy `<tokenId>.<secret>`, no part empty.
   if (parts.length < 2 || parts.length > 3 || parts.includes('')) return failure('wrong_segment_count');

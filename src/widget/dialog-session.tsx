@@ -8,7 +8,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import { checkHarnessCredentials } from '../core/credentials.js';
 import { harnessCredentialsSchema, type HarnessCredentialsSchemaInput, type HarnessCredentialsSchemaOutput } from '../core/schema.js';
-import { parseHarnessToken, UPPERCASE_PREFIX_MESSAGE } from '../core/token.js';
+import { parseHarnessToken } from '../core/token.js';
 import { ConnectForm, fillAccountFromKey } from './connect-form.js';
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
@@ -57,10 +57,9 @@ export function DialogSession<TResult>({ defaultValues, flow }: DialogSessionPro
       const result = await schemaResolver(values, context, options);
       const check = checkHarnessCredentials(values);
       if (!check.ok)
-        for (const { field, problem, message } of check.issues) {
+        for (const { field, problem } of check.issues) {
           const error = result.errors[field];
-          // The core tells a prefix in the wrong case apart by its message; the catalogue has its own key for it.
-          if (error) error.type = 'problem:' + (message == UPPERCASE_PREFIX_MESSAGE ? 'uppercase_prefix' : problem);
+          if (error) error.type = 'problem:' + problem;
         }
       return result;
     },

@@ -109,7 +109,7 @@ describe('checkHarnessCredentials', () => {
 
   it('reports a malformed key on the apiKey field', () => {
     expect(failed({ apiKey: 'PAT.x.y.z' }).issues).toEqual([
-      { field: 'apiKey', problem: 'wrong_prefix', message: expect.stringMatching(/lower case/) },
+      { field: 'apiKey', problem: 'uppercase_prefix', message: expect.stringMatching(/lower case/) },
     ]);
     expect(failed({ apiKey: '' }).issues).toEqual([
       { field: 'apiKey', problem: 'empty', message: HARNESS_TOKEN_PROBLEM_MESSAGES.empty },

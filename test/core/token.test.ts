@@ -254,9 +254,9 @@ describe('parseHarnessToken: problems', () => {
       ['Pat.', PAT.replace(/^pat/, 'Pat')],
       ['SAT.', SAT.replace(/^sat/, 'SAT')],
       ['pAt. on a legacy token', LEGACY.replace(/^pat/, 'pAt')],
-    ])('upper-case %s gets the lower-case message', (_name, input) => {
+    ])('upper-case %s is its own problem, with the lower-case message', (_name, input) => {
       const result = parseHarnessToken(input);
-      expectFailure(result, 'wrong_prefix');
+      expectFailure(result, 'uppercase_prefix');
       if (result.ok) return;
       expect(result.message).not.toBe(HARNESS_TOKEN_PROBLEM_MESSAGES.wrong_prefix);
       expect(result.message).toMatch(/lower case/i);

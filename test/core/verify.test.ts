@@ -321,7 +321,7 @@ describe('verifyHarnessToken: local failures make no request', () => {
 
   it.each([
     ['an empty key', { apiKey: '' }, 'empty'],
-    ['an upper-case prefix', { apiKey: PAT.replace('pat', 'PAT') }, 'wrong_prefix'],
+    ['an upper-case prefix', { apiKey: PAT.replace('pat', 'PAT') }, 'uppercase_prefix'],
     ['a truncated key', { apiKey: PAT.split('.').slice(0, 2).join('.') }, 'wrong_segment_count'],
     ['bad characters', { apiKey: `${PAT}!` }, 'bad_characters'],
     ['a FirstGen key', { apiKey: 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTA=' }, 'firstgen_key'],

@@ -6,10 +6,10 @@
  * Markup inside a message: `code`, *strong*, [a link to Harness] (opens in a new tab). Placeholders:
  * `{brand}` (the host's product), `{app}` (the brand or "this app"), `{token}`/`{typed}` (account ids).
  */
-import { ACCOUNT_REQUIRED_MESSAGE } from '../../core/credentials.js';
+import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE } from '../../core/credentials.js';
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
-import { HARNESS_TOKEN_PROBLEM_MESSAGES, UPPERCASE_PREFIX_MESSAGE } from '../../core/token.js';
+import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
 
 export const en = {
   /** The dialog's name. Stays "Connect Harness" in English (the accessible name is a contract). */
@@ -61,12 +61,12 @@ export const en = {
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
-  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, uppercase_prefix: UPPERCASE_PREFIX_MESSAGE },
+  keyProblems: HARNESS_TOKEN_PROBLEM_MESSAGES,
   /** What is wrong with the Account Identifier field, by problem. */
   accountProblems: {
     ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,
     account_required: ACCOUNT_REQUIRED_MESSAGE,
-    account_mismatch: 'This key belongs to account {token}, not {typed}. Correct the Account Identifier.',
+    account_mismatch: ACCOUNT_MISMATCH_MESSAGE,
   },
 };
 
