@@ -30,7 +30,6 @@ const BROWSER_DEPS = [
   'react-dom/server',
   '@tanstack/react-query',
   'react-hook-form',
-  '@hookform/resolvers/zod',
   'zod/mini',
   'msw',
   'msw/browser',
@@ -50,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{core,server,testing}/**/*.test.ts'],
+          include: ['test/{core,server,testing,widget}/**/*.test.ts'],
         },
       },
       {
