@@ -33,7 +33,6 @@ export default defineConfig({
       'react-dom/client',
       '@tanstack/react-query',
       'react-hook-form',
-      '@hookform/resolvers/zod',
       'zod/mini',
     ],
   },

@@ -1,61 +1,62 @@
 /**
- * The credentials form: react-hook-form with the core's zod/mini schema, so the form and the verifier
- * cannot disagree. Errors sit under the field they concern; a failure without a field is a banner.
+ * The credentials form: react-hook-form with the core's checks as its resolver, so the form and the verifier
+ * cannot disagree. Errors sit under the field they concern, whether found locally or by `connect`; a failure
+ * without a field is a banner.
  */
 import { useId, useState, type ClipboardEvent } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
-import { parseAccountIdentifier } from '../core/account.js';
-import { checkHarnessCredentials } from '../core/credentials.js';
-import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
-import { parseHarnessToken } from '../core/token.js';
-import type { HarnessCredentialsSchemaInput, HarnessCredentialsSchemaOutput } from '../core/schema.js';
+import type { FieldErrors } from 'react-hook-form';
+import { parseAccountIdentifier, type HarnessAccountParseResult } from '../core/account.js';
+import type { HarnessCredentials } from '../core/credentials.js';
+import type { HarnessCredentialField } from '../core/errors.js';
+import type { HarnessTokenParseResult } from '../core/token.js';
 import { CredentialField } from './credential-field.js';
+import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
-export type HarnessConnectForm = UseFormReturn<HarnessCredentialsSchemaInput, unknown, HarnessCredentialsSchemaOutput>;
-
 export interface ConnectFormProps<TResult> {
-  form: HarnessConnectForm;
   titleId: string;
   /** The flow: its status, its error (a failure not tied to a field is a banner) and its actions. */
   flow: UseHarnessConnectResult<TResult>;
+  form: CredentialsForm;
+  /** The API Key field's text, parsed (the session parses each field once per change). */
+  token: HarnessTokenParseResult;
+  /** The Account Identifier field's text, parsed. */
+  account: HarnessAccountParseResult;
 }
 
-/** A pasted (or typed) current-format key carries its account: it fills the Account Identifier if that is empty. */
-export function fillAccountFromKey<TResult>(form: HarnessConnectForm, flow: UseHarnessConnectResult<TResult>, key: string) {
-  const token = parseHarnessToken(key);
-  if (token.ok && token.accountId !== null && !form.getValues('accountId')) {
-    form.setValue('accountId', token.accountId, { shouldValidate: form.formState.isSubmitted });
-    flow.emit('account_filled_from_token', { accountId: token.accountId });
-  }
+const FIELDS: readonly HarnessCredentialField[] = ['apiKey', 'accountId'];
+
+/** `table[key]` when `key` is one of its own keys: problem codes arrive as plain strings from the form state. */
+function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ titleId, flow, form, token, account }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
-  const { t, f } = useI18n();
+  const keyId = `${id}-key`;
+  const accountFieldId = `${id}-account`;
+  const { t, f } = useI18n('ConnectForm');
   const [keyShown, setKeyShown] = useState(false);
-  const { handleSubmit, setValue, getValues, setError, register, formState } = form;
+  const { handleSubmit, setValue, setFocus, register, formState } = form;
   const verifying = status === 'verifying';
-  const banner = error?.field === null ? error : null;
+  const banner = error !== null && error.field === null ? error : null;
 
-  const onInvalid = () => {
-    const check = checkHarnessCredentials(getValues());
-    const issues = check.ok ? [] : check.issues.map((issue) => ({ field: issue.field, problem: issue.problem }));
+  const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
+    const issues = FIELDS.flatMap((field) => {
+      const fieldError = errors[field];
+      return fieldError ? [{ field, problem: fieldError.type }] : [];
+    });
     emit('validation_error', { issues });
   };
-  /** Checks the fields, then verifies; a failure that names a field is shown under it. */
-  const submitForm = (retry: boolean) =>
-    handleSubmit(async (credentials: HarnessCredentialsSchemaOutput) => {
-      const outcome = await submit(credentials, { retry });
-      if (outcome.status === 'error' && outcome.error.field !== null) {
-        setError(outcome.error.field, { type: outcome.error.code, message: outcome.error.message }, { shouldFocus: true });
-      }
-    }, onInvalid);
 
-  const apiKey = register('apiKey', { onChange: (event: { target: { value: string } }) => fillAccountFromKey(form, flow, event.target.value) });
-  const accountId = register('accountId');
+  /** Checks the fields, then verifies; a failure that names a field puts the focus there. */
+  const submitForm = (retry: boolean) =>
+    handleSubmit(async (credentials: HarnessCredentials) => {
+      const outcome = await submit(credentials, { retry });
+      if (outcome.status === 'error' && outcome.error.field !== null) setFocus(outcome.error.field);
+    }, onInvalid);
 
   const onAccountPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const parsed = parseAccountIdentifier(event.clipboardData.getData('text'));
@@ -66,48 +67,39 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
     emit('account_filled_from_url', { accountId: parsed.accountId });
   };
 
-  /** A field's error in the catalogue's words: by problem (local checks) or by code (from `connect`). */
-  const fieldError = (field: HarnessCredentialField) => {
-    const error = formState.errors[field];
-    if (!error) return;
-    const problems: Record<string, string> = field == 'apiKey' ? t.keyProblems : t.accountProblems;
-    const token = parseHarnessToken(getValues('apiKey'));
-    const typed = parseAccountIdentifier(getValues('accountId') ?? '');
-    return f(
-      error.type.startsWith('problem:')
-        ? (problems[error.type.slice(8)] ?? error.message!)
-        : errorText(t, error.type as HarnessConnectErrorCode, error.message),
-      { token: token.ok ? token.accountId : null, typed: typed.ok ? typed.accountId : null },
-    );
+  /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
+  const fieldError = (field: HarnessCredentialField): string | undefined => {
+    const ids = { token: token.ok ? token.accountId : null, typed: account.ok ? account.accountId : null };
+    const local = formState.errors[field];
+    if (local) {
+      const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
+      return f(lookup(problems, local.type) ?? local.message ?? '', ids);
+    }
+    if (error !== null && error.field === field) return f(errorText(t, error.code, error.message), ids);
+    return undefined;
   };
 
   return (
-    <section className="step" part="step" data-step="connect" aria-labelledby={titleId}>
+    <section className="step" part="step" aria-labelledby={titleId} data-step="connect">
       <h3 id={titleId} part="step-title">
         {t.formTitle}
       </h3>
-      <form
-        onSubmit={submitForm(false)}
-        noValidate
-        data-state={status}
-        aria-busy={verifying}
-        aria-labelledby={titleId}
-      >
+      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(false)}>
         <CredentialField
-          id={`${id}-key`}
+          id={keyId}
           label={t.apiKey}
           hint={rich(t.apiKeyHint)}
           error={fieldError('apiKey')}
           type={keyShown ? 'text' : 'password'}
           data-autofocus=""
           readOnly={verifying}
-          {...apiKey}
+          {...register('apiKey')}
           addon={
             <button
               type="button"
               part="button icon"
+              aria-controls={keyId}
               aria-pressed={keyShown}
-              aria-controls={`${id}-key`}
               data-variant="icon"
               onClick={() => setKeyShown((shown) => !shown)}
             >
@@ -117,18 +109,18 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
           }
         />
         <CredentialField
-          id={`${id}-account`}
+          id={accountFieldId}
           label={t.accountId}
           hint={t.accountHint}
           error={fieldError('accountId')}
           type="text"
           readOnly={verifying}
+          {...register('accountId')}
           onPaste={onAccountPaste}
-          {...accountId}
         />
 
         {banner ? (
-          <div className="banner" part="error banner" data-code={banner.code} role="alert">
+          <div role="alert" className="banner" part="error banner" data-code={banner.code}>
             <span>{errorText(t, banner.code, banner.message)}</span>
             {banner.retryable ? (
               <button type="button" part="button" onClick={() => void submitForm(true)()}>
@@ -138,23 +130,23 @@ export function ConnectForm<TResult>({ titleId, flow, form }: ConnectFormProps<T
           </div>
         ) : null}
 
-        <p className="status" part="status" role="status">
+        <p role="status" className="status" part="status">
           {verifying ? t.verifying : ''}
         </p>
 
         <div className="actions" part="actions">
-          <button type="button" part="button" className="start" onClick={verifying ? cancel : back}>
+          <button type="button" className="start" part="button" onClick={verifying ? cancel : back}>
             {verifying ? t.cancel : t.back}
           </button>
           <button
             type="submit"
             part="button primary"
-            data-variant="primary"
             aria-busy={verifying}
             aria-disabled={verifying}
+            data-variant="primary"
             data-state={verifying ? 'verifying' : 'idle'}
           >
-            {verifying ? <span aria-hidden="true" className="spinner" /> : null}
+            {verifying ? <span className="spinner" aria-hidden="true" /> : null}
             {t.connect}
           </button>
         </div>

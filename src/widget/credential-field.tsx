@@ -21,24 +21,26 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
 ) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  // Keys and ids read left to right in a right-to-left dialog too (`dir` also isolates them from the text).
   const field = (
     <input
       id={id}
-      spellCheck={false}
+      part="input"
       aria-describedby={error ? `${errorId} ${hintId}` : hintId}
       aria-invalid={error ? true : undefined}
-      part="input"
-      autoCorrect="off"
-      autoComplete="off"
-      autoCapitalize="off"
       data-lpignore="true"
       data-1p-ignore=""
-      ref={ref}
+      dir="ltr"
+      autoComplete="off"
+      autoCorrect="off"
+      autoCapitalize="off"
+      spellCheck={false}
       {...input}
+      ref={ref}
     />
   );
   return (
-    <div className="field" data-state={error ? 'invalid' : 'valid'} part="field">
+    <div className="field" part="field" data-state={error ? 'invalid' : 'valid'}>
       <label htmlFor={id} part="label">
         {label}
       </label>
@@ -50,11 +52,11 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
       ) : (
         field
       )}
-      <p className="hint" part="hint" id={hintId}>
+      <p id={hintId} className="hint" part="hint">
         {hint}
       </p>
       {error ? (
-        <p className="error" part="error" role="alert" id={errorId}>
+        <p role="alert" id={errorId} className="error" part="error">
           {error}
         </p>
       ) : null}

@@ -45,7 +45,8 @@ export type HarnessConnectFlowAction<TResult = unknown> =
   | { type: 'verify_start' }
   | { type: 'verify_success'; connection: HarnessConnection<TResult> }
   | { type: 'verify_error'; error: HarnessConnectError }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  | { type: 'clear_error' };
 
 export function initialFlowState<TResult = unknown>(): HarnessConnectFlowState<TResult> {
   return { open: false, sessionId: null, step: 'key', status: 'idle', error: null, connection: null };
@@ -87,6 +88,10 @@ export function flowReducer<TResult>(
       return { ...state, status: 'error', error: action.error };
     case 'cancel':
       if (state.status !== 'verifying') return state;
+      return { ...state, status: 'idle', error: null };
+    case 'clear_error':
+      // The person changed what failed: the old error no longer describes it.
+      if (state.status !== 'error') return state;
       return { ...state, status: 'idle', error: null };
   }
 }

@@ -14,20 +14,28 @@ export interface StepIndicatorProps {
   done: Readonly<Record<HarnessConnectStep, boolean>>;
 }
 
-export function StepIndicator({ done, current }: StepIndicatorProps) {
-  const { t, locale } = useI18n();
+/** A step's place in the indicator: the one shown, one whose outcome is there, or one still to come. */
+function stepState(step: HarnessConnectStep, current: HarnessConnectStep, done: StepIndicatorProps['done']) {
+  if (step === current) return 'current';
+  return done[step] ? 'done' : 'upcoming';
+}
+
+export function StepIndicator({ current, done }: StepIndicatorProps) {
+  const { t, locale } = useI18n('StepIndicator');
+  // The step numbers in the locale's own digits (Arabic-Indic for `ar`).
+  const numbers = new Intl.NumberFormat(locale);
   return (
     <ol className="steps" part="progress" aria-label={t.progress}>
-      {HARNESS_CONNECT_STEPS.map((step, i) => {
-        const state = step === current ? 'current' : done[step] ? 'done' : 'upcoming';
+      {HARNESS_CONNECT_STEPS.map((step, index) => {
+        const isCurrent = step === current;
         return (
           <li
             key={step}
             part="step-indicator"
+            aria-current={isCurrent ? 'step' : undefined}
             data-step={step}
-            data-state={state}
-            aria-current={step === current ? 'step' : undefined}
-            data-n={(i + 1).toLocaleString(locale)}
+            data-state={stepState(step, current, done)}
+            data-n={numbers.format(index + 1)}
           >
             <span className="label">{t.steps[step]}</span>
             {done[step] ? <span className="vh"> {t.done}</span> : null}
@@ -45,21 +53,21 @@ export interface GuideStepProps {
 }
 
 /** A guide step: its heading, what to do, then the row of actions with Next as the primary one. */
-function StepFrame({ titleId, flow, children, step }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
-  const { t } = useI18n();
+function StepFrame({ step, titleId, flow, children }: GuideStepProps & { step: 'key' | 'account'; children: ReactNode }) {
+  const { t } = useI18n('StepFrame');
   return (
-    <section className="step" part="step" data-step={step} aria-labelledby={titleId}>
+    <section className="step" part="step" aria-labelledby={titleId} data-step={step}>
       <h3 id={titleId} part="step-title">
         {t.steps[step]}
       </h3>
       {children}
       <div className="actions" part="actions">
-        {step == 'key' ? (
-          <button type="button" part="button link" className="start" onClick={() => flow.goTo('connect')} data-variant="link">
+        {step === 'key' ? (
+          <button type="button" className="start" part="button link" data-variant="link" onClick={() => flow.goTo('connect')}>
             {t.skip}
           </button>
         ) : (
-          <button type="button" part="button" className="start" onClick={flow.back}>
+          <button type="button" className="start" part="button" onClick={flow.back}>
             {t.back}
           </button>
         )}
@@ -72,13 +80,13 @@ function StepFrame({ titleId, flow, children, step }: GuideStepProps & { step: '
 }
 
 export function KeyStep(props: GuideStepProps) {
-  const { t, f } = useI18n();
+  const { t, f } = useI18n('KeyStep');
   return (
     <StepFrame step="key" {...props}>
       <p>{f(t.keyIntro)}</p>
       <ol>
-        {t.keySteps.map((text, i) => (
-          <li key={i}>{rich(text)}</li>
+        {t.keySteps.map((text, index) => (
+          <li key={index}>{rich(text)}</li>
         ))}
       </ol>
     </StepFrame>
@@ -86,7 +94,7 @@ export function KeyStep(props: GuideStepProps) {
 }
 
 export function AccountStep(props: GuideStepProps) {
-  const { t } = useI18n();
+  const { t } = useI18n('AccountStep');
   return (
     <StepFrame step="account" {...props}>
       <p>{t.accountIntro}</p>

@@ -5,12 +5,12 @@
 import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
-import { DialogSession, loadSuccessView } from './dialog-session.js';
-import { fill, I18nContext, isRtl, useMessages } from './i18n/index.js';
+import { DialogSession } from './dialog-session.js';
+import { canonicalLocale, fill, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
-import type { HarnessConnectConnect, HarnessConnectProps } from './types.js';
-import { useHarnessConnect, verifyInBrowser } from './use-harness-connect.js';
+import type { HarnessConnectProps } from './types.js';
+import { useHarnessConnect } from './use-harness-connect.js';
 import { useIsomorphicLayoutEffect } from './use-latest.js';
 
 /**
@@ -18,11 +18,19 @@ import { useIsomorphicLayoutEffect } from './use-latest.js';
  * verifies them with `connect` and confirms. See `HarnessConnectProps` for the contract.
  */
 export function HarnessConnect<TResult = HarnessTokenVerification>(props: HarnessConnectProps<TResult>) {
-  const { trigger, unstyled, defaultValues, colorScheme, theme, locale = 'en', messages, ...options } = props;
-  const brand = props.brand ?? props.whiteLabel;
-  const t = useMessages(locale, messages);
-  const f = (message: string, values?: Record<string, string | null | undefined>) =>
-    fill(message, { app: brand?.name ?? t.thisApp, brand: brand?.name, ...values });
+  const { trigger, defaultValues, theme, colorScheme, unstyled, brand: brandProp, whiteLabel, locale: localeProp, messages, ...options } =
+    props;
+  const brand = brandProp ?? whiteLabel;
+  // Canonical once, here: every `Intl` call below gets a tag it accepts.
+  const locale = canonicalLocale(localeProp);
+  const { messages: t, ready: wordsReady } = useMessages(locale, messages);
+  const rtl = isRtl(locale);
+  const i18n: I18n = {
+    t,
+    locale,
+    brand: brand?.name,
+    f: (message, values = {}) => fill(message, isolated({ app: brand?.name ?? t.thisApp, brand: brand?.name, ...values }, rtl)),
+  };
   const logo = brand?.logo;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -30,15 +38,8 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const [opener, setOpener] = useState<HTMLElement | null>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const titleId = useId();
-  const flow = useHarnessConnect<TResult>({
-    ...options,
-    eventTarget: hostRef,
-    // The confirmation first (prefetched on opening, so usually at once), then the host's `connect` or the default.
-    connect: async (credentials, context) => {
-      await loadSuccessView();
-      return (options.connect ?? (verifyInBrowser(options.baseUrl) as HarnessConnectConnect<TResult>))(credentials, context);
-    },
-  });
+  const noteId = `${titleId}-note`;
+  const flow = useHarnessConnect<TResult>({ ...options, eventTarget: hostRef });
   const [shadowRoot, setShadowRoot] = useState<ShadowRoot | null>(null);
 
   // The shadow root is attached after mount, never while rendering: a server render emits only the host.
@@ -53,10 +54,12 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
 
   // `close` keeps its identity for the hook's lifetime: the listeners below can use it directly.
   const { open, close } = flow;
+  // A dialog in another language opens only once its words are here: no flash of English.
+  const shown = open && wordsReady;
   useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open) {
+    if (shown) {
       if (dialog.open) return;
       const active = dialog.ownerDocument.activeElement;
       // What had focus, else the trigger (Safari does not focus a clicked button).
@@ -69,7 +72,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       returnFocusRef.current = null;
       if (target?.isConnected) target.focus();
     }
-  }, [open, shadowRoot, opener]);
+  }, [shown, shadowRoot, opener]);
 
   useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
@@ -118,36 +121,42 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
       {/* A span: valid wherever a host drops the widget, inline text included. Its content lives in the top layer.
           The theme's custom properties and the colour scheme are written here, on the widget's own element. */}
       <span
-        style={themeStyle(theme)}
-        data-color-scheme={colorScheme}
         data-harness-connect=""
-        ref={hostRef}
         data-state={open ? 'open' : 'closed'}
+        data-color-scheme={colorScheme}
+        style={themeStyle(theme)}
+        ref={hostRef}
       >
         {shadowRoot
           ? createPortal(
               <dialog
                 part="dialog"
                 lang={locale}
-                ref={dialogRef}
-                dir={isRtl(locale) ? 'rtl' : 'ltr'}
+                dir={rtl ? 'rtl' : 'ltr'}
                 aria-labelledby={titleId}
-                aria-describedby={`${titleId}-note`}
-                data-state={open ? 'open' : 'closed'}
+                aria-describedby={noteId}
+                data-state={shown ? 'open' : 'closed'}
+                ref={dialogRef}
               >
-                {open ? (
-                  <I18nContext.Provider value={{ t, locale, f, brand: brand?.name }}>
+                {shown ? (
+                  <I18nContext.Provider value={i18n}>
                     <div className="body" part="body">
                       <header part="header">
-                        {typeof logo == 'string' ? <img part="logo" src={logo} alt="" /> : logo ? <span className="logo" part="logo">{logo}</span> : null}
+                        {typeof logo === 'string' ? (
+                          <img part="logo" src={logo} alt="" />
+                        ) : logo ? (
+                          <span className="logo" part="logo">
+                            {logo}
+                          </span>
+                        ) : null}
                         <h2 id={titleId} part="title">
-                          {brand ? f(t.titleBrand) : t.title}
+                          {brand ? i18n.f(t.titleBrand) : t.title}
                         </h2>
                         <button type="button" part="button icon" data-variant="icon" onClick={() => close()}>
                           {t.close}
                         </button>
                       </header>
-                      <p className="note" part="note" id={`${titleId}-note`}>
+                      <p id={noteId} className="note" part="note">
                         {t.note}
                       </p>
                       <DialogSession key={flow.sessionId} flow={flow} defaultValues={defaultValues} />

@@ -2,40 +2,57 @@
  * The confirmation inside the dialog. Shows what the host's `connect` (or Harness) said about the key,
  * never the key itself. The expiry date is formatted with `Intl` in the widget's locale.
  */
+import type { HarnessConnection } from './flow.js';
 import { useI18n } from './i18n/index.js';
-import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface SuccessViewProps<TResult> {
   titleId: string;
-  /** The flow after a success: its connection, and the close that Done completes. */
-  flow: UseHarnessConnectResult<TResult>;
+  connection: HarnessConnection<TResult>;
+  /** Done: closes the dialog as completed. */
+  onDone: () => void;
 }
 
-export function SuccessView<TResult>({ titleId, flow }: SuccessViewProps<TResult>) {
-  const { t, locale, f, brand } = useI18n();
-  const connection = flow.connection!;
-  // Reads the user and expiry from a result shaped like `HarnessTokenVerification`; a host's own result may lack them.
-  const result = (typeof connection.result == 'object' ? connection.result : null) as {
-    user?: { name?: unknown; email?: unknown } | null;
-    expiresAt?: unknown;
-  } | null;
-  const name = typeof result?.user?.name == 'string' ? result.user.name : null;
-  const email = typeof result?.user?.email == 'string' ? result.user.email : null;
-  const user = name && email ? `${name} (${email})` : (name ?? email);
-  // `null`: the key never expires; absent (or not a string): the result says nothing.
+/** The parts of a result shaped like `HarnessTokenVerification` the confirmation shows; a host's own may lack them. */
+interface DisplayedResult {
+  user?: { name?: unknown; email?: unknown } | null;
+  expiresAt?: unknown;
+}
+
+function asDisplayedResult(result: unknown): DisplayedResult | null {
+  return typeof result === 'object' && result !== null ? (result as DisplayedResult) : null;
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** "Ada Lovelace (ada@acme.example)", or whichever of the two is known. */
+function describeUser(result: DisplayedResult | null): string | null {
+  const name = textOrNull(result?.user?.name);
+  const email = textOrNull(result?.user?.email);
+  if (name !== null && email !== null) return `${name} (${email})`;
+  return name ?? email;
+}
+
+export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessViewProps<TResult>) {
+  const { t, locale, f, brand } = useI18n('SuccessView');
+  const result = asDisplayedResult(connection.result);
+  const user = describeUser(result);
+  // `null`: the key never expires; absent (or not a string): the result says nothing about expiry.
   const expiresAt = result?.expiresAt;
-  const date = typeof expiresAt == 'string' ? new Date(expiresAt) : null;
+  const expiry = typeof expiresAt === 'string' ? new Date(expiresAt) : null;
+  const expiryIsDate = expiry !== null && !Number.isNaN(expiry.getTime());
   return (
-    <section className="step success" part="step success" data-step="success" aria-labelledby={titleId}>
+    <section className="step success" part="step success" aria-labelledby={titleId} data-step="success">
       <h3 id={titleId} part="step-title">
         {brand ? f(t.successBrand) : t.successTitle}
       </h3>
       <dl>
         <dt>{t.account}</dt>
         <dd>
-          <code>{connection.accountId}</code>
+          <code dir="ltr">{connection.accountId}</code>
         </dd>
-        {user ? (
+        {user !== null ? (
           <>
             <dt>{t.user}</dt>
             <dd>{user}</dd>
@@ -43,24 +60,26 @@ export function SuccessView<TResult>({ titleId, flow }: SuccessViewProps<TResult
         ) : null}
         <dt>{t.token}</dt>
         <dd>{t.tokenKinds[connection.tokenKind]}</dd>
-        {expiresAt === null || date ? (
+        {expiresAt === null ? (
+          <>
+            <dt>{t.expires}</dt>
+            <dd>{t.never}</dd>
+          </>
+        ) : null}
+        {typeof expiresAt === 'string' ? (
           <>
             <dt>{t.expires}</dt>
             <dd>
-              {date ? (
-                <time dateTime={expiresAt as string}>
-                  {isNaN(+date) ? (expiresAt as string) : date.toLocaleDateString(locale, { dateStyle: 'long' })}
-                </time>
-              ) : (
-                t.never
-              )}
+              <time dateTime={expiresAt}>
+                {expiryIsDate ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(expiry) : expiresAt}
+              </time>
             </dd>
           </>
         ) : null}
       </dl>
       <div className="actions" part="actions">
         {/* Focus lands here on success: the description makes a screen reader say what happened, too. */}
-        <button type="button" part="button primary" data-variant="primary" data-autofocus="" aria-describedby={titleId} onClick={() => flow.close('completed')}>
+        <button type="button" part="button primary" aria-describedby={titleId} data-variant="primary" data-autofocus="" onClick={onDone}>
           {t.finish}
         </button>
       </div>

@@ -5,7 +5,7 @@
 import { QueryClient, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HarnessCredentials } from '../core/credentials.js';
-import { toHarnessConnectError, type HarnessConnectError } from '../core/errors.js';
+import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken } from '../core/token.js';
 import {
@@ -22,7 +22,7 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
-import type { HarnessConnectConnect, UseHarnessConnectOptions } from './types.js';
+import type { UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
 /** How a call to `submit` ended. `ignored`: another verification was already running, or the dialog is closed. */
@@ -49,6 +49,8 @@ export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> ext
   submit: (credentials: HarnessCredentials, options?: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
   /** Aborts a running verification; the typed values stay. */
   cancel: () => void;
+  /** Forgets the last failure (the widget calls it when either field changes). */
+  clearError: () => void;
   /** Reports an event (with this session's id and a timestamp) to `onEvent` and the event target. */
   emit: <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => void;
 }
@@ -87,14 +89,14 @@ const useModeSwitchWarning =
       };
 
 /**
- * The default `connect`: verifies straight from the browser with Harness. The verifier loads only when a
- * host gives no `connect` of its own: hosts that verify on their server (the production set-up) never
- * download it.
+ * The default `connect`: verifies straight from the browser with Harness. The verifier is fetched only when
+ * a host gives no `connect` of its own: hosts that verify on their server (the production set-up, since
+ * Harness's CORS list rarely admits a third-party origin) never download it at all.
  */
-export const verifyInBrowser =
-  (baseUrl: string | undefined): HarnessConnectConnect =>
-  async (credentials, { signal }) =>
-    (await import('../core/verify.js')).verifyHarnessToken(credentials, { baseUrl, signal });
+async function verifyInBrowser(credentials: HarnessCredentials, baseUrl: string | undefined, signal: AbortSignal) {
+  const { verifyHarnessToken } = await import('../core/verify.js');
+  return verifyHarnessToken(credentials, { baseUrl, signal });
+}
 
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
@@ -117,17 +119,25 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
 
   const [privateClient] = useState(() => new QueryClient());
   const pendingAttempt = useRef<PendingAttempt | null>(null);
-  const mutation = useMutation<TResult, unknown, ConnectVariables>(
+  const mutation = useMutation<TResult, HarnessConnectError, ConnectVariables>(
     {
       mutationKey: CONNECT_MUTATION_KEY,
       mutationFn: async ({ attempt }) => {
         const pending = pendingAttempt.current;
         pendingAttempt.current = null;
         // Aborted (no pending attempt) or superseded before react-query got to run it.
-        if (pending?.attempt !== attempt) throw new DOMException('', 'AbortError');
+        if (pending?.attempt !== attempt) throw new HarnessConnectError('aborted');
         const { credentials, signal } = pending;
-        const { connect = verifyInBrowser(latest.current.baseUrl) as HarnessConnectConnect<TResult> } = latest.current;
-        return connect(credentials, { signal });
+        const { connect, baseUrl } = latest.current;
+        try {
+          if (connect) return await connect(credentials, { signal });
+          // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
+          return (await verifyInBrowser(credentials, baseUrl, signal)) as TResult;
+        } catch (thrown) {
+          // The mutation itself rejects with the scrubbed error, so a host's QueryClient (its MutationCache's
+          // `onError`, `mutation.state.error`) never sees a raw rejection that may hold the key.
+          throw toHarnessConnectError(thrown, credentials.apiKey);
+        }
       },
       // Retrying is the person's decision ("Try again"): a silent retry could double a host's side effects.
       retry: false,
@@ -172,7 +182,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   /** Aborts the running verification, if any; says whether there was one. */
   const abortInFlight = useCallback(() => {
     const controller = inFlight.current;
-    pendingAttempt.current = inFlight.current = null;
+    pendingAttempt.current = null;
+    inFlight.current = null;
     controller?.abort();
     return controller !== null;
   }, []);
@@ -241,7 +252,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       // Aborting (cancel, close, unmount) also clears `inFlight`: an aborted attempt is no longer the current one.
       const isStale = () => inFlight.current !== controller || sessionRef.current !== session;
       try {
-        const attempt = ++attemptCounter.current;
+        attemptCounter.current += 1;
+        const attempt = attemptCounter.current;
         pendingAttempt.current = { attempt, credentials, signal: controller.signal };
         const result = await mutateAsync({ attempt });
         if (isStale()) return { status: 'cancelled' };
@@ -265,7 +277,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       } catch (thrown) {
         if (isStale()) return { status: 'cancelled' };
         inFlight.current = null;
-        // With the key, so a host backend that echoes it in its error text cannot hand it to onError.
+        // The mutation rejects with a scrubbed error already; anything else that may reject here goes through
+        // the same scrub, so a host backend that echoes the key in its error text cannot hand it to onError.
         const error = toHarnessConnectError(thrown, credentials.apiKey);
         if (error.code === 'aborted') {
           // The host's connect aborted on its own: not a failure to show, the person can simply try again.
@@ -285,6 +298,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
   const next = useCallback(() => dispatch({ type: 'next' }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
+  const clearError = useCallback(() => dispatch({ type: 'clear_error' }), []);
 
   // The flow state's fields as they are (`open` is the controlled or uncontrolled truth, not the reducer's copy).
   return {
@@ -297,6 +311,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     back,
     submit,
     cancel,
+    clearError,
     emit,
   };
 }

@@ -155,24 +155,6 @@ describe('Shipyard, the demo app', () => {
     expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
   });
 
-  it('connects nothing while the confirmation cannot be fetched, and "Try again" then connects', async () => {
-    // The confirmation's module fails twice: when the dialog opens (prefetch) and on Connect.
-    let failures = 2;
-    await page.route(/success-view/, (route) => (failures-- > 0 ? route.abort() : route.continue()));
-    await connectWith(TOKENS.pat);
-
-    const banner = dialog().getByRole('alert');
-    await banner.filter({ hasText: 'Something went wrong. Try again.' }).waitFor();
-    expect(api.store.list()).toEqual([]);
-    expect(apiBodies.filter((a) => a.url.endsWith('/api/harness/connect'))).toEqual([]);
-    expect(await dialog().getByLabel('API Key').inputValue()).toBe(TOKENS.pat);
-
-    await banner.getByRole('button', { name: 'Try again' }).click();
-    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
-    expect(failures).toBeLessThan(0);
-    expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
-  });
-
   it('shows the expired message at the API Key field for the expired fixture, and links nothing', async () => {
     await connectWith(TOKENS.expired);
 

@@ -1,7 +1,8 @@
 /**
  * Messages: the English catalogue in the bundle, the others loaded with `import()` when `locale` asks for
- * them (each is its own chunk, fetched once per page), `messages` merged over the result. Also the tiny
- * renderer for the markup messages may hold.
+ * them (each is its own chunk, fetched once per page: a host ships in one language, and need not carry the
+ * other five), `messages` merged over the result. Also the locale's canonical form and the tiny renderer
+ * for the markup messages may hold.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectErrorCode } from '../../core/errors.js';
@@ -10,56 +11,147 @@ import { en, type HarnessConnectMessages, type HarnessConnectMessagesOverride } 
 /** The shipped catalogues. Any other BCP 47 tag falls back to its language, then to English. */
 export type HarnessConnectLocale = 'en' | 'de' | 'fr' | 'es' | 'ja' | 'ar';
 
+/** The locale used when the one given is not a valid BCP 47 tag. */
+export const DEFAULT_LOCALE = 'en';
+
 type Catalogue = { default: HarnessConnectMessages };
-const LOADERS: Record<string, () => Promise<Catalogue>> = {
+
+const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
   de: () => import('./de.js'),
   fr: () => import('./fr.js'),
   es: () => import('./es.js'),
   ja: () => import('./ja.js'),
   ar: () => import('./ar.js'),
 };
+
+/** Catalogues already here, by language: English always, the others once fetched. */
 const LOADED: Record<string, HarnessConnectMessages> = { en };
 
-/** Right-to-left languages. */
-export const isRtl = (locale: string) => /^(ar|he|fa|ur)\b/i.test(locale);
+/** Languages written right to left. */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
-function merge<T>(base: T, over: unknown): T {
-  if (!over || typeof over != 'object' || Array.isArray(over)) return (over ?? base) as T;
-  const out: Record<string, unknown> = { ...(base as object) };
-  for (const [k, v] of Object.entries(over)) out[k] = merge(out[k], v);
-  return out as T;
+/** The language subtag of a canonical BCP 47 tag (`pt-BR` → `pt`). */
+export function languageOf(locale: string): string {
+  return locale.split('-')[0]!.toLowerCase();
 }
 
-/** The catalogue for `locale` with `overrides` on top; English until a lazily loaded one has arrived. */
-export function useMessages(locale: string, overrides?: HarnessConnectMessagesOverride): HarnessConnectMessages {
-  const lang = locale.slice(0, 2).toLowerCase();
-  const [, loaded] = useState(0);
-  const catalogue = LOADED[lang];
+export function isRtl(locale: string): boolean {
+  return RTL_LANGUAGES.has(languageOf(locale));
+}
+
+/**
+ * The canonical form of a BCP 47 tag (`EN-us` → `en-US`), or English for anything that is not one
+ * (`en_US`, `xx-!!`, an empty string). `Intl` throws "Invalid language tag" on those: a throw while
+ * rendering would take down the host's whole React tree. Development builds say what was wrong.
+ */
+export function canonicalLocale(locale: string | undefined): string {
+  if (locale === undefined) return DEFAULT_LOCALE;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    if (canonical !== undefined) return canonical;
+  } catch {
+    // Reported below.
+  }
+  if (process.env.NODE_ENV !== 'production') {
+    console.warn(`harness-connect: locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
+  }
+  return DEFAULT_LOCALE;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `over` merged into `base`, object by object; strings and lists in `over` replace those in `base`. */
+function merge<T>(base: T, over: unknown): T {
+  if (over === undefined || over === null) return base;
+  if (!isPlainObject(over)) return over as T;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(over)) merged[key] = merge(merged[key], value);
+  return merged as T;
+}
+
+export interface LocaleMessages {
+  /** The catalogue with the overrides on top: English until the locale's own has arrived. */
+  messages: HarnessConnectMessages;
+  /** False while the locale's catalogue is still being fetched. */
+  ready: boolean;
+}
+
+/**
+ * The catalogue for a canonical `locale` with `overrides` on top. The fetch starts on mount, so a
+ * catalogue is usually here by the time a person opens the dialog.
+ */
+export function useMessages(locale: string, overrides?: HarnessConnectMessagesOverride): LocaleMessages {
+  const language = languageOf(locale);
+  const [, setLoadedCount] = useState(0);
+  // A catalogue that could not be fetched (offline, a blocked chunk): English, rather than never opening.
+  const [failedLanguage, setFailedLanguage] = useState<string | null>(null);
+  const catalogue = LOADED[language];
+  const loader = LOADERS[language];
   useEffect(() => {
-    if (!catalogue)
-      void LOADERS[lang]?.().then((m) => {
-        LOADED[lang] = m.default;
-        loaded((n) => n + 1);
-      });
-  }, [lang, catalogue]);
-  return merge(catalogue ?? en, overrides);
+    if (catalogue !== undefined || loader === undefined) return;
+    let current = true;
+    loader().then(
+      (module) => {
+        LOADED[language] = module.default;
+        if (current) setLoadedCount((count) => count + 1);
+      },
+      () => {
+        if (current) setFailedLanguage(language);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [language, catalogue, loader]);
+  const ready = catalogue !== undefined || loader === undefined || failedLanguage === language;
+  return { messages: merge(catalogue ?? en, overrides), ready };
 }
 
 export interface I18n {
   t: HarnessConnectMessages;
+  /** The canonical BCP 47 tag, safe to hand to `Intl`. */
   locale: string;
   /** The host's product name, when white-labelled. */
   brand?: string | undefined;
-  /** Fills `{name}` placeholders. */
+  /** Fills `{name}` placeholders; `{app}` and `{brand}` are always known. */
   f: (message: string, values?: Record<string, string | null | undefined>) => string;
 }
 
-/** No default: `<HarnessConnect/>` provides it around everything that reads it. */
-export const I18nContext = createContext({} as I18n);
-export const useI18n = () => useContext(I18nContext);
+/** `null` outside a provider: `useI18n` then says who was rendered without one. */
+export const I18nContext = createContext<I18n | null>(null);
 
+/** The widget's words; `caller` names the component, for the error a misplaced one gets. */
+export function useI18n(caller: string): I18n {
+  const i18n = useContext(I18nContext);
+  if (i18n === null) throw new Error(`harness-connect: \`${caller}\` must be rendered inside <HarnessConnect/>.`);
+  return i18n;
+}
+
+/** Unicode's first-strong isolate and its closing mark: the text between keeps its own direction. */
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * Values (account ids, names) to put into a right-to-left sentence, each isolated so that its own direction
+ * holds: without it, an id next to Arabic text can have its punctuation moved to the wrong end.
+ */
+export function isolated(
+  values: Record<string, string | null | undefined>,
+  rtl: boolean,
+): Record<string, string | null | undefined> {
+  if (!rtl) return values;
+  const result: Record<string, string | null | undefined> = {};
+  for (const [name, value] of Object.entries(values)) {
+    result[name] = typeof value === 'string' ? `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}` : value;
+  }
+  return result;
+}
+
+/** Replaces each `{name}` with its value; placeholders without a value stay as they are. */
 export function fill(message: string, values: Record<string, string | null | undefined> = {}): string {
-  return message.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
 
 /** A failure's text: the catalogue's for the code, unless a host gave the error its own message. */
@@ -67,18 +159,28 @@ export function errorText(t: HarnessConnectMessages, code: HarnessConnectErrorCo
   return message && message !== HARNESS_CONNECT_ERROR_MESSAGES[code] ? message : t.errors[code];
 }
 
-/** Renders a message's markup: `code`, *strong*, [a link to Harness]. */
+/** Splits a message into plain text and its marked-up pieces: `code`, *strong*, [a link to Harness]. */
+const MARKUP = /(`[^`]+`|\*[^*]+\*|\[[^\]]+\])/;
+
+/** Where a message's link points: Harness's sign-in page. */
+const HARNESS_SIGN_IN_URL = 'https://app.harness.io';
+
+/** Renders a message's markup. */
 export function rich(message: string): ReactNode[] {
-  return message.split(/(`[^`]+`|\*[^*]+\*|\[[^\]]+\])/).map((part, i) => {
-    const text = part.slice(1, -1);
-    return i % 2 == 0 ? (
-      part
-    ) : part[0] == '`' ? (
-      <code key={i}>{text}</code>
-    ) : part[0] == '*' ? (
-      <strong key={i}>{text}</strong>
-    ) : (
-      <a key={i} href="https://app.harness.io" rel="noopener noreferrer" target="_blank">
+  // `split` with a capturing group puts the marked-up pieces at the odd indexes.
+  return message.split(MARKUP).map((piece, index) => {
+    if (index % 2 === 0) return piece;
+    const text = piece.slice(1, -1);
+    // Code is a key prefix, an id or an address: left to right, isolated, in any dialog.
+    if (piece.startsWith('`'))
+      return (
+        <code key={index} dir="ltr">
+          {text}
+        </code>
+      );
+    if (piece.startsWith('*')) return <strong key={index}>{text}</strong>;
+    return (
+      <a key={index} href={HARNESS_SIGN_IN_URL} target="_blank" rel="noopener noreferrer">
         {text}
       </a>
     );
