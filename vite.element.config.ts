@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
  * dist/): one self-contained file, React and react-dom bundled inside, that defines the element on load.
  *
  *   dist/harness-connect.element.js    IIFE, for `<script src>`; its exports on the global `HarnessConnect`
- *   dist/harness-connect.element.mjs   the same as an ES module, for `<script type="module">`
+ *   dist/harness-connect.element.mjs   the same as an ES module, for `<script type="module">`; also one file
  *
  * Nothing is external (a page with no bundler has nothing to resolve them), and React's production build is
  * chosen by defining `process.env.NODE_ENV`: library mode leaves it alone otherwise.
@@ -35,6 +35,9 @@ export default defineConfig({
     rolldownOptions: {
       external: [],
       output: {
+        // One file each, the ES module too: a page copies it alone into a vendor folder, and a dynamic import()
+        // of a catalogue or the verifier would look for sibling files that are not there.
+        codeSplitting: false,
         // Library mode keeps the ES build's whitespace and annotations (for a host's bundler to re-minify); this
         // file goes to browsers as it is, so it is minified as fully as the IIFE. Licence comments stay.
         minify: { compress: true, mangle: true, codegen: true },

@@ -3,7 +3,7 @@
  * the script is built from source into a temporary folder, a tiny static server serves the example with a
  * strict Content-Security-Policy, and Debian's Chromium (playwright-core) goes through the flow.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -187,6 +187,45 @@ describe.skipIf(!hasChromium())('the <script> build in a plain HTML page', { tim
     await expect.poll(() => status().textContent()).toBe('Not connected: the dialog was closed.');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Connect Harness');
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium())('the ES-module <script> build copied alone into a vendor folder', { timeout: 60_000 }, () => {
+  it('is one file: it defines the element and loads a language with nothing beside it', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'harness-connect-element-esm-'));
+    const vendor = await mkdtemp(join(tmpdir(), 'harness-connect-vendor-'));
+    let vendorServer: Server | undefined;
+    let vendorBrowser: Browser | undefined;
+    try {
+      await build({ configFile: resolve(ROOT, 'vite.element.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir: out } });
+      // Exactly what an integrator copies: the one file, nothing else of the build.
+      await copyFile(join(out, 'harness-connect.element.mjs'), join(vendor, 'harness-connect.element.mjs'));
+      const page = `<!doctype html><html lang="en"><title>Vendor</title>
+        <script type="module" src="/vendor/harness-connect.element.mjs"></script>
+        <harness-connect locale="de" open></harness-connect>`;
+      const requested: string[] = [];
+      vendorServer = createServer((request, response) => {
+        const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+        requested.push(pathname);
+        if (pathname === '/') return void response.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
+        if (pathname !== '/vendor/harness-connect.element.mjs') return void response.writeHead(404).end();
+        void readFile(join(vendor, 'harness-connect.element.mjs')).then((body) =>
+          response.writeHead(200, { 'content-type': TYPES['.mjs'] }).end(body),
+        );
+      });
+      await new Promise<void>((done) => vendorServer!.listen(0, '127.0.0.1', done));
+      vendorBrowser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+      const tab = await (await vendorBrowser.newContext()).newPage();
+      await tab.goto(`http://127.0.0.1:${(vendorServer.address() as AddressInfo).port}/`);
+      // German: the catalogue that the library build loads as a chunk of its own is inside this one file.
+      await tab.getByRole('dialog', { name: 'Harness verbinden' }).waitFor();
+      expect(requested.filter((path) => path !== '/' && path !== '/favicon.ico')).toEqual(['/vendor/harness-connect.element.mjs']);
+    } finally {
+      await vendorBrowser?.close();
+      await new Promise((done) => (vendorServer ? vendorServer.close(done) : done(undefined)));
+      await rm(out, { recursive: true, force: true });
+      await rm(vendor, { recursive: true, force: true });
+    }
   });
 });
 
