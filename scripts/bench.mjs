@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
 const DIST = resolve(args.dist);
 const OPENS = Number(args.opens);
 const CYCLES = Number(args.cycles);
+/** A closed dialog should leave nothing behind: what 100 open/fill/close cycles may add to the heap, at most. */
+const MAX_HEAP_GROWTH_PER_100_CYCLES = 100_000;
 const WARMUP = 5;
 // The fixture key the Harness mock knows, from the build being measured (one source for every fixture).
 const { HARNESS_FIXTURE_TOKENS, HARNESS_FIXTURE_ACCOUNTS } = await import(pathToFileURL(join(DIST, 'testing.js')).href);
@@ -362,7 +364,7 @@ try {
     );
     out.push(
       '',
-      `Memory: JS heap after 1 cycle ${kB(memory.first)}, after ${CYCLES} cycles ${kB(memory.last)}, growth ${kB(memory.growth)} (forced GC before each reading)`,
+      `Memory: JS heap after 1 cycle ${kB(memory.first)}, after ${CYCLES} cycles ${kB(memory.last)}, growth ${kB(memory.growth)} (forced GC before each reading; target: a closed dialog leaves nothing behind, at most ${kB(MAX_HEAP_GROWTH_PER_100_CYCLES * (CYCLES / 100))} for ${CYCLES} cycles: ${memory.growth <= MAX_HEAP_GROWTH_PER_100_CYCLES * (CYCLES / 100) ? 'met' : 'MISSED'})`,
     );
     const errors = Object.entries(b.errors).filter(([, list]) => list.length);
     if (errors.length) out.push('', `Page errors: ${JSON.stringify(Object.fromEntries(errors))}`);

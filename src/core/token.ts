@@ -80,10 +80,21 @@ function failure(problem: HarnessTokenProblem): HarnessTokenParseFailure {
   return { ok: false, problem, message: HARNESS_TOKEN_PROBLEM_MESSAGES[problem] };
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring (and a
+ * concatenation) as a view onto its source, so an account id cut out of a pasted key would keep the WHOLE
+ * key alive in any host object that holds on to it: an analytics queue of events, a stored connection.
+ * Every string derived from a key that leaves the parser goes through here.
+ */
+export function detachedCopy(text: string): string {
+  // `join` writes the characters into a new flat string; no slice or concatenation of `text` survives.
+  return Array.from(text).join('');
+}
+
 /** A display hint that reveals nothing that grants access. */
 export function tokenHint(kind: HarnessTokenKind, accountId: string | null, secret: string): string {
   const tail = secret.length > HINT_SECRET_CHARS * 2 ? secret.slice(-HINT_SECRET_CHARS) : '';
-  return `${kind}.${accountId === null ? '' : `${accountId}.`}…${tail}`;
+  return detachedCopy(`${kind}.${accountId === null ? '' : `${accountId}.`}…${tail}`);
 }
 
 /**
@@ -110,7 +121,7 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
   // `<accountId>.<tokenId>.<secret>` or the legacy `<tokenId>.<secret>`, no part empty.
   if (parts.length < 2 || parts.length > 3 || parts.includes('')) return failure('wrong_segment_count');
   const kind = prefix as HarnessTokenKind;
-  const accountId = parts.length === 3 ? parts[0]! : null;
+  const accountId = parts.length === 3 ? detachedCopy(parts[0]!) : null;
   const [tokenId, secret] = parts.slice(-2) as [string, string];
   return {
     ok: true,
@@ -118,7 +129,7 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
     kind,
     format: accountId === null ? 'legacy' : 'current',
     accountId,
-    tokenId,
+    tokenId: detachedCopy(tokenId),
     hint: tokenHint(kind, accountId, secret),
     cleaned: token !== input,
   };

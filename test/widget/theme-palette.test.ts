@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contrastRatio, legibleOn, luminance, mixHex, readableOn, THEME_PROPERTIES, themeStyle, type HarnessConnectTheme } from '../../src/widget/theme.js';
 import { EDGE_ACCENTS } from '../../stories/brands.js';
 
@@ -63,7 +63,11 @@ describe('theme palette', () => {
       '@import "https://tracker.example/x.css"',
       'u\\72l(https://tracker.example)',
     ];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const value of unsafe) expect(themeStyle({ surface: value, font: value }), value).toEqual({});
+    // Development builds say which token was dropped.
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('harness-connect: theme.surface was ignored'));
+    warn.mockRestore();
     // Ordinary values pass, fonts with quotes included.
     expect(themeStyle({ font: '"Inter Var", system-ui', shadow: '0 1px 2px rgb(0 0 0 / 20%)' })).toEqual({
       '--hc-font': '"Inter Var", system-ui',
