@@ -1,6 +1,7 @@
-import { HarnessConnectError } from '../core/errors.js';
+import { HarnessConnectError, isTimeoutError } from '../core/errors.js';
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { sleep } from '../core/sleep.js';
 import { verifyHarnessToken, VERIFY_TIMEOUT_MS, type VerifyHarnessTokenOptions } from '../core/verify.js';
 
 /** A server never waits longer than this for Harness, whatever it is configured with. */
@@ -18,21 +19,6 @@ export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptio
   retry?: boolean;
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new HarnessConnectError('aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Verifies Harness credentials from a server (Node 20+, Deno, Bun, Cloudflare Workers, Vercel Edge):
  * `verifyHarnessToken` with a bounded timeout and at most one retry, for 5xx answers and network
@@ -48,7 +34,12 @@ export async function verifyHarnessCredentials(
     return await attempt();
   } catch (error) {
     if (!(error instanceof HarnessConnectError && error.code === 'unavailable') || options.retry === false) throw error;
-    await pause(RETRY_DELAY_MS, options.signal);
+    try {
+      await sleep(RETRY_DELAY_MS, options.signal);
+    } catch (reason) {
+      // The caller stopped during the pause: told the way verifyHarnessToken tells it.
+      throw new HarnessConnectError(isTimeoutError(reason) ? 'timeout' : 'aborted');
+    }
     return attempt();
   }
 }

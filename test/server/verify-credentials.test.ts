@@ -59,6 +59,13 @@ describe('verifyHarnessCredentials', () => {
     expect(posts()).toBe(1);
   });
 
+  it('says timeout, not aborted, when a caller AbortSignal.timeout() ends the pause', async () => {
+    server.mock.setFault('server_error');
+    const pending = verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, signal: AbortSignal.timeout(150) });
+    await expect(pending).rejects.toMatchObject({ code: 'timeout' });
+    expect(posts()).toBe(1);
+  });
+
   it('bounds the timeout whatever it is given', () => {
     expect(MAX_SERVER_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
   });
