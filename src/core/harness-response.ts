@@ -33,12 +33,83 @@ interface Envelope {
   code?: unknown;
   message?: unknown;
   correlationId?: unknown;
-  data?: Record<string, unknown> | null;
+  data?: unknown;
   responseMessages?: Array<{ code?: unknown; message?: unknown }>;
 }
 
 /** The largest time a `Date` holds; beyond it `toISOString` throws. */
 const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Harness's `validTo` for a token created without expiry. TokenDTO's `validTo` is a Java `long`, so a real
+ * answer always has a number here; a value beyond what a `Date` holds (a `Long.MAX_VALUE` "never") is read
+ * as never expiring too.
+ */
+const NEVER_EXPIRES = 0;
+
+/** The facts a failure of a 200 answer carries. */
+interface AnswerFacts {
+  status: number;
+  correlationId: string | null;
+}
+
+/** How a value is described in a developer's detail: its kind, never the value (it may echo the key). */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A 200 SUCCESS that is not what Harness answers: a stub, a proxy or a changed API. Trying again cannot
+ * heal it, so it is `wrong_host` (not retryable), with a detail naming the field that was wrong.
+ */
+function notHarness(what: string, facts: AnswerFacts): HarnessConnectError {
+  return new HarnessConnectError('wrong_host', {
+    ...facts,
+    detail: `harness-connect: token/validate answered 200 SUCCESS, but ${what}: that is not Harness's answer.`,
+  });
+}
+
+/**
+ * Checks a 200 SUCCESS the way shared harness-api.md ("token/validate, strictly") says: `data` an object,
+ * `data.valid === true`, `data.accountIdentifier` the account asked for, `validTo` 0 or in the future.
+ * Returns the account and expiry, or throws: `invalid_token` for `valid: false`, `account_mismatch` for
+ * another account, `expired_token` for a past `validTo`, `wrong_host` for anything else.
+ */
+function strictSuccess(
+  data: unknown,
+  expectedAccountId: string,
+  facts: AnswerFacts,
+  now = Date.now(),
+): { data: Record<string, unknown>; accountId: string; validTo: number } {
+  if (!isPlainObject(data)) throw notHarness(`data is ${kindOf(data)}`, facts);
+  const { valid, accountIdentifier, validTo } = data;
+  if (valid === false) {
+    throw new HarnessConnectError('invalid_token', { ...facts, detail: 'harness-connect: token/validate answered 200 SUCCESS with data.valid is false.' });
+  }
+  if (valid !== true) throw notHarness(`data.valid is ${kindOf(valid)}, not true`, facts);
+  if (typeof accountIdentifier !== 'string') throw notHarness(`data.accountIdentifier is ${kindOf(accountIdentifier)}`, facts);
+  if (accountIdentifier === '') throw notHarness('data.accountIdentifier is empty', facts);
+  if (accountIdentifier !== expectedAccountId) {
+    throw new HarnessConnectError('account_mismatch', {
+      ...facts,
+      detail: 'harness-connect: token/validate says the key belongs to another account than the one asked for.',
+    });
+  }
+  if (typeof validTo !== 'number') throw notHarness(`data.validTo is ${kindOf(validTo)}`, facts);
+  if (!Number.isFinite(validTo)) throw notHarness('data.validTo is not a finite number', facts);
+  if (validTo < 0) throw notHarness('data.validTo is negative', facts);
+  if (validTo !== NEVER_EXPIRES && validTo <= now) {
+    throw new HarnessConnectError('expired_token', { ...facts, detail: 'harness-connect: token/validate answered 200 SUCCESS, but data.validTo is in the past.' });
+  }
+  return { data, accountId: accountIdentifier, validTo };
+}
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value ? value : null;
@@ -91,11 +162,10 @@ export function interpretValidateResponse(
   }
   const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
   const correlationId = text(envelope?.correlationId) ?? (header('x-harness-correlation-id') || null);
-  const data = envelope?.data;
   // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
   const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
-  if (redirected || status !== 200 || envelope?.status !== 'SUCCESS' || !data) {
+  if (redirected || status !== 200 || envelope?.status !== 'SUCCESS') {
     const first = envelope?.responseMessages?.[0];
     const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
@@ -111,18 +181,9 @@ export function interpretValidateResponse(
     });
   }
 
-  const expectedId = check.credentials.accountId;
-  const accountId = text(data.accountIdentifier) ?? expectedId;
-  if (accountId !== expectedId || data.valid === false) {
-    throw new HarnessConnectError(data.valid === false ? 'invalid_token' : 'account_mismatch', {
-      status,
-      correlationId,
-      detail: 'SUCCESS with valid: false or another account',
-    });
-  }
+  const { data, accountId, validTo } = strictSuccess(envelope.data, check.credentials.accountId, { status, correlationId });
   const name = text(data.username);
   const email = text(data.email);
-  const validTo = Number(data.validTo);
   return {
     accountId,
     tokenKind: check.tokenKind,
@@ -131,8 +192,7 @@ export function interpretValidateResponse(
     tokenHint: check.token.hint,
     apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
     user: name || email ? { name, email } : null,
-    // Harness uses 0 (or nothing) for "never expires".
-    expiresAt: validTo > 0 && validTo < MAX_DATE_MS ? new Date(validTo).toISOString() : null,
+    expiresAt: validTo === NEVER_EXPIRES || validTo > MAX_DATE_MS ? null : new Date(validTo).toISOString(),
     baseUrl,
     correlationId,
   };

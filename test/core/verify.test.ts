@@ -7,6 +7,7 @@ import {
   type HarnessCredentialsInput,
   type VerifyHarnessTokenOptions,
 } from '../../src/core/index.js';
+import { FALSE_SUCCESSES } from './success-shapes.js';
 import { ACCOUNT, LEGACY, LEGACY_SECRET, OTHER_ACCOUNT, PAT, SAT, SAT_SECRET, SAT_TOKEN_ID, SECRET, TOKEN_ID } from './fixtures.js';
 
 /**
@@ -240,9 +241,9 @@ describe('verifyHarnessToken: success', () => {
     });
   });
 
-  it('maps a missing validTo, user, name and apiKeyType to null', async () => {
+  it('maps a missing user, name and apiKeyType, and validTo 0, to null', async () => {
     const { fetch } = fakeFetch(() =>
-      json(200, { status: 'SUCCESS', data: { accountIdentifier: ACCOUNT, valid: true }, correlationId: 'c' }),
+      json(200, { status: 'SUCCESS', data: { accountIdentifier: ACCOUNT, valid: true, validTo: 0 }, correlationId: 'c' }),
     );
     expect(await verifyHarnessToken({ apiKey: PAT }, { fetch })).toEqual({
       accountId: ACCOUNT,
@@ -307,6 +308,42 @@ describe('verifyHarnessToken: success', () => {
   it('rejects a SUCCESS with valid: false as invalid_token', async () => {
     const error = await failWith(() => success({ valid: false }));
     expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', status: 200 });
+  });
+});
+
+describe('verifyHarnessToken: a 200 counts only when it is a Harness success, strictly (#12)', () => {
+  it.each(FALSE_SUCCESSES.map((shape) => [shape.name, shape] as const))('%s', async (_name, shape) => {
+    const error = await failWith(() => new Response(shape.text, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(error.code).toBe(shape.code);
+    expect(error.detail).toMatch(shape.detail);
+    expect(error.detail).toMatch(/^harness-connect: /);
+    expect(error.status).toBe(200);
+    // A stub or a changed API does not heal by trying again; an expired or refused key does not either.
+    expect(error.retryable).toBe(false);
+  });
+
+  it('accepts validTo 0 (never expires) and a future validTo', async () => {
+    const never = fakeFetch(() => success({ validTo: 0 }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: never.fetch })).expiresAt).toBeNull();
+    const soon = Date.now() + 60_000;
+    const later = fakeFetch(() => success({ validTo: soon }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: later.fetch })).expiresAt).toBe(new Date(soon).toISOString());
+  });
+
+  it('accepts a validTo beyond what a date can hold as never expiring (a Long.MAX_VALUE "never")', async () => {
+    // Java's Long.MAX_VALUE as JSON text: JSON.parse rounds it to 2^63.
+    const body = JSON.stringify(successBody({ validTo: 0 })).replace('"validTo":0', '"validTo":9223372036854775807');
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).expiresAt).toBeNull();
+  });
+
+  it('compares the account with the one asked for: typed, or read out of the key', async () => {
+    const typed = fakeFetch(() => success({ accountIdentifier: OTHER_ACCOUNT }));
+    const error = await rejection(verifyHarnessToken({ apiKey: LEGACY, accountId: ACCOUNT }, { fetch: typed.fetch }));
+    expect(error.code).toBe('account_mismatch');
+    const matching = fakeFetch(() => success({ accountIdentifier: OTHER_ACCOUNT }));
+    const result = await verifyHarnessToken({ apiKey: LEGACY, accountId: OTHER_ACCOUNT }, { fetch: matching.fetch });
+    expect(result.accountId).toBe(OTHER_ACCOUNT);
   });
 });
 

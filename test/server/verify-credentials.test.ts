@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SERVER_TIMEOUT_MS, verifyHarnessCredentials } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+import { FALSE_SUCCESSES } from '../core/success-shapes.js';
 
 let server: HarnessMockServer;
 let options: { baseUrl: string; allowedHosts: string[] };
@@ -68,5 +69,19 @@ describe('verifyHarnessCredentials', () => {
 
   it('bounds the timeout whatever it is given', () => {
     expect(MAX_SERVER_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('verifyHarnessCredentials: a 200 that is not a Harness success (#12)', () => {
+  it.each(FALSE_SUCCESSES.map((shape) => [shape.name, shape] as const))('%s fails, and is not retried', async (_name, shape) => {
+    let calls = 0;
+    const fetch = (async () => {
+      calls += 1;
+      return new Response(shape.text, { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'HarnessConnectError', code: shape.code, retryable: false });
+    expect((error as { detail: string }).detail).toMatch(shape.detail);
+    expect(calls).toBe(1);
   });
 });
