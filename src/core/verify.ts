@@ -2,12 +2,17 @@ import { checkHarnessCredentials, type HarnessCredentialsInput } from './credent
 import { HarnessConnectError, isTimeoutError, scrubSecret } from './errors.js';
 import { interpretValidateResponse, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
+import { readCappedText } from './read-body.js';
 
 /** Harness answers `token/validate` in well under a second; beyond this assume a hung proxy. */
 export const VERIFY_TIMEOUT_MS = 15_000;
 
-/** Answers bigger than this are not Harness's small JSON envelopes; stop reading. */
-const MAX_RESPONSE_CHARS = 256 * 1024;
+/**
+ * Harness's envelopes are a few KB. An answer bigger than this is not Harness's: it is refused as
+ * `wrong_host` after reading this much, and the rest is never downloaded.
+ */
+const MAX_RESPONSE_KIB = 256;
+const MAX_RESPONSE_BYTES = MAX_RESPONSE_KIB * 1024;
 
 export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   /**
@@ -76,7 +81,14 @@ export async function verifyHarnessToken(
       referrerPolicy: 'no-referrer',
       signal: controller.signal,
     });
-    const body = scrub((await response.text()).slice(0, MAX_RESPONSE_CHARS));
+    const text = await readCappedText(response, MAX_RESPONSE_BYTES, controller.signal);
+    if (text === null) {
+      throw new HarnessConnectError('wrong_host', {
+        status: response.status,
+        detail: `harness-connect: ${baseUrl} answered more than ${MAX_RESPONSE_KIB} KiB; Harness's answers are a few KB. Check the base URL.`,
+      });
+    }
+    const body = scrub(text);
     return interpretValidateResponse(response, (name) => scrub(response.headers.get(name)), body, check, baseUrl);
   } catch (error) {
     if (error instanceof HarnessConnectError) throw error;

@@ -633,13 +633,12 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
   });
 
   it('a body that fails to read → unavailable', async () => {
-    const broken = {
-      type: 'basic',
-      status: 200,
-      headers: new Headers(),
-      text: () => Promise.reject(new TypeError('terminated')),
-    } as unknown as Response;
-    expect((await failWith(() => broken)).code).toBe('unavailable');
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new TypeError('terminated'));
+      },
+    });
+    expect((await failWith(() => new Response(broken, { status: 200 }))).code).toBe('unavailable');
   });
 
   it('no answer within timeoutMs → timeout, retryable, and the request is aborted', async () => {
@@ -698,6 +697,98 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
     expect(requestSignal.aborted).toBe(false);
     controller.abort();
     expect(requestSignal.aborted).toBe(false);
+  });
+});
+
+describe('verifyHarnessToken: the answer is read up to a byte cap (#12)', () => {
+  /** Harness's envelopes are a few KB; the verifier stops reading at 256 KiB. */
+  const CAP_BYTES = 256 * 1024;
+  const CHUNK_BYTES = 16 * 1024;
+
+  /** A body of `total` bytes of `a`, made only as it is read, counting what was pulled and whether it was cancelled. */
+  function countingBody(total: number) {
+    const counter = { pulled: 0, cancelled: false };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (counter.pulled >= total) {
+            controller.close();
+            return;
+          }
+          counter.pulled += CHUNK_BYTES;
+          controller.enqueue(new Uint8Array(CHUNK_BYTES).fill(0x61));
+        },
+        cancel() {
+          counter.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { stream, counter };
+  }
+
+  it('stops near the cap on a 64 MiB answer, cancels the rest, and calls it wrong_host', async () => {
+    const { stream, counter } = countingBody(64 * 1024 * 1024);
+    const error = await failWith(() => new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(error).toMatchObject({ code: 'wrong_host', retryable: false, status: 200 });
+    expect(error.detail).toMatch(/^harness-connect: .*256 KiB/);
+    expect(counter.pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
+    expect(counter.cancelled).toBe(true);
+  });
+
+  it('an oversized error page is wrong_host too, whatever its status', async () => {
+    const { stream, counter } = countingBody(8 * 1024 * 1024);
+    const error = await failWith(() => new Response(stream, { status: 502, headers: { 'content-type': 'text/html' } }));
+    expect(error.code).toBe('wrong_host');
+    expect(counter.pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
+  });
+
+  it('reads an answer of exactly the cap', async () => {
+    const padding = ' '.repeat(CAP_BYTES - JSON.stringify(successBody()).length);
+    const body = JSON.stringify(successBody()) + padding;
+    expect(new TextEncoder().encode(body).byteLength).toBe(CAP_BYTES);
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200 }));
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch })).resolves.toMatchObject({ accountId: ACCOUNT });
+  });
+
+  it('counts bytes, not characters: 100 K three-byte characters are over the cap', async () => {
+    const body = JSON.stringify(successBody({ name: '\u2713'.repeat(100_000) }));
+    expect(body.length).toBeLessThan(CAP_BYTES);
+    expect((await failWith(() => new Response(body, { status: 200 }))).code).toBe('wrong_host');
+  });
+
+  it('decodes UTF-8 split across chunks', async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ status: 'ERROR', code: 'INVALID_TOKEN', message: 'Jeton refusé ✓', correlationId: 'c' }),
+    );
+    const oneByteAtATime = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
+        controller.close();
+      },
+    });
+    const error = await failWith(() => new Response(oneByteAtATime, { status: 401 }));
+    expect(error.detail).toContain('Jeton refusé ✓');
+  });
+
+  it('reads a Response with no body as an empty answer', async () => {
+    expect((await failWith(() => new Response(null, { status: 401 }))).code).toBe('invalid_token');
+    const bodiless = { type: 'basic', status: 401, headers: new Headers(), body: null } as unknown as Response;
+    expect((await failWith(() => bodiless)).code).toBe('invalid_token');
+  });
+
+  it('the timeout bounds the body too, even from a fetch whose body ignores the signal', async () => {
+    // The first bytes, then nothing: a stalled proxy.
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"status":'));
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(stalled, { status: 200 }));
+    const started = Date.now();
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: 50 }));
+    expect(error.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 

@@ -85,3 +85,34 @@ describe('verifyHarnessCredentials: a 200 that is not a Harness success (#12)', 
     expect(calls).toBe(1);
   });
 });
+
+describe('verifyHarnessCredentials: an oversized answer (#12)', () => {
+  it('is read only up to the cap, refused as wrong_host, and not retried', async () => {
+    const CAP_BYTES = 256 * 1024;
+    const CHUNK_BYTES = 16 * 1024;
+    let calls = 0;
+    let pulled = 0;
+    const fetch = (async () => {
+      calls += 1;
+      // 100 MB of a proxy's answer, produced only as it is read.
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (pulled >= 100 * 1024 * 1024) {
+              controller.close();
+              return;
+            }
+            pulled += CHUNK_BYTES;
+            controller.enqueue(new Uint8Array(CHUNK_BYTES).fill(0x7b));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(stream, { status: 503 });
+    }) as typeof globalThis.fetch;
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'wrong_host', retryable: false });
+    expect(calls).toBe(1);
+    expect(pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
+  });
+});
