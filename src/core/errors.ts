@@ -210,19 +210,45 @@ export function scrubSecret(text: string, apiKey: string): string {
   );
 }
 
+/** `text` without the key, or `null` for `null`. */
+function scrubNullable(text: string | null, apiKey: string): string | null {
+  return text === null ? null : scrubSecret(text, apiKey);
+}
+
+/**
+ * `error` with the key and its secret removed from every string it carries (message, detail, harnessCode,
+ * correlationId), and without a `cause`: a raw rejection can hold the key anywhere (an HTTP client's error
+ * keeps the request body in `config.data`), so it is not passed on. Returned as it is when it holds
+ * neither the key nor a cause.
+ *
+ * Runs on parsed values: a JSON body that echoes the key escaped (`\u0070at.…`) holds it only once parsed.
+ */
+export function withoutSecret(error: HarnessConnectError, apiKey: string): HarnessConnectError {
+  const scrubbed = {
+    ...error.toJSON(),
+    message: scrubSecret(error.message, apiKey),
+    detail: scrubNullable(error.detail, apiKey),
+    harnessCode: scrubNullable(error.harnessCode, apiKey),
+    correlationId: scrubNullable(error.correlationId, apiKey),
+  };
+  const unchanged =
+    error.cause === undefined &&
+    scrubbed.message === error.message &&
+    scrubbed.detail === error.detail &&
+    scrubbed.harnessCode === error.harnessCode &&
+    scrubbed.correlationId === error.correlationId;
+  return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
+}
+
 /**
  * Turns anything thrown (a host's own `connect` rejecting with a plain Error, a DOMException from an
  * abort, a serialised error from a server answer) into a `HarnessConnectError`, keeping one that already
- * is. Given the key that was being verified, removes it from the message and detail: a host's backend may
- * well echo it in an error text.
+ * is. Given the key that was being verified, removes it from every string of the result and drops the
+ * raw `cause` (see `withoutSecret`): a host's backend or HTTP client may well hold it.
  */
 export function toHarnessConnectError(value: unknown, apiKey?: string): HarnessConnectError {
   const error = toError(value);
-  if (!apiKey) return error;
-  const message = scrubSecret(error.message, apiKey);
-  const detail = error.detail === null ? null : scrubSecret(error.detail, apiKey);
-  if (message === error.message && detail === error.detail) return error;
-  return new HarnessConnectError(error.code, { ...error.toJSON(), message, detail });
+  return apiKey === undefined || apiKey === '' ? error : withoutSecret(error, apiKey);
 }
 
 function toError(value: unknown): HarnessConnectError {

@@ -1,4 +1,4 @@
-import { HarnessConnectError, type HarnessConnectErrorCode } from './errors.js';
+import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
 import type { HarnessTokenKind } from './token.js';
 
@@ -141,10 +141,30 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
 }
 
 /**
+ * `verification` with the key and its secret removed from every string taken from the answer (a proxy or a
+ * stub may echo the key into any field, JSON-escaped so that only the parsed value shows it).
+ */
+export function verificationWithoutSecret(verification: HarnessTokenVerification, apiKey: string): HarnessTokenVerification {
+  const scrub = (text: string) => scrubSecret(text, apiKey);
+  const scrubNullable = (text: string | null) => (text === null ? null : scrub(text));
+  const { user } = verification;
+  return {
+    ...verification,
+    accountId: scrub(verification.accountId),
+    tokenId: scrub(verification.tokenId),
+    tokenName: scrubNullable(verification.tokenName),
+    tokenHint: scrub(verification.tokenHint),
+    user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
+    baseUrl: scrub(verification.baseUrl),
+    correlationId: scrubNullable(verification.correlationId),
+  };
+}
+
+/**
  * Interprets the answer to `POST /ng/api/token/validate`: the verification, or a thrown
- * `HarnessConnectError` unless it is a Harness success envelope for the checked account. The verifier
- * removes the key from `header`'s values and `body` first (proxies have echoed keys back), so nothing
- * taken from them can carry it.
+ * `HarnessConnectError` unless it is a Harness success envelope for the checked account. What it returns
+ * or throws may still hold the key (proxies have echoed it back): the verifier removes it afterwards, from
+ * the parsed values (see `verificationWithoutSecret` and `withoutSecret`).
  */
 export function interpretValidateResponse(
   response: Pick<Response, 'status' | 'type'>,

@@ -1,6 +1,6 @@
 import { checkHarnessCredentials, type HarnessCredentialsInput } from './credentials.js';
-import { HarnessConnectError, isTimeoutError, scrubSecret } from './errors.js';
-import { interpretValidateResponse, type HarnessTokenVerification } from './harness-response.js';
+import { HarnessConnectError, isTimeoutError, withoutSecret } from './errors.js';
+import { interpretValidateResponse, verificationWithoutSecret, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 import { readCappedText } from './read-body.js';
 
@@ -29,6 +29,21 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
    * @default 15000
    */
   timeoutMs?: number;
+}
+
+/** What went wrong while asking Harness, as a `HarnessConnectError` (one thrown on purpose is kept). */
+function requestFailure(
+  error: unknown,
+  stopped: 'aborted' | 'timeout' | undefined,
+  baseUrl: string,
+  timeoutMs: number,
+): HarnessConnectError {
+  if (error instanceof HarnessConnectError) return error;
+  if (stopped === 'aborted') return new HarnessConnectError('aborted');
+  if (stopped === 'timeout') return new HarnessConnectError('timeout', { detail: `no answer from ${baseUrl} within ${timeoutMs} ms` });
+  // fetch rejects with a TypeError for a refused or reset connection, DNS failure or CORS block.
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HarnessConnectError('unavailable', { detail: `request to ${baseUrl} failed: ${reason}` });
 }
 
 /**
@@ -67,7 +82,6 @@ export async function verifyHarnessToken(
   const onAbort = () => stop(callerStop());
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(stop, timeoutMs, 'timeout');
-  const scrub = (value: string | null) => scrubSecret(value ?? '', apiKey);
   try {
     // Harness reads the account from the query; routingId routes the call to the account's cell.
     const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });
@@ -88,16 +102,11 @@ export async function verifyHarnessToken(
         detail: `harness-connect: ${baseUrl} answered more than ${MAX_RESPONSE_KIB} KiB; Harness's answers are a few KB. Check the base URL.`,
       });
     }
-    const body = scrub(text);
-    return interpretValidateResponse(response, (name) => scrub(response.headers.get(name)), body, check, baseUrl);
+    const verification = interpretValidateResponse(response, (name) => response.headers.get(name) ?? '', text, check, baseUrl);
+    return verificationWithoutSecret(verification, apiKey);
   } catch (error) {
-    if (error instanceof HarnessConnectError) throw error;
-    if (stopped === 'aborted') throw new HarnessConnectError('aborted');
-    // fetch rejects with a TypeError for a refused or reset connection, DNS failure or CORS block.
-    const detail = stopped
-      ? `no answer from ${baseUrl} within ${timeoutMs} ms`
-      : `request to ${baseUrl} failed: ${error instanceof Error ? error.message : String(error)}`;
-    throw new HarnessConnectError(stopped ?? 'unavailable', { detail: scrub(detail) });
+    // Every failure leaves with the key removed from all its strings, after parsing (see withoutSecret).
+    throw withoutSecret(requestFailure(error, stopped, baseUrl, timeoutMs), apiKey);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -819,6 +819,54 @@ describe('verifyHarnessToken: the key never leaks', () => {
     expect(error.detail ?? '').not.toContain(SECRET);
   });
 
+  /** `text` with the key and its secret written as JSON escapes (`\u0070at.…`), as a proxy might echo them. */
+  function escapedInJson(text: string): string {
+    const escape = (value: string) => `\\u${value.charCodeAt(0).toString(16).padStart(4, '0')}${value.slice(1)}`;
+    return text.replaceAll(PAT, escape(PAT)).replaceAll(SECRET, escape(SECRET));
+  }
+
+  function rawJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+    const text = escapedInJson(JSON.stringify(body));
+    expect(text).not.toContain(SECRET);
+    return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  }
+
+  /** Every string an error carries, own properties and the cause's, as a host would see them. */
+  function stringsOf(error: HarnessConnectError): string[] {
+    const { message, detail, harnessCode, correlationId } = error;
+    return [message, detail ?? '', harnessCode ?? '', correlationId ?? '', JSON.stringify(error), String(error), String(error.cause ?? '')];
+  }
+
+  const escapedEchoes: Array<[string, Responder]> = [
+    ['the key JSON-escaped in message, code and correlationId', () =>
+      rawJson(401, { status: 'ERROR', code: `X ${PAT}`, message: `Token ${PAT} is not valid`, correlationId: PAT })],
+    ['the secret JSON-escaped in a responseMessages entry', () =>
+      rawJson(400, { status: 'ERROR', responseMessages: [{ code: SECRET, message: `Raw password ${SECRET} not matching` }] })],
+    ['the key JSON-escaped in a SUCCESS for another account', () =>
+      rawJson(200, successBody({ accountIdentifier: OTHER_ACCOUNT }, { correlationId: PAT }))],
+    ['the key JSON-escaped beside a header echo', () =>
+      rawJson(503, { status: 'ERROR', code: 'UNEXPECTED', message: PAT }, { 'x-harness-correlation-id': `id-${PAT}` })],
+  ];
+
+  it.each(escapedEchoes)('is removed after parsing: %s', async (_name, respond) => {
+    const { fetch } = fakeFetch(respond);
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch }));
+    for (const text of stringsOf(error)) {
+      expect(text).not.toContain(PAT);
+      expect(text).not.toContain(SECRET);
+    }
+    expect(stringsOf(error).join(' ')).toContain('[redacted]');
+  });
+
+  it('is removed after parsing from a success that echoes it JSON-escaped', async () => {
+    const { fetch } = fakeFetch(() =>
+      rawJson(200, successBody({ name: `token ${PAT}`, username: PAT, email: `${SECRET}@example.com`, identifier: SECRET }, { correlationId: PAT })),
+    );
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(result).toMatchObject({ tokenName: 'token [redacted]', user: { name: '[redacted]', email: '[redacted]@example.com' }, correlationId: '[redacted]' });
+  });
+
   it('marks where the key was removed in the detail', async () => {
     const error = await failWith(() => harnessError(401, 'INVALID_TOKEN', `Token ${PAT} is not valid`));
     expect(error.detail).toContain('[redacted]');
