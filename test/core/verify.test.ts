@@ -567,6 +567,24 @@ describe('verifyHarnessToken: what Harness answers', () => {
     expect(error.retryAfterMs).toBeNull();
   });
 
+  it.each([
+    ['1e308 (not delay-seconds)', '1e308', null],
+    ['Infinity', 'Infinity', null],
+    ['-1 (which Date.parse reads as 2001)', '-1', null],
+    ['-5', '-5', null],
+    ['0x10', '0x10', null],
+    ['a day of seconds', '86400', 600_000],
+    ['more seconds than a number holds exactly', '9'.repeat(400), 600_000],
+    ['a date in 2099', 'Wed, 21 Oct 2099 07:28:00 GMT', 600_000],
+    ['a date in the past', 'Sun, 06 Nov 1994 08:49:37 GMT', 0],
+    ['0', '0', 0],
+    ['1.5 seconds', '1.5', 1_500],
+  ])('429 with Retry-After %s → retryAfterMs within 0 … 10 minutes (#12)', async (_name, value, expected) => {
+    const error = await failWith(() => new Response('', { status: 429, headers: { 'retry-after': value } }));
+    expect(error.retryAfterMs).toBe(expected);
+    expect(JSON.stringify(error)).not.toMatch(/Infinity|e\+/);
+  });
+
   it.each([500, 502, 503, 504])('%i → unavailable, retryable', async (status) => {
     const error = await failWith(() => html(status, '<html>Bad gateway</html>'));
     expect(error).toMatchObject({ code: 'unavailable', retryable: true, status, field: null });
