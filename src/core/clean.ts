@@ -37,11 +37,13 @@ export function removeSpaces(input: string): string {
 
 /** Repeats `step` until it changes nothing: pastes nest quotes and prefixes in any order. */
 function untilStable(value: string, step: (value: string) => string): string {
-  for (let before = ''; before !== value; ) {
-    before = value;
-    value = step(value);
-  }
-  return value;
+  let current = value;
+  let before: string;
+  do {
+    before = current;
+    current = step(current);
+  } while (current !== before);
+  return current;
 }
 
 /** Peels quotes and trailing `,`/`;` off both ends, so `"pat.…",` and `'"pat.…"'` both come out bare. */

@@ -204,10 +204,11 @@ const MIN_SCRUBBED_LENGTH = 8;
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  return [apiKey, secret].reduce(
-    (out, needle) => (needle.length < MIN_SCRUBBED_LENGTH ? out : out.replaceAll(needle, REDACTED)),
-    text,
-  );
+  let scrubbed = text;
+  for (const needle of [apiKey, secret]) {
+    if (needle.length >= MIN_SCRUBBED_LENGTH) scrubbed = scrubbed.replaceAll(needle, REDACTED);
+  }
+  return scrubbed;
 }
 
 /** `text` without the key, or `null` for `null`. */
@@ -267,8 +268,14 @@ function toError(value: unknown): HarnessConnectError {
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
-  const detail = value instanceof Error ? value.message : typeof value === 'string' ? value : null;
-  return new HarnessConnectError('unknown', { detail, cause: value });
+  return new HarnessConnectError('unknown', { detail: textOf(value), cause: value });
+}
+
+/** The text of something thrown: an Error's message, a thrown string, else nothing. */
+function textOf(value: unknown): string | null {
+  if (value instanceof Error) return value.message;
+  if (typeof value === 'string') return value;
+  return null;
 }
 
 /** True for the reason `AbortSignal.timeout()` aborts with. */

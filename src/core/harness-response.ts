@@ -1,5 +1,6 @@
 import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
+import { parseRetryAfter } from './retry-after.js';
 import type { HarnessTokenKind } from './token.js';
 
 /**
@@ -37,8 +38,8 @@ interface Envelope {
   responseMessages?: Array<{ code?: unknown; message?: unknown }>;
 }
 
-/** The largest time a `Date` holds; beyond it `toISOString` throws. */
-const MAX_DATE_MS = 8.64e15;
+/** The largest time a `Date` holds (100 million days after 1970); beyond it `toISOString` throws. */
+const MAX_DATE_MS = 100_000_000 * 24 * 60 * 60 * 1000;
 
 /**
  * Harness's `validTo` for a token created without expiry. TokenDTO's `validTo` is a Java `long`, so a real
@@ -111,50 +112,22 @@ function strictSuccess(
   return { data, accountId: accountIdentifier, validTo };
 }
 
+/** A non-empty string from the answer, else `null`. */
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value ? value : null;
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/**
- * The longest wait a `Retry-After` may ask for. Harness's own 429s carry none (shared harness-api.md); a
- * longer wait is no advice a person in a dialog can follow, and an unbounded one (`1e308`) would print as
- * `Infinity` wherever it is passed on.
- */
-export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
-
-const MS_PER_SECOND = 1000;
-
-/** `Retry-After` as delay-seconds (RFC 9110: digits; a fraction is tolerated). `1e308` or `-1` are not. */
-const DELAY_SECONDS = /^\d+(?:\.\d+)?$/;
-
-/**
- * `Retry-After` as an HTTP date starts with a day name (`Wed, 21 Oct 2099 …`, `Wednesday, 21-Oct-99 …`,
- * `Wed Oct 21 …`). Checked before `Date.parse`, which reads almost anything as a date (`-1` is 2001).
- */
-const HTTP_DATE = /^[A-Za-z]{3}/;
-
-function clampRetryAfter(ms: number): number {
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
-}
-
-/**
- * `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`, within 0 … `MAX_RETRY_AFTER_MS`.
- * `null` when absent or unreadable (`soon`, `Infinity`, `-1`, `1e308`).
- */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (DELAY_SECONDS.test(trimmed)) return clampRetryAfter(Number(trimmed) * MS_PER_SECOND);
-  if (!HTTP_DATE.test(trimmed)) return null;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : clampRetryAfter(date - now);
+/** A header's value, `null` when absent or empty. */
+function headerText(header: (name: string) => string, name: string): string | null {
+  const value = header(name);
+  return value === '' ? null : value;
 }
 
 /** Picks the code for a failed answer (not a redirect) from its HTTP status and Harness's own code and message. */
 function codeFor(status: number, harnessCode: string, message: string, html: boolean): HarnessConnectErrorCode {
   if (status === 429) return 'rate_limited';
   // A 200 whose body is neither an envelope nor HTML was cut short on the way: a transient fault.
-  if (status >= 500 || (status === 200 && !harnessCode && !html)) return 'unavailable';
+  if (status >= 500 || (status === 200 && harnessCode === '' && !html)) return 'unavailable';
   if (harnessCode === 'EXPIRED_TOKEN') return 'expired_token';
   // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
   // "Invalid accountId in token".
@@ -164,6 +137,12 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
   if (status === 404 || html) return 'wrong_host';
   if (status === 400 || status === 422 || harnessCode === 'INVALID_REQUEST') return 'invalid_request';
   return 'unknown';
+}
+
+/** What a failed answer held, for the developer's detail: Harness's code and message, or its kind. */
+function whatCameBack(harnessCode: string, message: string, html: boolean): string {
+  if (harnessCode !== '') return `${harnessCode}: ${message}`;
+  return html ? 'an HTML page' : 'no Harness envelope';
 }
 
 /**
@@ -207,7 +186,7 @@ export function interpretValidateResponse(
     // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
   }
   const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
-  const correlationId = text(envelope?.correlationId) ?? (header('x-harness-correlation-id') || null);
+  const correlationId = text(envelope?.correlationId) ?? headerText(header, 'x-harness-correlation-id');
   // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
   const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
@@ -216,14 +195,22 @@ export function interpretValidateResponse(
     const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
     const html = !envelope && (header('content-type').includes('html') || /^\s*</.test(body));
-    throw new HarnessConnectError(redirected ? 'wrong_host' : codeFor(status, harnessCode, message, html), {
-      status: status || null,
-      harnessCode: harnessCode || null,
+    const facts = {
+      // A browser's opaque redirect has status 0: no status to report.
+      status: status === 0 ? null : status,
+      harnessCode: harnessCode === '' ? null : harnessCode,
       correlationId,
-      retryAfterMs: parseRetryAfter(header('retry-after')),
-      detail: redirected
-        ? 'harness-connect: the base URL redirected (a key never follows one). Use the API host.'
-        : `HTTP ${status} with ${harnessCode ? `${harnessCode}: ${message}` : html ? 'an HTML page' : 'no Harness envelope'}`,
+      retryAfterMs: parseRetryAfter(headerText(header, 'retry-after')),
+    };
+    if (redirected) {
+      throw new HarnessConnectError('wrong_host', {
+        ...facts,
+        detail: 'harness-connect: the base URL redirected (a key never follows one). Use the API host.',
+      });
+    }
+    throw new HarnessConnectError(codeFor(status, harnessCode, message, html), {
+      ...facts,
+      detail: `HTTP ${status} with ${whatCameBack(harnessCode, message, html)}`,
     });
   }
 
@@ -237,7 +224,7 @@ export function interpretValidateResponse(
     tokenName: text(data.name),
     tokenHint: check.token.hint,
     apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
-    user: name || email ? { name, email } : null,
+    user: name === null && email === null ? null : { name, email },
     expiresAt: validTo === NEVER_EXPIRES || validTo > MAX_DATE_MS ? null : new Date(validTo).toISOString(),
     baseUrl,
     correlationId,

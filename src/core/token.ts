@@ -120,6 +120,10 @@ export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string>
   looks_like_url: 'This is a web address, not an API key. Paste the key itself: it starts with pat. or sat.',
 };
 
+/** The parts after the prefix: `<accountId>.<tokenId>.<secret>`, or the legacy `<tokenId>.<secret>`. */
+const CURRENT_FORM_PARTS = 3;
+const LEGACY_FORM_PARTS = 2;
+
 /** The prefixes Harness issues, lower case only. */
 const TOKEN_KINDS: readonly string[] = ['pat', 'sat'] satisfies HarnessTokenKind[];
 
@@ -127,10 +131,17 @@ function failure(problem: HarnessTokenProblem): HarnessTokenParseFailure {
   return { ok: false, problem, message: HARNESS_TOKEN_PROBLEM_MESSAGES[problem] };
 }
 
+/**
+ * A secret must be longer than this for a hint to show its last characters: shown from a short one, they
+ * would give away too much of it. (Harness's secrets are 20 characters.)
+ */
+const MIN_SECRET_LENGTH_FOR_TAIL = HINT_SECRET_CHARS * 2;
+
 /** A display hint that reveals nothing that grants access. */
 export function tokenHint(kind: HarnessTokenKind, accountId: string | null, secret: string): string {
-  const tail = secret.length > HINT_SECRET_CHARS * 2 ? secret.slice(-HINT_SECRET_CHARS) : '';
-  return `${kind}.${accountId === null ? '' : `${accountId}.`}…${tail}`;
+  const tail = secret.length > MIN_SECRET_LENGTH_FOR_TAIL ? secret.slice(-HINT_SECRET_CHARS) : '';
+  const account = accountId === null ? '' : `${accountId}.`;
+  return `${kind}.${account}…${tail}`;
 }
 
 /** What a value without any dot is, as far as it can be told. */
@@ -162,10 +173,13 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
     return failure(TOKEN_KINDS.includes(prefix.toLowerCase()) ? 'uppercase_prefix' : 'wrong_prefix');
   }
   // `<accountId>.<tokenId>.<secret>` or the legacy `<tokenId>.<secret>`, no part empty.
-  if (parts.length < 2 || parts.length > 3 || parts.includes('')) return failure('wrong_segment_count');
+  const knownForm = parts.length === CURRENT_FORM_PARTS || parts.length === LEGACY_FORM_PARTS;
+  if (!knownForm || parts.includes('')) return failure('wrong_segment_count');
   const kind = prefix as HarnessTokenKind;
-  const accountId = parts.length === 3 ? parts[0]! : null;
-  const [tokenId, secret] = parts.slice(-2) as [string, string];
+  // The current form starts with the account id; the legacy form has none.
+  const current = parts.length === CURRENT_FORM_PARTS;
+  const accountId = current ? (parts[0] ?? null) : null;
+  const [tokenId = '', secret = ''] = current ? parts.slice(1) : parts;
   return {
     ok: true,
     token,

@@ -1,5 +1,11 @@
-import { checkHarnessCredentials, type HarnessCredentialsInput } from './credentials.js';
-import { HarnessConnectError, isTimeoutError, withoutSecret } from './errors.js';
+import { checkHarnessCredentials, type HarnessCredentialsInput, type HarnessCredentialsProblem } from './credentials.js';
+import {
+  HarnessConnectError,
+  isTimeoutError,
+  withoutSecret,
+  type HarnessConnectErrorCode,
+  type HarnessCredentialField,
+} from './errors.js';
 import { interpretValidateResponse, verificationWithoutSecret, type HarnessTokenVerification } from './harness-response.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 import { readCappedText } from './read-body.js';
@@ -29,6 +35,12 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
    * @default 15000
    */
   timeoutMs?: number;
+}
+
+/** The code of a local check's failure: a mismatch is its own code, else the field's "malformed" one. */
+function localErrorCode(field: HarnessCredentialField, problem: HarnessCredentialsProblem): HarnessConnectErrorCode {
+  if (problem === 'account_mismatch') return 'account_mismatch';
+  return field === 'apiKey' ? 'malformed_token' : 'malformed_account';
 }
 
 /** What went wrong while asking Harness, as a `HarnessConnectError` (one thrown on purpose is kept). */
@@ -62,10 +74,9 @@ export async function verifyHarnessToken(
   const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
   const check = checkHarnessCredentials(credentials);
   if (!check.ok) {
-    // The first local issue, on the field it concerns, before any request.
+    // The first local issue, on the field it concerns, before any request. A failed check has at least one.
     const { field, problem, message } = check.issues[0]!;
-    const code = problem === 'account_mismatch' ? problem : field === 'apiKey' ? 'malformed_token' : 'malformed_account';
-    throw new HarnessConnectError(code, { field, message, detail: `local check: ${problem}` });
+    throw new HarnessConnectError(localErrorCode(field, problem), { field, message, detail: `local check: ${problem}` });
   }
   const baseUrl = resolveHarnessBaseUrl(options.baseUrl, options);
   // A caller's `AbortSignal.timeout()` is a timeout, not a person cancelling.
@@ -76,12 +87,13 @@ export async function verifyHarnessToken(
   const controller = new AbortController();
   let stopped: 'aborted' | 'timeout' | undefined;
   const stop = (reason: 'aborted' | 'timeout') => {
-    stopped ??= reason;
+    // The first reason stands: a timeout after the caller's abort is still an abort.
+    if (stopped === undefined) stopped = reason;
     controller.abort();
   };
   const onAbort = () => stop(callerStop());
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(stop, timeoutMs, 'timeout');
+  const timer = setTimeout(() => stop('timeout'), timeoutMs);
   try {
     // Harness reads the account from the query; routingId routes the call to the account's cell.
     const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });

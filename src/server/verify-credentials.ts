@@ -10,6 +10,9 @@ export const MAX_SERVER_TIMEOUT_MS = 30_000;
 /** Pause before the single retry: long enough for a load balancer to pick another node. */
 export const RETRY_DELAY_MS = 300;
 
+/** A zero or negative timeout would give up before the request is sent: the shortest one is this. */
+const MIN_TIMEOUT_MS = 1;
+
 export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptions {
   /**
    * Try once more after a 5xx answer or a network failure (never after a 4xx, a timeout or an abort:
@@ -28,12 +31,14 @@ export async function verifyHarnessCredentials(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessCredentialsOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const timeoutMs = Math.min(Math.max(1, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
+  const timeoutMs = Math.min(Math.max(MIN_TIMEOUT_MS, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
   const attempt = () => verifyHarnessToken(credentials, { ...options, timeoutMs });
   try {
     return await attempt();
   } catch (error) {
-    if (!(error instanceof HarnessConnectError && error.code === 'unavailable') || options.retry === false) throw error;
+    // Only a 5xx or a network failure may pass on the next try; an oversized or odd answer is wrong_host.
+    const transient = error instanceof HarnessConnectError && error.code === 'unavailable';
+    if (!transient || options.retry === false) throw error;
     try {
       await sleep(RETRY_DELAY_MS, options.signal);
     } catch (reason) {
