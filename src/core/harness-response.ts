@@ -153,14 +153,12 @@ export function verificationWithoutSecret(verification: HarnessTokenVerification
   const scrub = (text: string) => scrubSecret(text, apiKey);
   const scrubNullable = (text: string | null) => (text === null ? null : scrub(text));
   const { user } = verification;
+  // accountId was checked equal to the account asked for; tokenHint and baseUrl are the verifier's own.
   return {
     ...verification,
-    accountId: scrub(verification.accountId),
     tokenId: scrub(verification.tokenId),
     tokenName: scrubNullable(verification.tokenName),
-    tokenHint: scrub(verification.tokenHint),
     user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
-    baseUrl: scrub(verification.baseUrl),
     correlationId: scrubNullable(verification.correlationId),
   };
 }
