@@ -47,14 +47,12 @@ const check = (name, path, limit, ignore) => ({
 });
 
 export default [
-  // The targets are 4 KB (core) and 5 KB (server); measured 4.64 KB and 5.51 KB. Not reachable with the
-  // features the foundation issue asks for: with every English sentence taken out, the core's code alone
-  // still measures 4.01 KB (the server's 4.83 KB). These budgets stop growth; see the issue's note.
-  check('core (own code)', 'dist/core.js', '4.7 KB', [...ALL_DEPS, 'node:*']),
-  check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
+  // Ceilings from #11 that catch an accident, not targets to shave towards (a clear line beats a saved byte).
+  check('core (own code)', 'dist/core.js', '6 KB', [...ALL_DEPS, 'node:*']),
+  check('server (own code)', 'dist/server.js', '8 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
-  // The widget issue's targets: its own code at most 12 KB, everything it adds to a React host at most 40 KB.
-  check('widget `.` (own code)', 'dist/index.js', '12 KB', [
+  // #11: the widget's own code at most 14 KB; everything it adds to a React host at most 40 KB.
+  check('widget `.` (own code)', 'dist/index.js', '14 KB', [
     'react',
     'react-dom',
     'react-hook-form',
@@ -65,5 +63,5 @@ export default [
   check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
   // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
   // One file cannot load catalogues lazily: all six languages are inside (about 10 KB of it).
-  check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '120 KB', []),
+  check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '122 KB', []),
 ];
