@@ -17,7 +17,7 @@ const EDGE_QUOTE = /^["'`\u2018\u2019\u201C\u201D\u00AB\u00BB]|["'`\u2018\u2019\
 /**
  * Prefixes people paste along with a key, matched at the start, case-insensitively: an HTTP header line,
  * an Authorization scheme, or a shell or dotenv assignment such as `export HARNESS_API_KEY=` (only when
- * something other than `=` follows: a bare base64 FirstGen key may end in `=` or `==`).
+ * something other than `=` follows: an older base64 Harness key may end in `=` or `==`).
  */
 const KEY_PREFIX =
   /^(?:authorization\s*:\s*|bearer\s+|x-api-key\s*[:=]\s*|(?:export\s+)?[A-Z_][A-Z0-9_]*\s*[:=]\s*(?=[^\s=]))/i;
