@@ -64,7 +64,7 @@ export const FirstGenKey = meta.story(
     apiKey: 'aGFybmVzc0ZpcnN0R2VuQXBpS2V5MDEyMzQ1Njc4OQ',
     accountId: ACCOUNTS.primary.id,
     field: 'apiKey',
-    message: 'This is an old FirstGen key. Create a token in your Harness profile.',
+    message: 'This is an older kind of Harness key, which does not work here. Create an API key in your Harness profile.',
   }),
 );
 

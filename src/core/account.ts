@@ -33,6 +33,8 @@ export const ACCOUNT_ID_LENGTH = 22;
 
 /** Longer than any identifier; also bounds the work done on a huge paste. */
 const MAX_ACCOUNT_ID_LENGTH = 64;
+
+/** Input beyond this is refused before any cleaning work: longer than any Harness page address. */
 const MAX_INPUT_LENGTH = 8 * 1024;
 
 const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
@@ -57,7 +59,7 @@ export const HARNESS_ACCOUNT_PROBLEM_MESSAGES: Record<HarnessAccountProblem, str
   url_without_account: 'This address has no account identifier. Copy one from inside your account.',
   looks_like_token: 'This is an API key. Paste it in the API Key field.',
   bad_characters: 'Use only letters, digits, - and _ in the account identifier.',
-  too_long: 'Too long for an account identifier (22 characters).',
+  too_long: `Too long for an account identifier (${ACCOUNT_ID_LENGTH} characters).`,
 };
 
 export const UNUSUAL_LENGTH_MESSAGE = `Account identifiers usually have ${ACCOUNT_ID_LENGTH} characters. Check none is missing.`;
@@ -104,5 +106,5 @@ export function parseAccountIdentifier(input: unknown): HarnessAccountParseResul
   if (LOOKS_LIKE_TOKEN.test(compact)) return failure('looks_like_token');
   if (!LOOKS_LIKE_URL.test(compact)) return accepted(compact, 'id');
   const id = accountIdFromUrl(compact);
-  return id ? accepted(id, 'url') : failure('url_without_account');
+  return id === '' ? failure('url_without_account') : accepted(id, 'url');
 }

@@ -17,7 +17,7 @@ const EDGE_QUOTE = /^["'`\u2018\u2019\u201C\u201D\u00AB\u00BB]|["'`\u2018\u2019\
 /**
  * Prefixes people paste along with a key, matched at the start, case-insensitively: an HTTP header line,
  * an Authorization scheme, or a shell or dotenv assignment such as `export HARNESS_API_KEY=` (only when
- * something other than `=` follows: a bare base64 FirstGen key may end in `=` or `==`).
+ * something other than `=` follows: an older base64 Harness key may end in `=` or `==`).
  */
 const KEY_PREFIX =
   /^(?:authorization\s*:\s*|bearer\s+|x-api-key\s*[:=]\s*|(?:export\s+)?[A-Z_][A-Z0-9_]*\s*[:=]\s*(?=[^\s=]))/i;
@@ -37,11 +37,13 @@ export function removeSpaces(input: string): string {
 
 /** Repeats `step` until it changes nothing: pastes nest quotes and prefixes in any order. */
 function untilStable(value: string, step: (value: string) => string): string {
-  for (let before = ''; before !== value; ) {
-    before = value;
-    value = step(value);
-  }
-  return value;
+  let current = value;
+  let before: string;
+  do {
+    before = current;
+    current = step(current);
+  } while (current !== before);
+  return current;
 }
 
 /** Peels quotes and trailing `,`/`;` off both ends, so `"pat.…",` and `'"pat.…"'` both come out bare. */

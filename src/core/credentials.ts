@@ -58,8 +58,8 @@ export const ACCOUNT_REQUIRED_MESSAGE = 'This older key has no account in it: en
 export const ACCOUNT_MISMATCH_MESSAGE = 'This key belongs to account {token}, not {typed}. Correct the Account Identifier.';
 
 export function accountMismatchMessage(tokenAccountId: string, typedAccountId: string): string {
-  const values: Record<string, string> = { token: tokenAccountId, typed: typedAccountId };
-  return ACCOUNT_MISMATCH_MESSAGE.replace(/\{(token|typed)\}/g, (_placeholder, name: string) => values[name]!);
+  // Functions as replacements: a string replacement would read `$&` and the like in it as patterns.
+  return ACCOUNT_MISMATCH_MESSAGE.replace('{token}', () => tokenAccountId).replace('{typed}', () => typedAccountId);
 }
 
 function issue(field: HarnessCredentialField, problem: HarnessCredentialsProblem, message: string): HarnessCredentialsIssue {
@@ -79,16 +79,22 @@ export function checkHarnessCredentials(input: Partial<HarnessCredentialsInput> 
   const account = parseAccountIdentifier(input?.accountId ?? '');
   // A blank account field is fine here: the token may carry the id (checked below).
   if (!account.ok && account.problem !== 'empty') issues.push(issue('accountId', account.problem, account.message));
-  if (!token.ok || issues.length) return { ok: false, issues };
+  if (!token.ok || issues.length > 0) return { ok: false, issues };
 
   const typedId = account.ok ? account.accountId : null;
+  // The typed id wins; a legacy token carries none, a current one its own.
   const accountId = typedId ?? token.accountId;
-  // At most one of these two: a mismatch needs both ids.
-  if (token.accountId && typedId && token.accountId !== typedId) {
-    issues.push(issue('accountId', 'account_mismatch', accountMismatchMessage(token.accountId, typedId)));
+  if (accountId === null) {
+    return { ok: false, issues: [issue('accountId', 'account_required', ACCOUNT_REQUIRED_MESSAGE)] };
   }
-  if (!accountId) issues.push(issue('accountId', 'account_required', ACCOUNT_REQUIRED_MESSAGE));
-  return issues.length
-    ? { ok: false, issues }
-    : { ok: true, credentials: { apiKey: token.token, accountId: accountId! }, token, tokenKind: token.kind, accountIdFromToken: !typedId };
+  if (token.accountId !== null && typedId !== null && token.accountId !== typedId) {
+    return { ok: false, issues: [issue('accountId', 'account_mismatch', accountMismatchMessage(token.accountId, typedId))] };
+  }
+  return {
+    ok: true,
+    credentials: { apiKey: token.token, accountId },
+    token,
+    tokenKind: token.kind,
+    accountIdFromToken: typedId === null,
+  };
 }

@@ -23,10 +23,10 @@
  * | `configuration` | the integrator's set-up is wrong (a base URL that is not an allowed Harness host) | — | no |
  * | `unknown` | anything else, e.g. a host's own `connect` threw a plain Error | — | yes |
  */
-export type HarnessConnectErrorCode = HarnessConnectErrorCodeList[number];
+export type HarnessConnectErrorCode = (typeof HARNESS_CONNECT_ERROR_CODES)[number];
 
-/** The codes in the order of the table above; `HARNESS_CONNECT_ERROR_CODES` has this type. */
-type HarnessConnectErrorCodeList = readonly [
+/** Every code, in the order of the table above (for exhaustive tests and catalogues). */
+export const HARNESS_CONNECT_ERROR_CODES = [
   'malformed_token',
   'malformed_account',
   'account_mismatch',
@@ -41,15 +41,12 @@ type HarnessConnectErrorCodeList = readonly [
   'aborted',
   'configuration',
   'unknown',
-];
+] as const;
 
 /** The form fields an error can point at. */
 export type HarnessCredentialField = 'apiKey' | 'accountId';
 
-/**
- * Default English messages a person can act on. The widget's catalogue may replace them by code. Keep the
- * keys in the order of the table above: `HARNESS_CONNECT_ERROR_CODES` is read from them.
- */
+/** Default English messages a person can act on. The widget's catalogue may replace them by code. */
 export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, string> = {
   malformed_token: 'This is not a Harness API key. Copy the whole token.',
   malformed_account: 'Enter your Harness account identifier.',
@@ -67,28 +64,41 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   unknown: 'Something went wrong. Try again.',
 };
 
-/** Every code, in the order of the table above (for exhaustive tests and catalogues). */
-export const HARNESS_CONNECT_ERROR_CODES = Object.keys(HARNESS_CONNECT_ERROR_MESSAGES) as unknown as HarnessConnectErrorCodeList;
-
-/**
- * The field each code concerns and whether retrying can help, as one table: `apiKey`/`accountId` name the
- * field, `retry` marks a transient failure, and a code absent here has neither (shown as a banner).
- */
-const TRAITS: Partial<Record<HarnessConnectErrorCode, HarnessCredentialField | 'retry'>> = {
+/** The field each code concerns by default; `null`: no field, the widget shows a banner. */
+const FIELD_OF: Record<HarnessConnectErrorCode, HarnessCredentialField | null> = {
   malformed_token: 'apiKey',
   malformed_account: 'accountId',
   account_mismatch: 'accountId',
   invalid_token: 'apiKey',
   expired_token: 'apiKey',
+  forbidden: null,
   invalid_request: 'accountId',
-  rate_limited: 'retry',
-  unavailable: 'retry',
-  timeout: 'retry',
-  unknown: 'retry',
+  wrong_host: null,
+  rate_limited: null,
+  unavailable: null,
+  timeout: null,
+  aborted: null,
+  configuration: null,
+  unknown: null,
 };
 
-/** The optional facts an error carries; each is `null` when not known. */
-const NULLABLE_KEYS = ['correlationId', 'status', 'harnessCode', 'detail', 'retryAfterMs'] as const;
+/** Whether trying again can help by default: only for transient failures (and the host's unknown ones). */
+const RETRYABLE: Record<HarnessConnectErrorCode, boolean> = {
+  malformed_token: false,
+  malformed_account: false,
+  account_mismatch: false,
+  invalid_token: false,
+  expired_token: false,
+  forbidden: false,
+  invalid_request: false,
+  wrong_host: false,
+  rate_limited: true,
+  unavailable: true,
+  timeout: true,
+  aborted: false,
+  configuration: false,
+  unknown: true,
+};
 
 export interface HarnessConnectErrorOptions {
   /** A user-facing message; defaults to the code's message. */
@@ -130,35 +140,44 @@ export interface HarnessConnectErrorJSON {
  * token id, never the secret), and the verifier scrubs the key from anything it passes in.
  */
 export class HarnessConnectError extends Error {
-  // `declare`: set by the one `Object.assign` below, so no field initialisers are emitted.
-  declare readonly name: 'HarnessConnectError';
-  declare readonly code: HarnessConnectErrorCode;
-  declare readonly field: HarnessCredentialField | null;
-  declare readonly retryable: boolean;
-  declare readonly correlationId: string | null;
-  declare readonly status: number | null;
-  declare readonly harnessCode: string | null;
-  declare readonly detail: string | null;
-  declare readonly retryAfterMs: number | null;
+  override readonly name = 'HarnessConnectError' as const;
+  readonly code: HarnessConnectErrorCode;
+  readonly field: HarnessCredentialField | null;
+  readonly retryable: boolean;
+  readonly correlationId: string | null;
+  readonly status: number | null;
+  readonly harnessCode: string | null;
+  readonly detail: string | null;
+  readonly retryAfterMs: number | null;
 
   constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
     // `options` may carry a `cause`, which `Error` installs (not enumerable, so never serialised).
     super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options);
-    const trait = TRAITS[code];
-    Object.assign(this, {
-      name: 'HarnessConnectError',
-      code,
-      // `undefined` means "the code's default"; `null` means "no field".
-      field: options.field !== undefined ? options.field : trait !== 'retry' && trait ? trait : null,
-      retryable: options.retryable ?? trait === 'retry',
-    });
-    for (const key of NULLABLE_KEYS) Object.assign(this, { [key]: options[key] ?? null });
+    this.code = code;
+    // `undefined` means "the code's default"; `null` means "no field".
+    this.field = options.field === undefined ? FIELD_OF[code] : options.field;
+    this.retryable = options.retryable ?? RETRYABLE[code];
+    this.correlationId = options.correlationId ?? null;
+    this.status = options.status ?? null;
+    this.harnessCode = options.harnessCode ?? null;
+    this.detail = options.detail ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 
+  /** The serialised shape. `cause` and `stack` stay out: they may hold anything the host threw. */
   toJSON(): HarnessConnectErrorJSON {
-    // The constructor's fields are this error's only enumerable own properties; `message`, `cause` and
-    // `stack` are not enumerable. `cause` and `stack` stay out: they may hold anything the host threw.
-    return { ...this, message: this.message };
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      field: this.field,
+      retryable: this.retryable,
+      correlationId: this.correlationId,
+      status: this.status,
+      harnessCode: this.harnessCode,
+      detail: this.detail,
+      retryAfterMs: this.retryAfterMs,
+    };
   }
 }
 
@@ -185,25 +204,52 @@ const MIN_SCRUBBED_LENGTH = 8;
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  return [apiKey, secret].reduce(
-    (out, needle) => (needle.length < MIN_SCRUBBED_LENGTH ? out : out.replaceAll(needle, REDACTED)),
-    text,
-  );
+  let scrubbed = text;
+  for (const needle of [apiKey, secret]) {
+    if (needle.length >= MIN_SCRUBBED_LENGTH) scrubbed = scrubbed.replaceAll(needle, REDACTED);
+  }
+  return scrubbed;
+}
+
+/** `text` without the key, or `null` for `null`. */
+function scrubNullable(text: string | null, apiKey: string): string | null {
+  return text === null ? null : scrubSecret(text, apiKey);
+}
+
+/**
+ * `error` with the key and its secret removed from every string it carries (message, detail, harnessCode,
+ * correlationId), and without a `cause`: a raw rejection can hold the key anywhere (an HTTP client's error
+ * keeps the request body in `config.data`), so it is not passed on. Returned as it is when it holds
+ * neither the key nor a cause.
+ *
+ * Runs on parsed values: a JSON body that echoes the key escaped (`\u0070at.…`) holds it only once parsed.
+ */
+export function withoutSecret(error: HarnessConnectError, apiKey: string): HarnessConnectError {
+  const scrubbed = {
+    ...error.toJSON(),
+    message: scrubSecret(error.message, apiKey),
+    detail: scrubNullable(error.detail, apiKey),
+    harnessCode: scrubNullable(error.harnessCode, apiKey),
+    correlationId: scrubNullable(error.correlationId, apiKey),
+  };
+  const unchanged =
+    error.cause === undefined &&
+    scrubbed.message === error.message &&
+    scrubbed.detail === error.detail &&
+    scrubbed.harnessCode === error.harnessCode &&
+    scrubbed.correlationId === error.correlationId;
+  return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
 }
 
 /**
  * Turns anything thrown (a host's own `connect` rejecting with a plain Error, a DOMException from an
  * abort, a serialised error from a server answer) into a `HarnessConnectError`, keeping one that already
- * is. Given the key that was being verified, removes it from the message and detail: a host's backend may
- * well echo it in an error text.
+ * is. Given the key that was being verified, removes it from every string of the result and drops the
+ * raw `cause` (see `withoutSecret`): a host's backend or HTTP client may well hold it.
  */
 export function toHarnessConnectError(value: unknown, apiKey?: string): HarnessConnectError {
   const error = toError(value);
-  if (!apiKey) return error;
-  const message = scrubSecret(error.message, apiKey);
-  const detail = error.detail === null ? null : scrubSecret(error.detail, apiKey);
-  if (message === error.message && detail === error.detail) return error;
-  return new HarnessConnectError(error.code, { ...error.toJSON(), message, detail });
+  return apiKey === undefined || apiKey === '' ? error : withoutSecret(error, apiKey);
 }
 
 function toError(value: unknown): HarnessConnectError {
@@ -222,8 +268,14 @@ function toError(value: unknown): HarnessConnectError {
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
-  const detail = value instanceof Error ? value.message : typeof value === 'string' ? value : null;
-  return new HarnessConnectError('unknown', { detail, cause: value });
+  return new HarnessConnectError('unknown', { detail: textOf(value), cause: value });
+}
+
+/** The text of something thrown: an Error's message, a thrown string, else nothing. */
+function textOf(value: unknown): string | null {
+  if (value instanceof Error) return value.message;
+  if (typeof value === 'string') return value;
+  return null;
 }
 
 /** True for the reason `AbortSignal.timeout()` aborts with. */

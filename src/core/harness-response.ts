@@ -1,5 +1,6 @@
-import { HarnessConnectError, type HarnessConnectErrorCode } from './errors.js';
+import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
+import { parseRetryAfter } from './retry-after.js';
 import type { HarnessTokenKind } from './token.js';
 
 /**
@@ -33,31 +34,100 @@ interface Envelope {
   code?: unknown;
   message?: unknown;
   correlationId?: unknown;
-  data?: Record<string, unknown> | null;
+  data?: unknown;
   responseMessages?: Array<{ code?: unknown; message?: unknown }>;
 }
 
-/** The largest time a `Date` holds; beyond it `toISOString` throws. */
-const MAX_DATE_MS = 8.64e15;
+/** The largest time a `Date` holds (100 million days after 1970); beyond it `toISOString` throws. */
+const MAX_DATE_MS = 100_000_000 * 24 * 60 * 60 * 1000;
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value ? value : null;
+/**
+ * Harness's `validTo` for a token created without expiry. TokenDTO's `validTo` is a Java `long`, so a real
+ * answer always has a number here; a value beyond what a `Date` holds (a `Long.MAX_VALUE` "never") is read
+ * as never expiring too.
+ */
+const NEVER_EXPIRES = 0;
+
+/** The facts a failure of a 200 answer carries. */
+interface AnswerFacts {
+  status: number;
+  correlationId: string | null;
 }
 
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+/** How a value is described in a developer's detail: its kind, never the value (it may echo the key). */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A 200 SUCCESS that is not what Harness answers: a stub, a proxy or a changed API. Trying again cannot
+ * heal it, so it is `wrong_host` (not retryable), with a detail naming the field that was wrong.
+ */
+function notHarness(what: string, facts: AnswerFacts): HarnessConnectError {
+  return new HarnessConnectError('wrong_host', {
+    ...facts,
+    detail: `harness-connect: token/validate answered 200 SUCCESS, but ${what}: that is not Harness's answer.`,
+  });
+}
+
+/**
+ * Checks a 200 SUCCESS the way shared harness-api.md ("token/validate, strictly") says: `data` an object,
+ * `data.valid === true`, `data.accountIdentifier` the account asked for, `validTo` 0 or in the future.
+ * Returns the account and expiry, or throws: `invalid_token` for `valid: false`, `account_mismatch` for
+ * another account, `expired_token` for a past `validTo`, `wrong_host` for anything else.
+ */
+function strictSuccess(
+  data: unknown,
+  expectedAccountId: string,
+  facts: AnswerFacts,
+  now = Date.now(),
+): { data: Record<string, unknown>; accountId: string; validTo: number } {
+  if (!isPlainObject(data)) throw notHarness(`data is ${kindOf(data)}`, facts);
+  const { valid, accountIdentifier, validTo } = data;
+  if (valid === false) {
+    throw new HarnessConnectError('invalid_token', { ...facts, detail: 'harness-connect: token/validate answered 200 SUCCESS with data.valid is false.' });
+  }
+  if (valid !== true) throw notHarness(`data.valid is ${kindOf(valid)}, not true`, facts);
+  if (typeof accountIdentifier !== 'string') throw notHarness(`data.accountIdentifier is ${kindOf(accountIdentifier)}`, facts);
+  if (accountIdentifier === '') throw notHarness('data.accountIdentifier is empty', facts);
+  if (accountIdentifier !== expectedAccountId) {
+    throw new HarnessConnectError('account_mismatch', {
+      ...facts,
+      detail: 'harness-connect: token/validate says the key belongs to another account than the one asked for.',
+    });
+  }
+  if (typeof validTo !== 'number') throw notHarness(`data.validTo is ${kindOf(validTo)}`, facts);
+  if (!Number.isFinite(validTo)) throw notHarness('data.validTo is not a finite number', facts);
+  if (validTo < 0) throw notHarness('data.validTo is negative', facts);
+  if (validTo !== NEVER_EXPIRES && validTo <= now) {
+    throw new HarnessConnectError('expired_token', { ...facts, detail: 'harness-connect: token/validate answered 200 SUCCESS, but data.validTo is in the past.' });
+  }
+  return { data, accountId: accountIdentifier, validTo };
+}
+
+/** A non-empty string from the answer, else `null`. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** A header's value, `null` when absent or empty. */
+function headerText(header: (name: string) => string, name: string): string | null {
+  const value = header(name);
+  return value === '' ? null : value;
 }
 
 /** Picks the code for a failed answer (not a redirect) from its HTTP status and Harness's own code and message. */
 function codeFor(status: number, harnessCode: string, message: string, html: boolean): HarnessConnectErrorCode {
   if (status === 429) return 'rate_limited';
   // A 200 whose body is neither an envelope nor HTML was cut short on the way: a transient fault.
-  if (status >= 500 || (status === 200 && !harnessCode && !html)) return 'unavailable';
+  if (status >= 500 || (status === 200 && harnessCode === '' && !html)) return 'unavailable';
   if (harnessCode === 'EXPIRED_TOKEN') return 'expired_token';
   // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
   // "Invalid accountId in token".
@@ -69,11 +139,35 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
   return 'unknown';
 }
 
+/** What a failed answer held, for the developer's detail: Harness's code and message, or its kind. */
+function whatCameBack(harnessCode: string, message: string, html: boolean): string {
+  if (harnessCode !== '') return `${harnessCode}: ${message}`;
+  return html ? 'an HTML page' : 'no Harness envelope';
+}
+
+/**
+ * `verification` with the key and its secret removed from every string taken from the answer (a proxy or a
+ * stub may echo the key into any field, JSON-escaped so that only the parsed value shows it).
+ */
+export function verificationWithoutSecret(verification: HarnessTokenVerification, apiKey: string): HarnessTokenVerification {
+  const scrub = (text: string) => scrubSecret(text, apiKey);
+  const scrubNullable = (text: string | null) => (text === null ? null : scrub(text));
+  const { user } = verification;
+  // accountId was checked equal to the account asked for; tokenHint and baseUrl are the verifier's own.
+  return {
+    ...verification,
+    tokenId: scrub(verification.tokenId),
+    tokenName: scrubNullable(verification.tokenName),
+    user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
+    correlationId: scrubNullable(verification.correlationId),
+  };
+}
+
 /**
  * Interprets the answer to `POST /ng/api/token/validate`: the verification, or a thrown
- * `HarnessConnectError` unless it is a Harness success envelope for the checked account. The verifier
- * removes the key from `header`'s values and `body` first (proxies have echoed keys back), so nothing
- * taken from them can carry it.
+ * `HarnessConnectError` unless it is a Harness success envelope for the checked account. What it returns
+ * or throws may still hold the key (proxies have echoed it back): the verifier removes it afterwards, from
+ * the parsed values (see `verificationWithoutSecret` and `withoutSecret`).
  */
 export function interpretValidateResponse(
   response: Pick<Response, 'status' | 'type'>,
@@ -90,39 +184,37 @@ export function interpretValidateResponse(
     // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
   }
   const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
-  const correlationId = text(envelope?.correlationId) ?? (header('x-harness-correlation-id') || null);
-  const data = envelope?.data;
+  const correlationId = text(envelope?.correlationId) ?? headerText(header, 'x-harness-correlation-id');
   // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
   const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
-  if (redirected || status !== 200 || envelope?.status !== 'SUCCESS' || !data) {
+  if (redirected || status !== 200 || envelope?.status !== 'SUCCESS') {
     const first = envelope?.responseMessages?.[0];
     const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
     const html = !envelope && (header('content-type').includes('html') || /^\s*</.test(body));
-    throw new HarnessConnectError(redirected ? 'wrong_host' : codeFor(status, harnessCode, message, html), {
-      status: status || null,
-      harnessCode: harnessCode || null,
+    const facts = {
+      // A browser's opaque redirect has status 0: no status to report.
+      status: status === 0 ? null : status,
+      harnessCode: harnessCode === '' ? null : harnessCode,
       correlationId,
-      retryAfterMs: parseRetryAfter(header('retry-after')),
-      detail: redirected
-        ? 'harness-connect: the base URL redirected (a key never follows one). Use the API host.'
-        : `HTTP ${status} with ${harnessCode ? `${harnessCode}: ${message}` : html ? 'an HTML page' : 'no Harness envelope'}`,
+      retryAfterMs: parseRetryAfter(headerText(header, 'retry-after')),
+    };
+    if (redirected) {
+      throw new HarnessConnectError('wrong_host', {
+        ...facts,
+        detail: 'harness-connect: the base URL redirected (a key never follows one). Use the API host.',
+      });
+    }
+    throw new HarnessConnectError(codeFor(status, harnessCode, message, html), {
+      ...facts,
+      detail: `HTTP ${status} with ${whatCameBack(harnessCode, message, html)}`,
     });
   }
 
-  const expectedId = check.credentials.accountId;
-  const accountId = text(data.accountIdentifier) ?? expectedId;
-  if (accountId !== expectedId || data.valid === false) {
-    throw new HarnessConnectError(data.valid === false ? 'invalid_token' : 'account_mismatch', {
-      status,
-      correlationId,
-      detail: 'SUCCESS with valid: false or another account',
-    });
-  }
+  const { data, accountId, validTo } = strictSuccess(envelope.data, check.credentials.accountId, { status, correlationId });
   const name = text(data.username);
   const email = text(data.email);
-  const validTo = Number(data.validTo);
   return {
     accountId,
     tokenKind: check.tokenKind,
@@ -130,9 +222,8 @@ export function interpretValidateResponse(
     tokenName: text(data.name),
     tokenHint: check.token.hint,
     apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
-    user: name || email ? { name, email } : null,
-    // Harness uses 0 (or nothing) for "never expires".
-    expiresAt: validTo > 0 && validTo < MAX_DATE_MS ? new Date(validTo).toISOString() : null,
+    user: name === null && email === null ? null : { name, email },
+    expiresAt: validTo === NEVER_EXPIRES || validTo > MAX_DATE_MS ? null : new Date(validTo).toISOString(),
     baseUrl,
     correlationId,
   };

@@ -43,7 +43,9 @@ export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {})
   const { protocol, host, hostname } = url;
   const listed = (options.allowedHosts ?? []).some((entry) => {
     const pattern = entry.trim().toLowerCase();
-    return pattern.startsWith('*.') ? hostname.endsWith(pattern.slice(1)) : host === pattern || hostname === pattern;
+    // `*.acme.internal` matches any host ending in `.acme.internal` (the pattern without its `*`).
+    if (pattern.startsWith('*.')) return hostname.endsWith(pattern.slice('*'.length));
+    return host === pattern || hostname === pattern;
   });
   // The URL parser lowercases hostnames and resolves tricks like `app.harness.io.evil.example` to that
   // full host, so a suffix check on the parsed hostname is exact.
@@ -66,7 +68,7 @@ export function resolveHarnessBaseUrl(baseUrl: string | undefined, options: Harn
   } catch {
     // Reported below with every other refusal.
   }
-  if (!url || url.username || url.password || !isAllowedHarnessHost(url, options)) {
+  if (url === undefined || url.username !== '' || url.password !== '' || !isAllowedHarnessHost(url, options)) {
     // Names the protocol and host, never the whole URL: it could hold a password.
     const what = url ? `${url.protocol}//${url.host}` : 'that value';
     throw new HarnessConnectError('configuration', {

@@ -1,3 +1,4 @@
+import { ACCOUNT_ID_LENGTH } from './account.js';
 import { cleanPastedKey } from './clean.js';
 
 /**
@@ -19,7 +20,9 @@ export type HarnessTokenProblem =
   | 'wrong_segment_count'
   | 'bad_characters'
   | 'firstgen_key'
-  | 'too_long';
+  | 'too_long'
+  | 'looks_like_account_id'
+  | 'looks_like_url';
 
 export interface ParsedHarnessToken {
   ok: true;
@@ -58,10 +61,52 @@ export const HINT_SECRET_CHARS = 4;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 
 /**
- * FirstGen API keys have no `pat`/`sat` prefix and no dots; they are long base64-like strings and do
- * not work with the `/ng/api` endpoints.
+ * An address pasted as a key: a `scheme://` (cleaning takes `https:` for a `name:` prefix and leaves `//`,
+ * so the scheme is optional here), a host name followed by a path, query or fragment
+ * (`app.harness.io/ng/account/…`), or a bare Harness host (`app.harness.io`, `acme.harness.io`).
  */
-const FIRSTGEN_KEY = /^[A-Za-z0-9+/=_-]{20,}$/;
+const LOOKS_LIKE_URL =
+  /^(?:[a-z][a-z0-9+.-]*:)?\/\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?[/?#]|^(?:[a-z0-9-]+\.)*harness\.io(?::\d+)?$/i;
+
+/** The characters of an account identifier (see account.ts). */
+const ACCOUNT_ID_CHARACTERS = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Older Harness API keys (from before `pat.`/`sat.` tokens) do not work with the `/ng/api` endpoints. Their
+ * format is not documented, so the check is narrow: standard base64 (letters, digits, `+`, `/`, at most two
+ * `=` of padding), at least `MIN_OLDER_KEY_LENGTH` characters, with upper case, lower case and digits mixed
+ * as in any random key. Words, hyphenated phrases, names with `_`, a token's id or secret on its own (24 and
+ * 20 characters) do not match: they are told that keys start with `pat.` or `sat.`.
+ */
+const OLDER_KEY = /^[A-Za-z0-9+/]+={0,2}$/;
+const MIN_OLDER_KEY_LENGTH = 32;
+
+const UPPER_CASE = /[A-Z]/;
+const LOWER_CASE = /[a-z]/;
+const DIGIT = /[0-9]/;
+
+/**
+ * An account identifier pasted as a key: exactly its length and characters, with upper and lower case
+ * mixed as in the random ids Harness issues (a lower-case word of that length is not one).
+ */
+function looksLikeAccountId(value: string): boolean {
+  return (
+    value.length === ACCOUNT_ID_LENGTH &&
+    ACCOUNT_ID_CHARACTERS.test(value) &&
+    UPPER_CASE.test(value) &&
+    LOWER_CASE.test(value)
+  );
+}
+
+function looksLikeOlderKey(value: string): boolean {
+  return (
+    value.length >= MIN_OLDER_KEY_LENGTH &&
+    OLDER_KEY.test(value) &&
+    UPPER_CASE.test(value) &&
+    LOWER_CASE.test(value) &&
+    DIGIT.test(value)
+  );
+}
 
 export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string> = {
   empty: 'Paste your Harness API key.',
@@ -69,9 +114,15 @@ export const HARNESS_TOKEN_PROBLEM_MESSAGES: Record<HarnessTokenProblem, string>
   uppercase_prefix: 'Write the start in lower case: pat. or sat.',
   wrong_segment_count: 'This key is incomplete. Copy all of it.',
   bad_characters: 'This key has invalid characters. Copy it again.',
-  firstgen_key: 'This is an old FirstGen key. Create a token in your Harness profile.',
+  firstgen_key: 'This is an older kind of Harness key, which does not work here. Create an API key in your Harness profile.',
   too_long: 'Too long for an API key. Paste only the key.',
+  looks_like_account_id: 'This looks like your Account Identifier: it goes in the field below.',
+  looks_like_url: 'This is a web address, not an API key. Paste the key itself: it starts with pat. or sat.',
 };
+
+/** The parts after the prefix: `<accountId>.<tokenId>.<secret>`, or the legacy `<tokenId>.<secret>`. */
+const CURRENT_FORM_PARTS = 3;
+const LEGACY_FORM_PARTS = 2;
 
 /** The prefixes Harness issues, lower case only. */
 const TOKEN_KINDS: readonly string[] = ['pat', 'sat'] satisfies HarnessTokenKind[];
@@ -80,6 +131,7 @@ function failure(problem: HarnessTokenProblem): HarnessTokenParseFailure {
   return { ok: false, problem, message: HARNESS_TOKEN_PROBLEM_MESSAGES[problem] };
 }
 
+/**
 /**
  * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring (and a
  * concatenation) as a view onto its source, so an account id cut out of a pasted key would keep the WHOLE
@@ -91,10 +143,24 @@ export function detachedCopy(text: string): string {
   return Array.from(text).join('');
 }
 
+/**
+ * A secret must be longer than this for a hint to show its last characters: shown from a short one, they
+ * would give away too much of it. (Harness's secrets are 20 characters.)
+ */
+const MIN_SECRET_LENGTH_FOR_TAIL = HINT_SECRET_CHARS * 2;
+
 /** A display hint that reveals nothing that grants access. */
 export function tokenHint(kind: HarnessTokenKind, accountId: string | null, secret: string): string {
-  const tail = secret.length > HINT_SECRET_CHARS * 2 ? secret.slice(-HINT_SECRET_CHARS) : '';
-  return detachedCopy(`${kind}.${accountId === null ? '' : `${accountId}.`}…${tail}`);
+  const tail = secret.length > MIN_SECRET_LENGTH_FOR_TAIL ? secret.slice(-HINT_SECRET_CHARS) : '';
+  const account = accountId === null ? '' : `${accountId}.`;
+  return detachedCopy(`${kind}.${account}…${tail}`);
+}
+
+/** What a value without any dot is, as far as it can be told. */
+function dotlessProblem(value: string): HarnessTokenProblem {
+  if (looksLikeAccountId(value)) return 'looks_like_account_id';
+  if (looksLikeOlderKey(value)) return 'firstgen_key';
+  return TOKEN_CHARACTERS.test(value) ? 'wrong_prefix' : 'bad_characters';
 }
 
 /**
@@ -106,23 +172,26 @@ export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
   if (typeof input !== 'string') return failure('empty');
   if (input.length > MAX_INPUT_LENGTH) return failure('too_long');
   const token = cleanPastedKey(input);
-  if (!token) return failure('empty');
+  if (token === '') return failure('empty');
+  // Before the length check: a long address is still an address.
+  if (LOOKS_LIKE_URL.test(token)) return failure('looks_like_url');
   if (token.length > MAX_TOKEN_LENGTH) return failure('too_long');
-  const validCharacters = TOKEN_CHARACTERS.test(token);
   const [prefix = '', ...parts] = token.split('.');
-  // Without a dot it cannot be a Harness token; a long base64-like value is most likely a FirstGen key.
-  if (!validCharacters || !parts.length) {
-    return failure(FIRSTGEN_KEY.test(token) ? 'firstgen_key' : validCharacters ? 'wrong_prefix' : 'bad_characters');
-  }
+  // Without a dot it cannot be a Harness token: say what it looks like instead.
+  if (parts.length === 0) return failure(dotlessProblem(token));
+  if (!TOKEN_CHARACTERS.test(token)) return failure('bad_characters');
   if (!TOKEN_KINDS.includes(prefix)) {
     // Harness refuses `PAT.`: say so precisely, since the fix is a single keystroke.
     return failure(TOKEN_KINDS.includes(prefix.toLowerCase()) ? 'uppercase_prefix' : 'wrong_prefix');
   }
   // `<accountId>.<tokenId>.<secret>` or the legacy `<tokenId>.<secret>`, no part empty.
-  if (parts.length < 2 || parts.length > 3 || parts.includes('')) return failure('wrong_segment_count');
+  const knownForm = parts.length === CURRENT_FORM_PARTS || parts.length === LEGACY_FORM_PARTS;
+  if (!knownForm || parts.includes('')) return failure('wrong_segment_count');
   const kind = prefix as HarnessTokenKind;
-  const accountId = parts.length === 3 ? detachedCopy(parts[0]!) : null;
-  const [tokenId, secret] = parts.slice(-2) as [string, string];
+  // The current form starts with the account id; the legacy form has none.
+  const current = parts.length === CURRENT_FORM_PARTS;
+  const accountId = current && parts[0] !== undefined ? detachedCopy(parts[0]) : null;
+  const [tokenId = '', secret = ''] = current ? parts.slice(1) : parts;
   return {
     ok: true,
     token,

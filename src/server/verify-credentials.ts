@@ -1,6 +1,7 @@
-import { HarnessConnectError } from '../core/errors.js';
+import { HarnessConnectError, isTimeoutError } from '../core/errors.js';
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { sleep } from '../core/sleep.js';
 import { verifyHarnessToken, VERIFY_TIMEOUT_MS, type VerifyHarnessTokenOptions } from '../core/verify.js';
 
 /** A server never waits longer than this for Harness, whatever it is configured with. */
@@ -9,6 +10,9 @@ export const MAX_SERVER_TIMEOUT_MS = 30_000;
 /** Pause before the single retry: long enough for a load balancer to pick another node. */
 export const RETRY_DELAY_MS = 300;
 
+/** A zero or negative timeout would give up before the request is sent: the shortest one is this. */
+const MIN_TIMEOUT_MS = 1;
+
 export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptions {
   /**
    * Try once more after a 5xx answer or a network failure (never after a 4xx, a timeout or an abort:
@@ -16,21 +20,6 @@ export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptio
    * @default true
    */
   retry?: boolean;
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new HarnessConnectError('aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -42,13 +31,20 @@ export async function verifyHarnessCredentials(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessCredentialsOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const timeoutMs = Math.min(Math.max(1, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
+  const timeoutMs = Math.min(Math.max(MIN_TIMEOUT_MS, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
   const attempt = () => verifyHarnessToken(credentials, { ...options, timeoutMs });
   try {
     return await attempt();
   } catch (error) {
-    if (!(error instanceof HarnessConnectError && error.code === 'unavailable') || options.retry === false) throw error;
-    await pause(RETRY_DELAY_MS, options.signal);
+    // Only a 5xx or a network failure may pass on the next try; an oversized or odd answer is wrong_host.
+    const transient = error instanceof HarnessConnectError && error.code === 'unavailable';
+    if (!transient || options.retry === false) throw error;
+    try {
+      await sleep(RETRY_DELAY_MS, options.signal);
+    } catch (reason) {
+      // The caller stopped during the pause: told the way verifyHarnessToken tells it.
+      throw new HarnessConnectError(isTimeoutError(reason) ? 'timeout' : 'aborted');
+    }
     return attempt();
   }
 }

@@ -273,6 +273,66 @@ describe('toHarnessConnectError with the key being verified', () => {
     expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', message: 'bad [redacted]', detail: 'got [redacted]' });
   });
 
+  it('removes it from every string of a serialised error: harnessCode and correlationId too (#12)', () => {
+    const error = toHarnessConnectError(
+      { name: 'HarnessConnectError', code: 'invalid_token', harnessCode: `X-${key}`, correlationId: secret, detail: 'd' },
+      key,
+    );
+    expect(error).toMatchObject({ harnessCode: 'X-[redacted]', correlationId: '[redacted]', detail: 'd' });
+  });
+
+  /** Every string reachable from `root` through own properties (enumerable or not) and causes. */
+  function reachableStrings(root: unknown): string[] {
+    const strings: string[] = [];
+    const seen = new Set<unknown>();
+    const visit = (value: unknown) => {
+      if (typeof value === 'string') strings.push(value);
+      if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) return;
+      seen.add(value);
+      for (const name of Reflect.ownKeys(value)) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(value, name)!;
+        visit('value' in descriptor ? descriptor.value : undefined);
+      }
+    };
+    visit(root);
+    return strings;
+  }
+
+  it.each([
+    [
+      'an axios-style Error',
+      () =>
+        Object.assign(new Error(`Request failed with status code 500 for ${key}`), {
+          name: 'AxiosError',
+          isAxiosError: true,
+          config: { url: '/api/harness/connect', data: JSON.stringify({ apiKey: key }), headers: { 'x-api-key': key } },
+          request: { body: key },
+        }),
+    ],
+    [
+      'an axios-style plain object',
+      () => ({ message: `failed: ${secret}`, config: { data: `{"apiKey":"${key}"}` }, response: { data: { echo: key } } }),
+    ],
+    ['an Error whose cause holds the key', () => new Error('wrapped', { cause: { config: { data: key } } })],
+    ['a HarnessConnectError whose cause holds the key', () => new HarnessConnectError('unknown', { cause: { config: { data: key } } })],
+    ['an AbortError carrying the key', () => Object.assign(new DOMException('aborted', 'AbortError'), { request: key })],
+  ])('keeps nothing reachable that holds the key: %s (#12)', (_name, make) => {
+    const raw = make();
+    expect(reachableStrings(raw).join(' ')).toContain(secret);
+    const error = toHarnessConnectError(raw, key);
+    expect(error).toBeInstanceOf(HarnessConnectError);
+    expect(error.cause).toBeUndefined();
+    for (const text of reachableStrings(error)) {
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('keeps the raw cause when no key is given (a host that opts out of nothing loses nothing)', () => {
+    const raw = Object.assign(new Error('x'), { config: { data: 'y' } });
+    expect(toHarnessConnectError(raw).cause).toBe(raw);
+  });
+
   it('returns an error that holds no key as it is', () => {
     const original = new HarnessConnectError('rate_limited');
     expect(toHarnessConnectError(original, key)).toBe(original);

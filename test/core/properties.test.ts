@@ -422,9 +422,11 @@ describe('properties: verifyHarnessToken with random answers', () => {
       },
       { requiredKeys: [] },
     );
-    // A Harness success answer whose free-text fields may echo the key.
+    // A Harness success answer whose free-text fields may echo the key. Harness always sends validTo (a
+    // Java long): 0 for "never", else the expiry, here between tomorrow and 2100.
+    const validTo = fc.oneof(fc.constant(0), fc.integer({ min: Date.now() + 86_400_000, max: 4_102_444_800_000 }));
     const successBody = fc
-      .record({ data: fc.record({ identifier: echo, name: echo, username: echo, email: echo }), correlationId: echo })
+      .record({ data: fc.record({ identifier: echo, name: echo, username: echo, email: echo, validTo }), correlationId: echo })
       .map(({ data, correlationId }) =>
         JSON.stringify({ status: 'SUCCESS', data: { ...data, accountIdentifier: account, valid: true }, correlationId }),
       );

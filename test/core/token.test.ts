@@ -9,6 +9,7 @@ import {
 import { MAX_TOKEN_LENGTH, tokenHint } from '../../src/core/token.js';
 import {
   ACCOUNT,
+  OTHER_ACCOUNT,
   LEGACY,
   LEGACY_SECRET,
   LEGACY_TOKEN_ID,
@@ -301,23 +302,89 @@ describe('parseHarnessToken: problems', () => {
     });
   });
 
-  describe('firstgen_key', () => {
+  describe('looks_like_account_id (#12)', () => {
+    it.each([
+      ['the primary account id', ACCOUNT],
+      ['another account id', OTHER_ACCOUNT],
+      ['an account id in quotes, with spaces', `  "${ACCOUNT}" `],
+      ['an account id with a zero-width space', `${ACCOUNT}\u200B`],
+    ])('%s', (_name, input) => {
+      const result = parseHarnessToken(input);
+      expectFailure(result, 'looks_like_account_id');
+      if (result.ok) return;
+      expect(result.message).toBe(HARNESS_TOKEN_PROBLEM_MESSAGES.looks_like_account_id);
+      expect(result.message).toMatch(/Account Identifier/);
+    });
+
+    it.each([
+      ['22 characters of lower case and hyphens (a word, not a random id)', 'hello-this-is-not-a-ke'],
+      ['21 characters', ACCOUNT.slice(1)],
+      ['23 characters', `${ACCOUNT}x`],
+    ])('not for %s', (_name, input) => {
+      expect(problemOf(input)).not.toBe('looks_like_account_id');
+    });
+  });
+
+  describe('looks_like_url (#12)', () => {
+    it.each([
+      ['a Harness page address', `https://app.harness.io/ng/account/${ACCOUNT}/home/get-started`],
+      ['a hash-routed Harness address', `https://app.harness.io/ng/#/account/${ACCOUNT}/dashboard`],
+      ['a FirstGen UI address', `https://app.harness.io/#/account/${ACCOUNT}/dashboard`],
+      ['a Harness address without a scheme', `app.harness.io/ng/account/${ACCOUNT}/home`],
+      ['a vanity host', 'https://acme.harness.io'],
+      ['a bare Harness host', 'app.harness.io'],
+      ['a bare EU host with a slash', 'accounts.eu.harness.io/'],
+      ['an address with a key in its query', `https://app.harness.io/ng/api/token/validate?x-api-key=${PAT}`],
+      ['any http address', 'http://localhost:3000/settings/integrations'],
+      ['any https address', 'https://example.com'],
+      ['an address in quotes', `"https://app.harness.io/ng/account/${ACCOUNT}/home"`],
+      ['a variable holding an address', 'HARNESS_BASE_URL=https://app.harness.io'],
+      ['a very long address', `https://app.harness.io/ng/account/${ACCOUNT}/home?${'q=1&'.repeat(100)}`],
+    ])('%s', (_name, input) => {
+      const result = parseHarnessToken(input);
+      expectFailure(result, 'looks_like_url');
+      if (result.ok) return;
+      expect(result.message).toBe(HARNESS_TOKEN_PROBLEM_MESSAGES.looks_like_url);
+      expect(result.message).toMatch(/address/);
+      expect(result.message).toContain('pat.');
+      expect(result.message).not.toContain(ACCOUNT);
+    });
+  });
+
+  describe('firstgen_key: only for what looks like an older Harness key (#12)', () => {
     it.each([
       ['a long base64 key with = padding', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTA='],
-      ['a long base64 key with + and /', 'a1B2c3D4e5F6g7H8i9J0+k/L=='],
       ['a long base64 key of letters and digits with == padding', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OQ=='],
       ['a long base64 key with a single = padding and no other symbol', 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4='],
-      ['a long alphanumeric key without dots', 'abcdefghijKLMNOPQRST0123456789'],
-      ['a FirstGen key in quotes', '"abcdefghijKLMNOPQRST0123456789"'],
+      ['a long base64 key with + and /', 'a1B2c3D4e5F6g7H8i9J0+k/La1B2c3D4e5F6=='],
+      ['32 mixed letters and digits', 'abcdefghijKLMNOPQRST0123456789xy'],
+      ['an older key in quotes', '"QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4OTA="'],
     ])('%s', (_name, input) => {
       const result = parseHarnessToken(input);
       expectFailure(result, 'firstgen_key');
       if (!result.ok) expect(result.message).toBe(HARNESS_TOKEN_PROBLEM_MESSAGES.firstgen_key);
     });
 
-    it('a short word without dots is a wrong prefix, not a FirstGen key', () => {
-      expect(problemOf('abcdefghij')).toBe('wrong_prefix');
+    it.each([
+      ['a hyphenated phrase', 'hello-this-is-not-a-key'],
+      ['a long lower-case word', 'thisisnotakeyatallbutitislongerthan32chars'],
+      ['26 letters', 'abcdefghijklmnopqrstuvwxyz'],
+      ['30 mixed letters and digits (too short)', 'abcdefghijKLMNOPQRST0123456789'],
+      ['a token id alone', TOKEN_ID],
+      ['a secret alone', SECRET],
+      ['an identifier with underscores', 'my_harness_api_key_for_ci_pipelines'],
+      ['a short word', 'abcdefghij'],
+    ])('%s is a wrong prefix, not an older key', (_name, input) => {
+      expect(problemOf(input)).toBe('wrong_prefix');
     });
+
+    it('a short base64 value with symbols has bad characters', () => {
+      expect(problemOf('a1B2c3D4e5F6g7H8i9J0+k/L==')).toBe('bad_characters');
+    });
+  });
+
+  it('no message speaks of "FirstGen" (jargon a person does not know)', () => {
+    for (const message of Object.values(HARNESS_TOKEN_PROBLEM_MESSAGES)) expect(message).not.toMatch(/first\s*gen/i);
   });
 
   describe('too_long', () => {

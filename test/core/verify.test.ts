@@ -7,6 +7,7 @@ import {
   type HarnessCredentialsInput,
   type VerifyHarnessTokenOptions,
 } from '../../src/core/index.js';
+import { FALSE_SUCCESSES } from './success-shapes.js';
 import { ACCOUNT, LEGACY, LEGACY_SECRET, OTHER_ACCOUNT, PAT, SAT, SAT_SECRET, SAT_TOKEN_ID, SECRET, TOKEN_ID } from './fixtures.js';
 
 /**
@@ -240,9 +241,9 @@ describe('verifyHarnessToken: success', () => {
     });
   });
 
-  it('maps a missing validTo, user, name and apiKeyType to null', async () => {
+  it('maps a missing user, name and apiKeyType, and validTo 0, to null', async () => {
     const { fetch } = fakeFetch(() =>
-      json(200, { status: 'SUCCESS', data: { accountIdentifier: ACCOUNT, valid: true }, correlationId: 'c' }),
+      json(200, { status: 'SUCCESS', data: { accountIdentifier: ACCOUNT, valid: true, validTo: 0 }, correlationId: 'c' }),
     );
     expect(await verifyHarnessToken({ apiKey: PAT }, { fetch })).toEqual({
       accountId: ACCOUNT,
@@ -307,6 +308,42 @@ describe('verifyHarnessToken: success', () => {
   it('rejects a SUCCESS with valid: false as invalid_token', async () => {
     const error = await failWith(() => success({ valid: false }));
     expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', status: 200 });
+  });
+});
+
+describe('verifyHarnessToken: a 200 counts only when it is a Harness success, strictly (#12)', () => {
+  it.each(FALSE_SUCCESSES.map((shape) => [shape.name, shape] as const))('%s', async (_name, shape) => {
+    const error = await failWith(() => new Response(shape.text, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(error.code).toBe(shape.code);
+    expect(error.detail).toMatch(shape.detail);
+    expect(error.detail).toMatch(/^harness-connect: /);
+    expect(error.status).toBe(200);
+    // A stub or a changed API does not heal by trying again; an expired or refused key does not either.
+    expect(error.retryable).toBe(false);
+  });
+
+  it('accepts validTo 0 (never expires) and a future validTo', async () => {
+    const never = fakeFetch(() => success({ validTo: 0 }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: never.fetch })).expiresAt).toBeNull();
+    const soon = Date.now() + 60_000;
+    const later = fakeFetch(() => success({ validTo: soon }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: later.fetch })).expiresAt).toBe(new Date(soon).toISOString());
+  });
+
+  it('accepts a validTo beyond what a date can hold as never expiring (a Long.MAX_VALUE "never")', async () => {
+    // Java's Long.MAX_VALUE as JSON text: JSON.parse rounds it to 2^63.
+    const body = JSON.stringify(successBody({ validTo: 0 })).replace('"validTo":0', '"validTo":9223372036854775807');
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).expiresAt).toBeNull();
+  });
+
+  it('compares the account with the one asked for: typed, or read out of the key', async () => {
+    const typed = fakeFetch(() => success({ accountIdentifier: OTHER_ACCOUNT }));
+    const error = await rejection(verifyHarnessToken({ apiKey: LEGACY, accountId: ACCOUNT }, { fetch: typed.fetch }));
+    expect(error.code).toBe('account_mismatch');
+    const matching = fakeFetch(() => success({ accountIdentifier: OTHER_ACCOUNT }));
+    const result = await verifyHarnessToken({ apiKey: LEGACY, accountId: OTHER_ACCOUNT }, { fetch: matching.fetch });
+    expect(result.accountId).toBe(OTHER_ACCOUNT);
   });
 });
 
@@ -530,6 +567,24 @@ describe('verifyHarnessToken: what Harness answers', () => {
     expect(error.retryAfterMs).toBeNull();
   });
 
+  it.each([
+    ['1e308 (not delay-seconds)', '1e308', null],
+    ['Infinity', 'Infinity', null],
+    ['-1 (which Date.parse reads as 2001)', '-1', null],
+    ['-5', '-5', null],
+    ['0x10', '0x10', null],
+    ['a day of seconds', '86400', 600_000],
+    ['more seconds than a number holds exactly', '9'.repeat(400), 600_000],
+    ['a date in 2099', 'Wed, 21 Oct 2099 07:28:00 GMT', 600_000],
+    ['a date in the past', 'Sun, 06 Nov 1994 08:49:37 GMT', 0],
+    ['0', '0', 0],
+    ['1.5 seconds', '1.5', 1_500],
+  ])('429 with Retry-After %s → retryAfterMs within 0 … 10 minutes (#12)', async (_name, value, expected) => {
+    const error = await failWith(() => new Response('', { status: 429, headers: { 'retry-after': value } }));
+    expect(error.retryAfterMs).toBe(expected);
+    expect(JSON.stringify(error)).not.toMatch(/Infinity|e\+/);
+  });
+
   it.each([500, 502, 503, 504])('%i → unavailable, retryable', async (status) => {
     const error = await failWith(() => html(status, '<html>Bad gateway</html>'));
     expect(error).toMatchObject({ code: 'unavailable', retryable: true, status, field: null });
@@ -596,13 +651,12 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
   });
 
   it('a body that fails to read → unavailable', async () => {
-    const broken = {
-      type: 'basic',
-      status: 200,
-      headers: new Headers(),
-      text: () => Promise.reject(new TypeError('terminated')),
-    } as unknown as Response;
-    expect((await failWith(() => broken)).code).toBe('unavailable');
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new TypeError('terminated'));
+      },
+    });
+    expect((await failWith(() => new Response(broken, { status: 200 }))).code).toBe('unavailable');
   });
 
   it('no answer within timeoutMs → timeout, retryable, and the request is aborted', async () => {
@@ -664,6 +718,98 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
   });
 });
 
+describe('verifyHarnessToken: the answer is read up to a byte cap (#12)', () => {
+  /** Harness's envelopes are a few KB; the verifier stops reading at 256 KiB. */
+  const CAP_BYTES = 256 * 1024;
+  const CHUNK_BYTES = 16 * 1024;
+
+  /** A body of `total` bytes of `a`, made only as it is read, counting what was pulled and whether it was cancelled. */
+  function countingBody(total: number) {
+    const counter = { pulled: 0, cancelled: false };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (counter.pulled >= total) {
+            controller.close();
+            return;
+          }
+          counter.pulled += CHUNK_BYTES;
+          controller.enqueue(new Uint8Array(CHUNK_BYTES).fill(0x61));
+        },
+        cancel() {
+          counter.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { stream, counter };
+  }
+
+  it('stops near the cap on a 64 MiB answer, cancels the rest, and calls it wrong_host', async () => {
+    const { stream, counter } = countingBody(64 * 1024 * 1024);
+    const error = await failWith(() => new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(error).toMatchObject({ code: 'wrong_host', retryable: false, status: 200 });
+    expect(error.detail).toMatch(/^harness-connect: .*256 KiB/);
+    expect(counter.pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
+    expect(counter.cancelled).toBe(true);
+  });
+
+  it('an oversized error page is wrong_host too, whatever its status', async () => {
+    const { stream, counter } = countingBody(8 * 1024 * 1024);
+    const error = await failWith(() => new Response(stream, { status: 502, headers: { 'content-type': 'text/html' } }));
+    expect(error.code).toBe('wrong_host');
+    expect(counter.pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
+  });
+
+  it('reads an answer of exactly the cap', async () => {
+    const padding = ' '.repeat(CAP_BYTES - JSON.stringify(successBody()).length);
+    const body = JSON.stringify(successBody()) + padding;
+    expect(new TextEncoder().encode(body).byteLength).toBe(CAP_BYTES);
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200 }));
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch })).resolves.toMatchObject({ accountId: ACCOUNT });
+  });
+
+  it('counts bytes, not characters: 100 K three-byte characters are over the cap', async () => {
+    const body = JSON.stringify(successBody({ name: '\u2713'.repeat(100_000) }));
+    expect(body.length).toBeLessThan(CAP_BYTES);
+    expect((await failWith(() => new Response(body, { status: 200 }))).code).toBe('wrong_host');
+  });
+
+  it('decodes UTF-8 split across chunks', async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ status: 'ERROR', code: 'INVALID_TOKEN', message: 'Jeton refusé ✓', correlationId: 'c' }),
+    );
+    const oneByteAtATime = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
+        controller.close();
+      },
+    });
+    const error = await failWith(() => new Response(oneByteAtATime, { status: 401 }));
+    expect(error.detail).toContain('Jeton refusé ✓');
+  });
+
+  it('reads a Response with no body as an empty answer', async () => {
+    expect((await failWith(() => new Response(null, { status: 401 }))).code).toBe('invalid_token');
+    const bodiless = { type: 'basic', status: 401, headers: new Headers(), body: null } as unknown as Response;
+    expect((await failWith(() => bodiless)).code).toBe('invalid_token');
+  });
+
+  it('the timeout bounds the body too, even from a fetch whose body ignores the signal', async () => {
+    // The first bytes, then nothing: a stalled proxy.
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"status":'));
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(stalled, { status: 200 }));
+    const started = Date.now();
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: 50 }));
+    expect(error.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('verifyHarnessToken: the key never leaks', () => {
   const echoes: Array<[string, Responder]> = [
     ['a 401 message echoing the key', () => harnessError(401, 'INVALID_TOKEN', `Token ${PAT} is not valid`)],
@@ -689,6 +835,54 @@ describe('verifyHarnessToken: the key never leaks', () => {
     expect(JSON.stringify(error)).not.toContain(SECRET);
     expect(error.message).not.toContain(SECRET);
     expect(error.detail ?? '').not.toContain(SECRET);
+  });
+
+  /** `text` with the key and its secret written as JSON escapes (`\u0070at.…`), as a proxy might echo them. */
+  function escapedInJson(text: string): string {
+    const escape = (value: string) => `\\u${value.charCodeAt(0).toString(16).padStart(4, '0')}${value.slice(1)}`;
+    return text.replaceAll(PAT, escape(PAT)).replaceAll(SECRET, escape(SECRET));
+  }
+
+  function rawJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+    const text = escapedInJson(JSON.stringify(body));
+    expect(text).not.toContain(SECRET);
+    return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  }
+
+  /** Every string an error carries, own properties and the cause's, as a host would see them. */
+  function stringsOf(error: HarnessConnectError): string[] {
+    const { message, detail, harnessCode, correlationId } = error;
+    return [message, detail ?? '', harnessCode ?? '', correlationId ?? '', JSON.stringify(error), String(error), String(error.cause ?? '')];
+  }
+
+  const escapedEchoes: Array<[string, Responder]> = [
+    ['the key JSON-escaped in message, code and correlationId', () =>
+      rawJson(401, { status: 'ERROR', code: `X ${PAT}`, message: `Token ${PAT} is not valid`, correlationId: PAT })],
+    ['the secret JSON-escaped in a responseMessages entry', () =>
+      rawJson(400, { status: 'ERROR', responseMessages: [{ code: SECRET, message: `Raw password ${SECRET} not matching` }] })],
+    ['the key JSON-escaped in a SUCCESS for another account', () =>
+      rawJson(200, successBody({ accountIdentifier: OTHER_ACCOUNT }, { correlationId: PAT }))],
+    ['the key JSON-escaped beside a header echo', () =>
+      rawJson(503, { status: 'ERROR', code: 'UNEXPECTED', message: PAT }, { 'x-harness-correlation-id': `id-${PAT}` })],
+  ];
+
+  it.each(escapedEchoes)('is removed after parsing: %s', async (_name, respond) => {
+    const { fetch } = fakeFetch(respond);
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch }));
+    for (const text of stringsOf(error)) {
+      expect(text).not.toContain(PAT);
+      expect(text).not.toContain(SECRET);
+    }
+    expect(stringsOf(error).join(' ')).toContain('[redacted]');
+  });
+
+  it('is removed after parsing from a success that echoes it JSON-escaped', async () => {
+    const { fetch } = fakeFetch(() =>
+      rawJson(200, successBody({ name: `token ${PAT}`, username: PAT, email: `${SECRET}@example.com`, identifier: SECRET }, { correlationId: PAT })),
+    );
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(result).toMatchObject({ tokenName: 'token [redacted]', user: { name: '[redacted]', email: '[redacted]@example.com' }, correlationId: '[redacted]' });
   });
 
   it('marks where the key was removed in the detail', async () => {

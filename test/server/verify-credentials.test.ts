@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SERVER_TIMEOUT_MS, verifyHarnessCredentials } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+import { FALSE_SUCCESSES } from '../core/success-shapes.js';
 
 let server: HarnessMockServer;
 let options: { baseUrl: string; allowedHosts: string[] };
@@ -59,7 +60,59 @@ describe('verifyHarnessCredentials', () => {
     expect(posts()).toBe(1);
   });
 
+  it('says timeout, not aborted, when a caller AbortSignal.timeout() ends the pause', async () => {
+    server.mock.setFault('server_error');
+    const pending = verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, signal: AbortSignal.timeout(150) });
+    await expect(pending).rejects.toMatchObject({ code: 'timeout' });
+    expect(posts()).toBe(1);
+  });
+
   it('bounds the timeout whatever it is given', () => {
     expect(MAX_SERVER_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('verifyHarnessCredentials: a 200 that is not a Harness success (#12)', () => {
+  it.each(FALSE_SUCCESSES.map((shape) => [shape.name, shape] as const))('%s fails, and is not retried', async (_name, shape) => {
+    let calls = 0;
+    const fetch = (async () => {
+      calls += 1;
+      return new Response(shape.text, { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'HarnessConnectError', code: shape.code, retryable: false });
+    expect((error as { detail: string }).detail).toMatch(shape.detail);
+    expect(calls).toBe(1);
+  });
+});
+
+describe('verifyHarnessCredentials: an oversized answer (#12)', () => {
+  it('is read only up to the cap, refused as wrong_host, and not retried', async () => {
+    const CAP_BYTES = 256 * 1024;
+    const CHUNK_BYTES = 16 * 1024;
+    let calls = 0;
+    let pulled = 0;
+    const fetch = (async () => {
+      calls += 1;
+      // 100 MB of a proxy's answer, produced only as it is read.
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (pulled >= 100 * 1024 * 1024) {
+              controller.close();
+              return;
+            }
+            pulled += CHUNK_BYTES;
+            controller.enqueue(new Uint8Array(CHUNK_BYTES).fill(0x7b));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(stream, { status: 503 });
+    }) as typeof globalThis.fetch;
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'wrong_host', retryable: false });
+    expect(calls).toBe(1);
+    expect(pulled).toBeLessThanOrEqual(CAP_BYTES + 2 * CHUNK_BYTES);
   });
 });

@@ -65,9 +65,11 @@ const ar: HarnessConnectMessages = {
     wrong_prefix: 'تبدأ مفاتيح API بـ pat. أو sat. انسخ المفتاح كاملًا.',
     wrong_segment_count: 'هذا المفتاح غير مكتمل. انسخه كله.',
     bad_characters: 'يحتوي هذا المفتاح على أحرف غير صالحة. انسخه مجددًا.',
-    firstgen_key: 'هذا مفتاح FirstGen قديم. أنشئ رمزًا في ملفك الشخصي في Harness.',
+    firstgen_key: 'هذا مفتاح Harness من نوع قديم لا يعمل هنا. أنشئ مفتاح API في ملفك الشخصي على Harness.',
     too_long: 'أطول من أن يكون مفتاح API. الصق المفتاح فقط.',
     uppercase_prefix: 'اكتب البداية بأحرف صغيرة: pat. أو sat.',
+    looks_like_account_id: 'يبدو أن هذا معرّف حسابك: مكانه في الحقل أدناه.',
+    looks_like_url: 'هذا عنوان ويب وليس مفتاح API. الصق المفتاح نفسه: يبدأ بـ pat. أو sat.',
   },
   accountProblems: {
     empty: 'أدخل معرّف الحساب: يأتي بعد /account/ في عناوين Harness.',

@@ -65,9 +65,11 @@ const de: HarnessConnectMessages = {
     wrong_prefix: 'API-Schlüssel beginnen mit pat. oder sat. Kopieren Sie den ganzen Schlüssel.',
     wrong_segment_count: 'Dieser Schlüssel ist unvollständig. Kopieren Sie ihn ganz.',
     bad_characters: 'Dieser Schlüssel enthält ungültige Zeichen. Kopieren Sie ihn erneut.',
-    firstgen_key: 'Das ist ein alter FirstGen-Schlüssel. Erstellen Sie ein Token in Ihrem Harness-Profil.',
+    firstgen_key: 'Das ist ein Harness-Schlüssel älterer Art, der hier nicht funktioniert. Erstellen Sie einen API-Schlüssel in Ihrem Harness-Profil.',
     too_long: 'Zu lang für einen API-Schlüssel. Fügen Sie nur den Schlüssel ein.',
     uppercase_prefix: 'Schreiben Sie den Anfang klein: pat. oder sat.',
+    looks_like_account_id: 'Das sieht nach Ihrer Kontokennung aus. Sie gehört in das Feld darunter.',
+    looks_like_url: 'Das ist eine Webadresse, kein API-Schlüssel. Fügen Sie den Schlüssel selbst ein: Er beginnt mit pat. oder sat.',
   },
   accountProblems: {
     empty: 'Geben Sie die Kontokennung ein: Sie folgt in Harness-Adressen auf /account/.',

@@ -65,9 +65,11 @@ const es: HarnessConnectMessages = {
     wrong_prefix: 'Las claves de API empiezan por pat. o sat. Copia la clave completa.',
     wrong_segment_count: 'Esta clave está incompleta. Cópiala entera.',
     bad_characters: 'Esta clave tiene caracteres no válidos. Cópiala de nuevo.',
-    firstgen_key: 'Es una clave antigua de FirstGen. Crea un token en tu perfil de Harness.',
+    firstgen_key: 'Es una clave de Harness de un tipo antiguo, que aquí no funciona. Crea una clave de API en tu perfil de Harness.',
     too_long: 'Demasiado largo para una clave de API. Pega solo la clave.',
     uppercase_prefix: 'Escribe el inicio en minúsculas: pat. o sat.',
+    looks_like_account_id: 'Parece tu identificador de cuenta: va en el campo de abajo.',
+    looks_like_url: 'Es una dirección web, no una clave de API. Pega la clave en sí: empieza por pat. o sat.',
   },
   accountProblems: {
     empty: 'Introduce el identificador de cuenta: va después de /account/ en las direcciones de Harness.',

@@ -65,9 +65,11 @@ const fr: HarnessConnectMessages = {
     wrong_prefix: 'Les clés d’API commencent par pat. ou sat. Copiez la clé entière.',
     wrong_segment_count: 'Cette clé est incomplète. Copiez-la en entier.',
     bad_characters: 'Cette clé contient des caractères invalides. Copiez-la de nouveau.',
-    firstgen_key: 'C’est une ancienne clé FirstGen. Créez un jeton dans votre profil Harness.',
+    firstgen_key: 'C’est une clé Harness d’un ancien type, qui ne fonctionne pas ici. Créez une clé d’API dans votre profil Harness.',
     too_long: 'Trop long pour une clé d’API. Collez uniquement la clé.',
     uppercase_prefix: 'Écrivez le début en minuscules : pat. ou sat.',
+    looks_like_account_id: 'On dirait votre identifiant de compte : il va dans le champ ci-dessous.',
+    looks_like_url: 'C’est une adresse web, pas une clé d’API. Collez la clé elle-même : elle commence par pat. ou sat.',
   },
   accountProblems: {
     empty: 'Saisissez l’identifiant du compte : il suit /account/ dans les adresses Harness.',

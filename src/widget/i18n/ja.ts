@@ -65,9 +65,11 @@ const ja: HarnessConnectMessages = {
     wrong_prefix: 'API キーは pat. または sat. で始まります。キー全体をコピーしてください。',
     wrong_segment_count: 'このキーは不完全です。すべてコピーしてください。',
     bad_characters: 'このキーには無効な文字が含まれています。もう一度コピーしてください。',
-    firstgen_key: '古い FirstGen のキーです。Harness のプロフィールでトークンを作成してください。',
+    firstgen_key: '旧形式の Harness キーのため、ここでは使えません。Harness のプロフィールで API キーを作成してください。',
     too_long: 'API キーとしては長すぎます。キーだけを貼り付けてください。',
     uppercase_prefix: '先頭は小文字で入力してください：pat. または sat.',
+    looks_like_account_id: 'これはアカウント ID のようです。下の欄に入力してください。',
+    looks_like_url: 'これは Web アドレスで、API キーではありません。pat. または sat. で始まるキーそのものを貼り付けてください。',
   },
   accountProblems: {
     empty: 'アカウント ID を入力してください。Harness のアドレスで /account/ の後にあります。',
