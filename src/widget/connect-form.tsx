@@ -39,7 +39,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
   const accountFieldId = `${id}-account`;
   const { t, f } = useI18n('ConnectForm');
   const [keyShown, setKeyShown] = useState(false);
-  const { handleSubmit, setValue, setFocus, register, formState } = form;
+  const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error !== null && error.field === null ? error : null;
 
@@ -67,6 +67,17 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
     emit('account_filled_from_url', { accountId: parsed.accountId });
   };
 
+  /** An account identifier pasted as the key goes where it belongs; the key field is free again. */
+  const moveKeyToAccount = () => {
+    const moved = parseAccountIdentifier(form.getValues('apiKey'));
+    if (!moved.ok) return;
+    setValue('accountId', moved.accountId, { shouldValidate: formState.isSubmitted });
+    setValue('apiKey', '');
+    clearErrors('apiKey');
+    setFocus('apiKey');
+  };
+  const keyIsAnAccountId = formState.errors.apiKey?.type === 'looks_like_account_id';
+
   /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
   const fieldError = (field: HarnessCredentialField): string | undefined => {
     const ids = { token: token.ok ? token.accountId : null, typed: account.ok ? account.accountId : null };
@@ -90,6 +101,13 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
           label={t.apiKey}
           hint={rich(t.apiKeyHint)}
           error={fieldError('apiKey')}
+          errorAction={
+            keyIsAnAccountId ? (
+              <button type="button" className="inline-action" part="button link" data-variant="link" onClick={moveKeyToAccount}>
+                {t.moveToAccount}
+              </button>
+            ) : null
+          }
           type={keyShown ? 'text' : 'password'}
           data-autofocus=""
           readOnly={verifying}

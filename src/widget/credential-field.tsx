@@ -10,13 +10,15 @@ export interface CredentialFieldProps extends Omit<ComponentPropsWithoutRef<'inp
   label: string;
   hint: ReactNode;
   error: string | undefined;
+  /** An action offered with the error (e.g. moving a value to the field it belongs in). */
+  errorAction?: ReactNode;
   /** Rendered beside the input (the show/hide toggle). */
   addon?: ReactNode;
 }
 
 /** `forwardRef`, not `ref` as a prop: React 18 drops a function component's `ref`, and react-hook-form needs it. */
 export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps>(function CredentialField(
-  { id, label, hint, error, addon, ...input },
+  { id, label, hint, error, errorAction, addon, ...input },
   ref,
 ) {
   const hintId = `${id}-hint`;
@@ -60,6 +62,7 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
           {error}
         </p>
       ) : null}
+      {error && errorAction ? errorAction : null}
     </div>
   );
 });

@@ -118,7 +118,8 @@ describe("a host's own QueryClient", () => {
     const queryClient = new QueryClient({ mutationCache: new MutationCache({ onError: (error) => void seen.push(error) }) });
     const secret = TOKENS.pat.split('.').at(-1)!;
     // What an axios error looks like: the request body, with the key, on `config.data`.
-    const axiosLike = Object.assign(new Error(`Request failed for ${TOKENS.pat}`), {
+    // Its message does not name the key: only the raw object, kept as `cause`, would carry it.
+    const axiosLike = Object.assign(new Error('Request failed with status code 401'), {
       isAxiosError: true,
       config: { data: JSON.stringify({ apiKey: TOKENS.pat }) },
     });
@@ -179,5 +180,35 @@ describe('right to left', () => {
     for (const input of dialogElement.querySelectorAll('input')) expect(getComputedStyle(input).direction).toBe('ltr');
     const hint = [...dialogElement.querySelectorAll('code')].find((code) => code.textContent === 'pat.')!;
     expect(getComputedStyle(hint).direction).toBe('ltr');
+  });
+});
+
+describe('common paste mistakes', () => {
+  it('tells an account identifier in API Key for what it is, and moves it to its field on request', async () => {
+    const connect = vi.fn(async () => ({}));
+    const { container } = renderWidget({ connect });
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    const apiKey = dialog.getByLabelText('API Key');
+    await userEvent.fill(apiKey, ACCOUNTS.primary.id);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(await dialog.findByText('This looks like your Account Identifier: it goes in the field below.')).toBeVisible();
+    expect(connect).not.toHaveBeenCalled();
+
+    await userEvent.click(dialog.getByRole('button', { name: 'Move it to Account Identifier' }));
+    expect(dialog.getByLabelText('Account Identifier')).toHaveValue(ACCOUNTS.primary.id);
+    expect(apiKey).toHaveValue('');
+    expect(apiKey.getAttribute('aria-invalid')).toBeNull();
+    expect(apiKey.getRootNode()).toHaveProperty('activeElement', apiKey);
+  });
+
+  it('tells an address in API Key that it is not a key', async () => {
+    const { container } = renderWidget();
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), `https://app.harness.io/ng/account/${ACCOUNTS.primary.id}/home/get-started`);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(await dialog.findByText(/This is a web address, not an API key\./)).toBeVisible();
+    expect(dialog.queryByRole('button', { name: 'Move it to Account Identifier' })).toBeNull();
   });
 });

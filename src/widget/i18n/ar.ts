@@ -31,6 +31,7 @@ const ar: HarnessConnectMessages = {
   showKey: 'إظهار مفتاح API',
   accountId: 'معرّف الحساب',
   accountHint: 'اختياري إذا كان مفتاحك يتضمنه (المفاتيح الحديثة تتضمنه). يصلح أيضًا عنوان Harness كامل.',
+  moveToAccount: 'انقله إلى حقل معرّف الحساب',
   verifying: 'جارٍ التحقق من مفتاحك لدى Harness…',
   cancel: 'إلغاء',
   connect: 'ربط',

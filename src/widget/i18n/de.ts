@@ -31,6 +31,7 @@ const de: HarnessConnectMessages = {
   showKey: 'API-Schlüssel zeigen',
   accountId: 'Kontokennung',
   accountHint: 'Optional, wenn Ihr Schlüssel sie enthält (neuere Schlüssel tun das). Eine ganze Harness-Adresse geht auch.',
+  moveToAccount: 'In die Kontokennung verschieben',
   verifying: 'Ihr Schlüssel wird bei Harness geprüft …',
   cancel: 'Abbrechen',
   connect: 'Verbinden',

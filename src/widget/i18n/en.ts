@@ -45,6 +45,8 @@ export const en = {
   showKey: 'Show API key',
   accountId: 'Account Identifier',
   accountHint: 'Optional when your key contains it (keys created recently do). A whole Harness address works too.',
+  /** Beside the error for an account identifier pasted as the key: moves it to the right field. */
+  moveToAccount: 'Move it to Account Identifier',
   verifying: 'Checking your key with Harness…',
   cancel: 'Cancel',
   connect: 'Connect',

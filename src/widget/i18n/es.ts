@@ -31,6 +31,7 @@ const es: HarnessConnectMessages = {
   showKey: 'Mostrar la clave de API',
   accountId: 'Identificador de cuenta',
   accountHint: 'Opcional si tu clave lo contiene (las claves recientes lo hacen). También vale una dirección completa de Harness.',
+  moveToAccount: 'Moverlo al identificador de cuenta',
   verifying: 'Comprobando tu clave con Harness…',
   cancel: 'Cancelar',
   connect: 'Conectar',

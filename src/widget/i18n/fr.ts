@@ -31,6 +31,7 @@ const fr: HarnessConnectMessages = {
   showKey: 'Afficher la clé d’API',
   accountId: 'Identifiant du compte',
   accountHint: 'Facultatif si votre clé le contient (c’est le cas des clés récentes). Une adresse Harness entière convient aussi.',
+  moveToAccount: 'Le déplacer vers l’identifiant du compte',
   verifying: 'Vérification de votre clé auprès de Harness…',
   cancel: 'Annuler',
   connect: 'Connecter',

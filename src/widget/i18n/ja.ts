@@ -31,6 +31,7 @@ const ja: HarnessConnectMessages = {
   showKey: 'API キーを表示',
   accountId: 'アカウント ID',
   accountHint: 'キーに含まれている場合は省略できます（最近のキーは含みます）。Harness のアドレス全体でも構いません。',
+  moveToAccount: 'アカウント ID 欄へ移す',
   verifying: 'Harness でキーを確認しています…',
   cancel: 'キャンセル',
   connect: '接続',
