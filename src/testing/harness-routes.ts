@@ -4,6 +4,7 @@
  */
 import { errorResponse, htmlResponse, NOT_FOUND_PAGE, successResponse } from './harness-envelopes.js';
 import { STORED_ACCOUNTS, type StoredToken } from './harness-store.js';
+import { splitHarnessToken } from './token-parts.js';
 
 /** `/ng/api` or `/gateway/ng/api`, then the route; both prefixes appear in Harness's own tooling. */
 const API_PATH = /^(?:\/gateway)?\/ng\/api(\/.*)?$/;
@@ -56,20 +57,16 @@ function authenticate(request: Request, url: URL, ctx: RouteContext): Authentica
   const raw = request.headers.get('x-api-key');
   if (!raw) return invalid('Token is not valid.');
 
-  const segments = raw.split('.');
-  if (segments.length !== 3 && segments.length !== 4) return invalid('Token length not matching');
-  const fourPart = segments.length === 4;
-  const [prefix, tokenId, secret] = fourPart
-    ? [segments[0], segments[2], segments[3]]
-    : [segments[0], segments[1], segments[2]];
+  const parts = splitHarnessToken(raw);
+  if (!parts) return invalid('Token length not matching');
 
-  const token = tokenId ? ctx.tokens.get(tokenId) : undefined;
+  const token = parts.tokenId ? ctx.tokens.get(parts.tokenId) : undefined;
   if (!token) return invalid('Token not found');
   if (account !== token.accountIdentifier) return invalid(`Invalid account token access ${token.tokenId}`);
-  if (fourPart && segments[1] !== token.accountIdentifier) return invalid('Invalid accountId in token');
+  if (parts.accountId !== null && parts.accountId !== token.accountIdentifier) return invalid('Invalid accountId in token');
   // Harness compares with the prefix of the key type, so `PAT` and a `sat.` on a personal token both fail.
-  if (prefix !== token.prefix) return invalid('Invalid prefix for API token');
-  if (secret !== token.secret) return invalid('Raw password not matching');
+  if (parts.prefix !== token.prefix) return invalid('Invalid prefix for API token');
+  if (parts.secret !== token.secret) return invalid('Raw password not matching');
   if (token.validTo !== 0 && token.validTo < ctx.now) {
     return {
       ok: false,

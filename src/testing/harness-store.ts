@@ -6,6 +6,7 @@
  * compare the rest. The `revoked` and `wrongSecret` fixtures deliberately have no entry of their own.
  */
 import { HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS } from './fixtures.js';
+import { splitHarnessToken } from './token-parts.js';
 
 /** A Harness user, as `currentUser` returns it. */
 export interface StoredUser {
@@ -82,15 +83,14 @@ const PETER: StoredUser = {
   defaultAccountId: A.restricted.id,
 };
 
-/** Splits a fixture token into the parts Harness stores; every seeded fixture is well-formed. */
+/** The parts Harness stores of a fixture token; every seeded fixture is well-formed. */
 function parts(token: string): { prefix: 'pat' | 'sat'; tokenId: string; secret: string } {
-  const segments = token.split('.');
-  const [prefix, tokenId, secret] =
-    segments.length === 4 ? [segments[0], segments[2], segments[3]] : [segments[0], segments[1], segments[2]];
-  if ((prefix !== 'pat' && prefix !== 'sat') || !tokenId || !secret) {
+  const split = splitHarnessToken(token);
+  const prefix = split?.prefix;
+  if (!split || (prefix !== 'pat' && prefix !== 'sat') || !split.tokenId || !split.secret) {
     throw new Error('harness-mock: a seeded fixture token is malformed');
   }
-  return { prefix, tokenId, secret };
+  return { prefix, tokenId: split.tokenId, secret: split.secret };
 }
 
 function userToken(
