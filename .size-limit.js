@@ -52,7 +52,9 @@ export default [
   // still measures 4.01 KB (the server's 4.83 KB). These budgets stop growth; see the issue's note.
   check('core (own code)', 'dist/core.js', '4.7 KB', [...ALL_DEPS, 'node:*']),
   check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
-  check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
+  // The mock grew with the ACL call, projects, permission sets and more fixtures (measured 8.4 KB): a ceiling
+  // for accidents, not a target. It is never in a host's production bundle.
+  check('testing (own code)', 'dist/testing.js', '10 KB', ['msw']),
   // The widget issue's targets: its own code at most 12 KB, everything it adds to a React host at most 40 KB.
   check('widget `.` (own code)', 'dist/index.js', '12 KB', [
     'react',

@@ -40,7 +40,7 @@ export interface RecordedHarnessRequest {
   hasApiKey: boolean;
   /** The account the request was made for (`Harness-Account` header, else query), or null. */
   accountIdentifier: string | null;
-  /** When it arrived, in epoch ms from `HarnessMockOptions.now`. */
+  /** When it arrived, in epoch ms by the mock's clock (`HarnessMockOptions.now`, or `setNow`). */
   at: number;
 }
 
