@@ -106,6 +106,7 @@ export interface HarnessMock {
    */
   setPermissions(tokenId: string, permissions: readonly string[]): void;
 }
+
 const TOKEN_SHAPE = /^(?:pat|sat)\./i;
 
 /** The URL without anything that looks like a token, for the request log. */
