@@ -3,12 +3,17 @@
  * routing so each answer's shape is written once and the tests can trust every route to share it.
  */
 
-/** HTTP statuses Harness uses for each error code it sends (see harness-api.md, "Error envelope"). */
+/** HTTP statuses Harness uses for each error code it sends (harness-api.md, "Error envelope" and `ErrorCode.java`). */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   INVALID_TOKEN: 401,
   EXPIRED_TOKEN: 401,
+  REVOKED_TOKEN: 401,
+  INACTIVE_ACCOUNT: 401,
+  ACCOUNT_DOES_NOT_EXIST: 401,
+  USER_DISABLED: 401,
   ACCESS_DENIED: 403,
   NG_ACCESS_DENIED: 403,
+  NOT_WHITELISTED_IP: 403,
   RESOURCE_NOT_FOUND: 404,
   UNEXPECTED: 500,
 };
@@ -18,8 +23,13 @@ export type HarnessErrorCode =
   | 'INVALID_REQUEST'
   | 'INVALID_TOKEN'
   | 'EXPIRED_TOKEN'
+  | 'REVOKED_TOKEN'
+  | 'INACTIVE_ACCOUNT'
+  | 'ACCOUNT_DOES_NOT_EXIST'
+  | 'USER_DISABLED'
   | 'ACCESS_DENIED'
   | 'NG_ACCESS_DENIED'
+  | 'NOT_WHITELISTED_IP'
   | 'RESOURCE_NOT_FOUND'
   | 'UNEXPECTED';
 
@@ -53,15 +63,20 @@ export function successResponse(data: unknown): Response {
   return json(200, { status: 'SUCCESS', data, metaData: null });
 }
 
+/** How {@link errorResponse} departs from the plain envelope. */
+interface ErrorResponseOptions {
+  /** The HTTP status, when it does not follow the code. */
+  status?: number;
+  headers?: HeadersInit;
+  /** Fields some errors add to the envelope, e.g. `failedPermissionChecks` on NG_ACCESS_DENIED. */
+  extra?: Record<string, unknown>;
+}
+
 /**
  * Harness's error envelope. The HTTP status follows the code unless given (405 has no code of its own:
  * Harness answers INVALID_REQUEST for it).
  */
-export function errorResponse(
-  code: HarnessErrorCode,
-  message: string,
-  options: { status?: number; headers?: HeadersInit } = {},
-): Response {
+export function errorResponse(code: HarnessErrorCode, message: string, options: ErrorResponseOptions = {}): Response {
   const status = options.status ?? STATUS_BY_CODE[code] ?? 400;
   return json(
     status,
@@ -72,6 +87,7 @@ export function errorResponse(
       detailedMessage: null,
       responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }],
       metadata: null,
+      ...options.extra,
     },
     options.headers,
   );

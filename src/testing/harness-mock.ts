@@ -1,57 +1,22 @@
 /**
- * A faithful in-memory Harness API: token validation, the current user and the account endpoints, with
- * Harness's envelopes and check order, plus the failures a client meets in the wild (rate limits, proxy
- * pages, redirects, hangs, resets).
+ * A faithful in-memory Harness API: token validation, the current user, the account, projects and the
+ * access-control check, with Harness's envelopes and check order, plus the failures a client meets in the
+ * wild (see `harness-faults.ts`) and run-time controls (revoke, clock, permissions) for demos and tests.
  *
  * Framework-free on purpose: it speaks only web-standard Request/Response, so the msw adapter
  * (`msw.ts`) and the node:http server (`node.ts`) are thin shells around `handle()`.
  */
+import { withCors } from './harness-envelopes.js';
+import { requestAccount } from './harness-auth.js';
 import {
-  errorResponse,
-  htmlResponse,
-  LOGIN_PAGE,
-  NOT_FOUND_PAGE,
-  nginxPage,
-  TRUNCATED_JSON,
-  withCors,
-} from './harness-envelopes.js';
-import { requestAccount, routeHarnessRequest } from './harness-routes.js';
-import { createSeedTokens } from './harness-store.js';
-
-/** A failure the mock can be told to produce instead of (or, for `slow`, before) its normal answer. */
-export type HarnessFault =
-  /** 429, empty body, no `Retry-After` (what Harness is believed to send). */
-  | 'rate_limited'
-  /** 500 with the Harness JSON error envelope, code `UNEXPECTED`. */
-  | 'server_error'
-  /** 502 with an nginx HTML page. */
-  | 'bad_gateway'
-  /** 503 with an nginx HTML page. */
-  | 'service_unavailable'
-  /** 200 with an HTML sign-in page (a proxy or SSO interstitial). */
-  | 'html'
-  /** 404 HTML page (wrong host or path). */
-  | 'not_found'
-  /** 302 to the Harness sign-in page, with a `Location` header. */
-  | 'redirect'
-  /** 200, `content-type: application/json`, truncated JSON body. */
-  | 'malformed_json'
-  /** Answers normally after `delayMs` (default 10 000); aborting `request.signal` ends it. */
-  | 'slow'
-  /** Never answers until `request.signal` aborts (or the server closes). */
-  | 'hang'
-  /** Connection reset: no HTTP answer at all. */
-  | 'reset'
-  /** 405 plain-text page from a web application firewall that blocks the method. */
-  | 'method_not_allowed';
-
-/** How a fault applies. */
-export interface HarnessFaultOptions {
-  /** For `slow`: how long to wait before answering, in ms. Default 10 000. */
-  delayMs?: number;
-  /** Apply to the next N requests only (a positive integer). Default: until cleared. */
-  times?: number;
-}
+  abortableDelay,
+  createFaultQueue,
+  faultReply,
+  type HarnessFault,
+  type HarnessFaultOptions,
+} from './harness-faults.js';
+import { routeHarnessRequest } from './harness-routes.js';
+import { createSeedTokens, type StoredToken } from './harness-store.js';
 
 /**
  * What the mock answers with. `reset` and `hang` have no HTTP response: the adapter turns them into
@@ -75,13 +40,16 @@ export interface RecordedHarnessRequest {
   hasApiKey: boolean;
   /** The account the request was made for (`Harness-Account` header, else query), or null. */
   accountIdentifier: string | null;
-  /** When it arrived, in epoch ms from `HarnessMockOptions.now`. */
+  /** When it arrived, in epoch ms by the mock's clock (`HarnessMockOptions.now`, or `setNow`). */
   at: number;
 }
 
 /** Options for {@link createHarnessMock}. */
 export interface HarnessMockOptions {
-  /** The clock, in epoch ms: token expiry and `RecordedHarnessRequest.at` use it. Default `Date.now`. */
+  /**
+   * The clock, in epoch ms: token expiry, `expiringSoon`'s dates (counted from it at seeding) and
+   * `RecordedHarnessRequest.at` use it, unless `setNow` overrides it. Default `Date.now`.
+   */
   now?: () => number;
 }
 
@@ -101,35 +69,44 @@ export interface HarnessMock {
   setFault(fault: HarnessFault | null, options?: HarnessFaultOptions): void;
   /** Every request received since creation or the last `reset()`, oldest first (a snapshot). */
   readonly requests: readonly RecordedHarnessRequest[];
-  /** Clears faults and recorded requests, and restores the seeded tokens (undoing `revokeToken`). */
+  /**
+   * Undoes every run-time change: clears faults and recorded requests, returns the clock to
+   * `HarnessMockOptions.now` (undoing `setNow`), and re-seeds the fixture tokens from that clock (undoing
+   * `revoke`, `revokeToken` and `setPermissions`).
+   */
   reset(): void;
-  /** Deletes a token by its id, as revoking it in Harness does: later calls say "Token not found". */
+  /**
+   * Deletes a token by its id, as deleting it in Harness does: later calls say 401 INVALID_TOKEN "Token
+   * not found". Unknown ids are ignored.
+   */
   revokeToken(tokenId: string): void;
+  /**
+   * Revokes a token by its id (see `HARNESS_FIXTURE_TOKEN_IDS`), as an admin revoking it in Harness
+   * does: the token still exists, and later calls with it answer 401 REVOKED_TOKEN. Revoking twice is
+   * harmless.
+   *
+   * @throws RangeError when the mock holds no token with that id (e.g. it was deleted with `revokeToken`).
+   */
+  revoke(tokenId: string): void;
+  /**
+   * Moves the mock's clock to a fixed instant (a `Date` or epoch ms), where it stays until the next call:
+   * expiry is judged against it, so a token such as `expiringSoon` expires once the clock passes its
+   * `validTo`. `null` returns to `HarnessMockOptions.now` (or the real clock).
+   *
+   * @throws RangeError for an invalid date.
+   */
+  setNow(now: Date | number | null): void;
+  /**
+   * Replaces a token's permission set (permission ids such as `core_pipeline_execute`; see
+   * `HARNESS_FIXTURE_PERMISSIONS` for the seeded ones). `accounts/{id}`, `projects` and
+   * `POST /authz/api/acl` answer from it on the next call, as Harness does after an admin changes a role.
+   *
+   * @throws RangeError when the mock holds no token with that id; TypeError when `permissions` is not a
+   * list of strings.
+   */
+  setPermissions(tokenId: string, permissions: readonly string[]): void;
 }
 
-interface QueuedFault {
-  fault: HarnessFault;
-  delayMs: number;
-  /** Requests left, or null for "until cleared". */
-  remaining: number | null;
-}
-
-const FAULTS: ReadonlySet<string> = new Set<HarnessFault>([
-  'rate_limited',
-  'server_error',
-  'bad_gateway',
-  'service_unavailable',
-  'html',
-  'not_found',
-  'redirect',
-  'malformed_json',
-  'slow',
-  'hang',
-  'reset',
-  'method_not_allowed',
-]);
-
-const SIGN_IN_URL = 'https://app.harness.io/auth/#/signin';
 const TOKEN_SHAPE = /^(?:pat|sat)\./i;
 
 /** The URL without anything that looks like a token, for the request log. */
@@ -141,67 +118,16 @@ function redactedUrl(url: URL): string {
   return copy.href;
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** The answer for a fault that replaces the normal one; `null` for `slow`, which only delays it. */
-function faultReply(fault: HarnessFault): HarnessMockReply | null {
-  const response = (r: Response): HarnessMockReply => ({ kind: 'response', response: r });
-  switch (fault) {
-    case 'rate_limited':
-      return response(new Response(null, { status: 429 }));
-    case 'server_error':
-      return response(errorResponse('UNEXPECTED', 'An unexpected error occurred'));
-    case 'bad_gateway':
-      return response(htmlResponse(502, nginxPage(502, 'Bad Gateway')));
-    case 'service_unavailable':
-      return response(htmlResponse(503, nginxPage(503, 'Service Temporarily Unavailable')));
-    case 'html':
-      return response(htmlResponse(200, LOGIN_PAGE));
-    case 'not_found':
-      return response(htmlResponse(404, NOT_FOUND_PAGE));
-    case 'redirect':
-      return response(new Response(null, { status: 302, headers: { location: SIGN_IN_URL } }));
-    case 'malformed_json':
-      return response(new Response(TRUNCATED_JSON, { headers: { 'content-type': 'application/json' } }));
-    case 'hang':
-      return { kind: 'hang' };
-    case 'reset':
-      return { kind: 'reset' };
-    case 'method_not_allowed':
-      return response(new Response('Method Not Allowed', { status: 405, headers: { 'content-type': 'text/plain' } }));
-    case 'slow':
-      return null;
-  }
-}
-
 /** Creates an in-memory Harness API seeded with the fixture accounts and tokens (see `fixtures.ts`). */
 export function createHarnessMock(options: HarnessMockOptions = {}): HarnessMock {
-  const now = options.now ?? Date.now;
-  let tokens = createSeedTokens();
-  let faults: QueuedFault[] = [];
-  let requests: RecordedHarnessRequest[] = [];
+  const baseClock = options.now ?? Date.now;
+  /** What `setNow` set, or null to follow `baseClock`. */
+  let fixedNow: number | null = null;
+  const now = (): number => fixedNow ?? baseClock();
 
-  /** Takes the fault for this request, counting it down; used-up faults leave the queue. */
-  function nextFault(): QueuedFault | null {
-    const head = faults[0];
-    if (!head) return null;
-    if (head.remaining !== null && --head.remaining <= 0) faults.shift();
-    return head;
-  }
+  let tokens = createSeedTokens(now());
+  const faults = createFaultQueue();
+  let requests: RecordedHarnessRequest[] = [];
 
   function record(request: Request, url: URL): void {
     requests.push(
@@ -216,6 +142,17 @@ export function createHarnessMock(options: HarnessMockOptions = {}): HarnessMock
     );
   }
 
+  /** The stored token with this id; a typo in a demo or test should fail loudly, not do nothing. */
+  function storedToken(tokenId: string, method: string): StoredToken {
+    const token = tokens.get(tokenId);
+    if (!token) {
+      throw new RangeError(
+        `harness-connect: HarnessMock.${method} found no token with id "${tokenId}"; pass a token id such as HARNESS_FIXTURE_TOKEN_IDS.pat`,
+      );
+    }
+    return token;
+  }
+
   async function handle(request: Request): Promise<HarnessMockReply> {
     const url = new URL(request.url);
     const origin = request.headers.get('origin');
@@ -226,7 +163,7 @@ export function createHarnessMock(options: HarnessMockOptions = {}): HarnessMock
       return { kind: 'response', response: withCors(new Response(null, { status: 204 }), origin) };
     }
 
-    const fault = nextFault();
+    const fault = faults.next();
     if (fault) {
       const reply = faultReply(fault.fault);
       if (reply) {
@@ -235,39 +172,47 @@ export function createHarnessMock(options: HarnessMockOptions = {}): HarnessMock
       }
       await abortableDelay(fault.delayMs, request.signal);
     }
-    const response = routeHarnessRequest(request, url, { tokens, now: now() });
+    const response = await routeHarnessRequest(request, url, { tokens, now: now() });
     return { kind: 'response', response: withCors(response, origin) };
   }
 
   return {
     handle,
-    setFault(fault, faultOptions = {}) {
-      if (fault === null) {
-        faults = [];
-        return;
-      }
-      if (!FAULTS.has(fault)) throw new TypeError(`Unknown Harness fault: ${String(fault)}`);
-      const { delayMs = 10_000, times } = faultOptions;
-      if (times !== undefined && (!Number.isInteger(times) || times < 1)) {
-        throw new RangeError(`times must be a positive integer, got ${times}`);
-      }
-      if (!Number.isFinite(delayMs) || delayMs < 0) {
-        throw new RangeError(`delayMs must be a non-negative number, got ${delayMs}`);
-      }
-      // A persistent fault only ever sits at the end of the queue; a new fault replaces it.
-      if (faults.at(-1)?.remaining === null) faults.pop();
-      faults.push({ fault, delayMs, remaining: times ?? null });
+    setFault(fault, faultOptions) {
+      faults.set(fault, faultOptions);
     },
     get requests() {
       return requests.slice();
     },
     reset() {
-      faults = [];
+      faults.set(null);
       requests = [];
-      tokens = createSeedTokens();
+      fixedNow = null;
+      tokens = createSeedTokens(now());
     },
     revokeToken(tokenId) {
       tokens.delete(tokenId);
+    },
+    revoke(tokenId) {
+      tokens.set(tokenId, { ...storedToken(tokenId, 'revoke'), revoked: true });
+    },
+    setNow(instant) {
+      if (instant === null) {
+        fixedNow = null;
+        return;
+      }
+      const ms = typeof instant === 'number' ? instant : instant.getTime();
+      if (!Number.isFinite(ms)) {
+        throw new RangeError(`harness-connect: HarnessMock.setNow needs a valid Date or epoch ms, got ${String(instant)}`);
+      }
+      fixedNow = ms;
+    },
+    setPermissions(tokenId, permissions) {
+      const token = storedToken(tokenId, 'setPermissions');
+      if (!Array.isArray(permissions) || !permissions.every((p) => typeof p === 'string')) {
+        throw new TypeError('harness-connect: HarnessMock.setPermissions needs a list of permission ids (strings)');
+      }
+      tokens.set(tokenId, { ...token, permissions: Object.freeze([...permissions]) });
     },
   };
 }

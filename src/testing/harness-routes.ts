@@ -1,88 +1,23 @@
 /**
- * Harness's routing and token authentication, as harness-api.md describes them. Faults are applied by
- * the caller (`harness-mock.ts`) before anything here runs.
+ * Harness's routing and the answers of its identity endpoints. Faults are applied by the caller
+ * (`harness-mock.ts`) before anything here runs; authentication lives in `harness-auth.ts`.
  */
+import { checkAccess } from './harness-acl.js';
+import { authenticate, type AuthContext } from './harness-auth.js';
 import { errorResponse, htmlResponse, NOT_FOUND_PAGE, successResponse } from './harness-envelopes.js';
+import { listProjects } from './harness-projects.js';
 import { STORED_ACCOUNTS, type StoredToken } from './harness-store.js';
+import { ACCOUNT_VIEW } from './permissions.js';
 
-/** `/ng/api` or `/gateway/ng/api`, then the route; both prefixes appear in Harness's own tooling. */
-const API_PATH = /^(?:\/gateway)?\/ng\/api(\/.*)?$/;
+/**
+ * A Harness API path, `/gateway` prefix optional (both appear in Harness's own tooling), captured without
+ * that prefix: the platform service's `/ng/api` and the access-control service's `/authz/api`.
+ */
+const API_PATH = /^(?:\/gateway)?(\/(?:ng|authz)\/api(?:\/.*)?)$/;
 
-/** Whether a path is under one of the Harness API prefixes (the msw adapter only handles those). */
+/** Whether a path is under one of the Harness API prefixes (the adapters only hand those to the mock). */
 export function isHarnessApiPath(pathname: string): boolean {
   return API_PATH.test(pathname);
-}
-
-/**
- * The account a request is made for: `Harness-Account` header first, then the `accountIdentifier` or
- * `account` query parameter, in Harness's order. Empty values count as absent.
- */
-export function requestAccount(request: Request, url: URL): string | null {
-  return (
-    request.headers.get('harness-account') ||
-    url.searchParams.get('accountIdentifier') ||
-    url.searchParams.get('account') ||
-    null
-  );
-}
-
-/** What the routes need from the mock. */
-export interface RouteContext {
-  tokens: ReadonlyMap<string, StoredToken>;
-  now: number;
-}
-
-type Authenticated = { ok: true; token: StoredToken } | { ok: false; response: Response };
-
-const invalid = (message: string): Authenticated => ({ ok: false, response: errorResponse('INVALID_TOKEN', message) });
-
-/**
- * Harness's token checks, in Harness's order: the order decides which message a client sees for a token
- * that is wrong in several ways (e.g. another account's token reports the account, not the secret).
- */
-function authenticate(request: Request, url: URL, ctx: RouteContext): Authenticated {
-  const account = requestAccount(request, url);
-  if (!account) {
-    return {
-      ok: false,
-      response: errorResponse('INVALID_REQUEST', 'Account detail is not present in the request'),
-    };
-  }
-  // The gateway routes by account (routingId) before any token check: an account it does not know is
-  // refused as a bad request, not as a bad token.
-  if (!STORED_ACCOUNTS.has(account)) {
-    return { ok: false, response: errorResponse('INVALID_REQUEST', `Account ${account} does not exist`) };
-  }
-  const raw = request.headers.get('x-api-key');
-  if (!raw) return invalid('Token is not valid.');
-
-  const segments = raw.split('.');
-  if (segments.length !== 3 && segments.length !== 4) return invalid('Token length not matching');
-  const fourPart = segments.length === 4;
-  const [prefix, tokenId, secret] = fourPart
-    ? [segments[0], segments[2], segments[3]]
-    : [segments[0], segments[1], segments[2]];
-
-  const token = tokenId ? ctx.tokens.get(tokenId) : undefined;
-  if (!token) return invalid('Token not found');
-  if (account !== token.accountIdentifier) return invalid(`Invalid account token access ${token.tokenId}`);
-  if (fourPart && segments[1] !== token.accountIdentifier) return invalid('Invalid accountId in token');
-  // Harness compares with the prefix of the key type, so `PAT` and a `sat.` on a personal token both fail.
-  if (prefix !== token.prefix) return invalid('Invalid prefix for API token');
-  if (secret !== token.secret) return invalid('Raw password not matching');
-  if (token.validTo !== 0 && token.validTo < ctx.now) {
-    return {
-      ok: false,
-      response: errorResponse(
-        'EXPIRED_TOKEN',
-        `Incoming API token ${token.name} has expired. Token id: ${token.tokenId}`,
-      ),
-    };
-  }
-  if (STORED_ACCOUNTS.get(token.accountIdentifier)?.restricted) {
-    return { ok: false, response: errorResponse('ACCESS_DENIED', 'Not allowed to access from this IP address') };
-  }
-  return { ok: true, token };
 }
 
 /** `POST /token/validate`: the token's own record, which is what Harness's CLI reads expiry from. */
@@ -134,19 +69,30 @@ function currentUser(token: StoredToken): Response {
     twoFactorAuthenticationEnabled: false,
     emailVerified: true,
     locked: false,
-    disabled: false,
+    disabled: user.disabled,
     externallyManaged: false,
   });
 }
 
 /**
- * `GET /accounts/{id}`: needs `core_account_view`, which the fixture service account lacks, so it
- * answers 403 for `sat` (a 403 that still proves the token valid). Another account's id is denied too.
+ * `GET /accounts/{id}`: needs `core_account_view` in the token's permission set, which the fixture
+ * service account lacks (a 403 that still proves the token valid). Another account's id is denied too.
  */
 function getAccount(token: StoredToken, accountId: string): Response {
   const account = STORED_ACCOUNTS.get(accountId);
-  if (token.apiKeyType !== 'USER' || !account || accountId !== token.accountIdentifier) {
-    return errorResponse('NG_ACCESS_DENIED', `Missing permission core_account_view on account`);
+  if (!token.permissions.includes(ACCOUNT_VIEW) || !account || accountId !== token.accountIdentifier) {
+    return errorResponse('NG_ACCESS_DENIED', `Missing permission ${ACCOUNT_VIEW} on account`, {
+      extra: {
+        failedPermissionChecks: [
+          {
+            permission: ACCOUNT_VIEW,
+            resourceScope: { accountIdentifier: accountId, orgIdentifier: null, projectIdentifier: null },
+            resourceType: 'ACCOUNT',
+            resourceIdentifier: accountId,
+          },
+        ],
+      },
+    });
   }
   return successResponse({
     identifier: account.identifier,
@@ -159,36 +105,46 @@ function getAccount(token: StoredToken, accountId: string): Response {
   });
 }
 
+/** What a route's answer may read besides the token. */
+interface RouteCall {
+  token: StoredToken;
+  params: string[];
+  request: Request;
+  url: URL;
+}
+
 interface Route {
   method: 'GET' | 'POST';
   match: (route: string) => string[] | null;
-  answer: (token: StoredToken, params: string[]) => Response;
+  answer: (call: RouteCall) => Response | Promise<Response>;
 }
 
 const exact = (path: string) => (route: string) => (route === path ? [] : null);
 
 const ROUTES: readonly Route[] = [
-  { method: 'POST', match: exact('/token/validate'), answer: (t) => validateToken(t) },
-  { method: 'GET', match: exact('/user/currentUser'), answer: (t) => currentUser(t) },
+  { method: 'POST', match: exact('/ng/api/token/validate'), answer: ({ token }) => validateToken(token) },
+  { method: 'GET', match: exact('/ng/api/user/currentUser'), answer: ({ token }) => currentUser(token) },
   {
     method: 'GET',
     match: (route) => {
-      const m = /^\/accounts\/([^/]+)$/.exec(route);
+      const m = /^\/ng\/api\/accounts\/([^/]+)$/.exec(route);
       return m?.[1] ? [decodeURIComponent(m[1])] : null;
     },
-    answer: (t, [id]) => getAccount(t, id ?? ''),
+    answer: ({ token, params: [id] }) => getAccount(token, id ?? ''),
   },
+  { method: 'GET', match: exact('/ng/api/projects'), answer: ({ token, url }) => listProjects(token, url) },
+  { method: 'POST', match: exact('/authz/api/acl'), answer: ({ token, request }) => checkAccess(token, request) },
 ];
 
 /**
  * Answers one request as Harness would. Routing comes before authentication, as in Harness (JAX-RS
  * matches the resource before its auth filter runs): an unknown path is a 404 whatever the token.
  */
-export function routeHarnessRequest(request: Request, url: URL, ctx: RouteContext): Response {
+export async function routeHarnessRequest(request: Request, url: URL, ctx: AuthContext): Promise<Response> {
   const api = API_PATH.exec(url.pathname);
   // Outside the API the host is a web server, not Harness's API: an HTML 404 (a "wrong host / path").
-  if (!api) return htmlResponse(404, NOT_FOUND_PAGE);
-  const routePath = api[1] ?? '/';
+  if (!api?.[1]) return htmlResponse(404, NOT_FOUND_PAGE);
+  const routePath = api[1];
 
   let pathMatched: Route | null = null;
   for (const route of ROUTES) {
@@ -197,7 +153,7 @@ export function routeHarnessRequest(request: Request, url: URL, ctx: RouteContex
     pathMatched = route;
     if (route.method !== request.method) continue;
     const auth = authenticate(request, url, ctx);
-    return auth.ok ? route.answer(auth.token, params) : auth.response;
+    return auth.ok ? route.answer({ token: auth.token, params, request, url }) : auth.response;
   }
   if (pathMatched) {
     return errorResponse('INVALID_REQUEST', 'Method not allowed', {

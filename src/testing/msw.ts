@@ -18,6 +18,12 @@ export interface HarnessHandlersOptions {
   mock?: HarnessMock;
 }
 
+/**
+ * Harness's API paths, `/gateway` prefix optional: the platform service (`/ng/api/…`) and the
+ * access-control service (`/authz/api/…`, where the ACL check lives).
+ */
+const API_PATHS = '(?:/gateway)?/(?:ng|authz)/api/.+';
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -26,14 +32,14 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * `/docs/ng/api/x` that are not Harness API paths.
  */
 function apiPattern(baseUrl: string): RegExp {
-  if (baseUrl === '*') return /^[a-z][a-z0-9+.-]*:\/\/[^/]+(?:\/gateway)?\/ng\/api\/.+$/i;
+  if (baseUrl === '*') return new RegExp(`^[a-z][a-z0-9+.-]*://[^/]+${API_PATHS}$`, 'i');
   const url = new URL(baseUrl);
   const path = url.pathname.replace(/\/+$/, '');
   if (path !== '' && path !== '/gateway') {
     // Silently ignoring a path would make the handlers miss every request, with no hint why.
     throw new TypeError(`harnessHandlers: baseUrl must be an origin (optionally with /gateway), got ${baseUrl}`);
   }
-  return new RegExp(`^${escapeRegExp(url.origin)}(?:/gateway)?/ng/api/.+$`);
+  return new RegExp(`^${escapeRegExp(url.origin)}${API_PATHS}$`);
 }
 
 /** Resolves once the signal aborts; msw's `delay('infinite')` cannot be cut short, so race this instead. */
@@ -45,8 +51,8 @@ function aborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * msw handlers that answer Harness API calls (`/ng/api/*` and `/gateway/ng/api/*`, every method,
- * CORS preflight included) from a {@link HarnessMock}. A `reset` fault becomes a network error; a
+ * msw handlers that answer Harness API calls (`/ng/api/*`, `/authz/api/*` and both under `/gateway`,
+ * every method, CORS preflight included) from a {@link HarnessMock}. A `reset` fault becomes a network error; a
  * `hang` keeps the request pending until its signal aborts.
  *
  * @example

@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHarnessMock, HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS, type HarnessMock } from '../../src/testing/index.js';
+import {
+  createHarnessMock,
+  HARNESS_FIXTURE_ACCOUNTS,
+  HARNESS_FIXTURE_PERMISSIONS,
+  HARNESS_FIXTURE_TOKEN_IDS,
+  HARNESS_FIXTURE_TOKENS,
+  type HarnessMock,
+} from '../../src/testing/index.js';
 
 const A = HARNESS_FIXTURE_ACCOUNTS;
 const T = HARNESS_FIXTURE_TOKENS;
+const IDS = HARNESS_FIXTURE_TOKEN_IDS;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const BASE = 'https://app.harness.io';
 const PAT_ID = '9X2XyKdHizBGT0LrAcAYWAPq';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -36,11 +45,11 @@ async function call(mock: HarnessMock, options: CallOptions = {}) {
 }
 
 /** Asserts Harness's error envelope, exactly, with the correlation id echoed in the header. */
-function expectError(res: Awaited<ReturnType<typeof call>>, status: number, code: string, message: string) {
+function expectError(res: Awaited<ReturnType<typeof call>>, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   expect({ status: res.status, code: res.body?.code, message: res.body?.message }).toEqual({ status, code, message });
   expect(res.body).toEqual({
     status: 'ERROR', code, message, correlationId: res.headers.get('x-harness-correlation-id'), detailedMessage: null,
-    responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }], metadata: null,
+    responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }], metadata: null, ...extra,
   });
   expect(res.body?.correlationId).toMatch(UUID);
 }
@@ -112,9 +121,9 @@ describe('token validation', () => {
     expectError(await call(mock, { token: 'garbage' }), 401, 'INVALID_TOKEN', 'Token length not matching');
   });
 
-  it('denies the restricted account only after the token itself checks out', async () => {
+  it('denies the restricted account (IP allow-list) only after the token itself checks out', async () => {
     const mock = createHarnessMock();
-    expectError(await call(mock, { token: T.restricted, account: A.restricted.id }), 403, 'ACCESS_DENIED', 'Not allowed to access from this IP address');
+    expectError(await call(mock, { token: T.restricted, account: A.restricted.id }), 403, 'NOT_WHITELISTED_IP', 'Not allowed to access from this IP address');
     const badSecret = T.restricted.slice(0, -3) + 'xyz';
     expectError(await call(mock, { token: badSecret, account: A.restricted.id }), 401, 'INVALID_TOKEN', 'Raw password not matching');
   });
@@ -150,8 +159,13 @@ describe('other routes', () => {
     const path = `/gateway/ng/api/accounts/${A.primary.id}`;
     const res = await call(mock, { method: 'GET', path });
     expect(res.body?.data).toMatchObject({ identifier: A.primary.id, name: 'Acme Platform', companyName: expect.any(String), cluster: 'prod1', defaultExperience: 'NG' });
-    expectError(await call(mock, { method: 'GET', path, token: T.sat }), 403, 'NG_ACCESS_DENIED', 'Missing permission core_account_view on account');
-    expectError(await call(mock, { method: 'GET', path: `/ng/api/accounts/${A.other.id}` }), 403, 'NG_ACCESS_DENIED', 'Missing permission core_account_view on account');
+    const failedCheck = (id: string) => ({
+      failedPermissionChecks: [
+        { permission: 'core_account_view', resourceScope: { accountIdentifier: id, orgIdentifier: null, projectIdentifier: null }, resourceType: 'ACCOUNT', resourceIdentifier: id },
+      ],
+    });
+    expectError(await call(mock, { method: 'GET', path, token: T.sat }), 403, 'NG_ACCESS_DENIED', 'Missing permission core_account_view on account', failedCheck(A.primary.id));
+    expectError(await call(mock, { method: 'GET', path: `/ng/api/accounts/${A.other.id}` }), 403, 'NG_ACCESS_DENIED', 'Missing permission core_account_view on account', failedCheck(A.other.id));
   });
 
   it('answers unknown API paths with a JSON 404, wrong methods with a 405, other paths with HTML', async () => {
@@ -304,5 +318,121 @@ describe('state', () => {
     expect(mock.requests).toEqual([]);
     expect((await call(mock)).status).toBe(200);
     expect(mock.requests).toHaveLength(1);
+  });
+});
+
+describe('fixtures', () => {
+  it('are well-formed 4-part tokens of realistic lengths, except the legacy one', () => {
+    const secretScanner = /^(pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}$/;
+    for (const [name, token] of Object.entries(T)) {
+      if (name === 'legacy') expect(token).toMatch(/^pat\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}$/);
+      else expect([name, secretScanner.test(token)]).toEqual([name, true]);
+    }
+    for (const account of Object.values(A)) expect(account.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('name each token\u2019s id and permission set under the token\u2019s own name', () => {
+    expect(Object.keys(IDS).sort()).toEqual(Object.keys(T).sort());
+    expect(Object.keys(HARNESS_FIXTURE_PERMISSIONS).sort()).toEqual(Object.keys(T).sort());
+    for (const [name, token] of Object.entries(T)) {
+      const segments = token.split('.');
+      expect([name, segments.at(-2)]).toEqual([name, IDS[name as keyof typeof IDS]]);
+    }
+    expect(HARNESS_FIXTURE_PERMISSIONS.sat).not.toContain('core_account_view');
+    expect(HARNESS_FIXTURE_PERMISSIONS.missingPermission).toEqual(expect.arrayContaining(['core_pipeline_view']));
+    expect(HARNESS_FIXTURE_PERMISSIONS.missingPermission).not.toContain('core_pipeline_execute');
+  });
+
+  it('seed expiringSoon 5 days after the mock\u2019s clock', async () => {
+    const now = Date.UTC(2027, 2, 3, 10, 30);
+    const res = await call(createHarnessMock({ now: () => now }), { token: T.expiringSoon });
+    expect(res.body?.data).toMatchObject({ validTo: now + 5 * DAY_MS, apiKeyType: 'USER', email: 'ada@acme.example' });
+    expect(res.body?.data.validFrom).toBeLessThan(now);
+  });
+
+  it('check an account\u2019s and a user\u2019s state only once the key has proved itself', async () => {
+    const mock = createHarnessMock();
+    const badSecret = (token: string) => token.slice(0, -3) + 'xyz';
+    expectError(await call(mock, { token: badSecret(T.inactiveAccount), account: A.inactive.id }), 401, 'INVALID_TOKEN', 'Raw password not matching');
+    expectError(await call(mock, { token: badSecret(T.deletedAccount), account: A.deleted.id }), 401, 'INVALID_TOKEN', 'Raw password not matching');
+    expectError(await call(mock, { token: badSecret(T.disabledUser) }), 401, 'INVALID_TOKEN', 'Raw password not matching');
+    expectError(await call(mock, { token: badSecret(T.revokedByAdmin) }), 401, 'INVALID_TOKEN', 'Raw password not matching');
+    expectError(await call(mock, { token: T.inactiveAccount }), 401, 'INVALID_TOKEN', `Invalid account token access ${IDS.inactiveAccount}`);
+  });
+});
+
+describe('run-time controls', () => {
+  it('revoke makes a token answer REVOKED_TOKEN on every route; revoking twice is harmless', async () => {
+    const mock = createHarnessMock();
+    mock.revoke(IDS.sat);
+    mock.revoke(IDS.sat);
+    const message = `Incoming API token deploy-bot has been revoked. Token id: ${IDS.sat}`;
+    expectError(await call(mock, { token: T.sat }), 401, 'REVOKED_TOKEN', message);
+    expectError(await call(mock, { token: T.sat, method: 'GET', path: '/ng/api/projects' }), 401, 'REVOKED_TOKEN', message);
+    expect((await call(mock)).status).toBe(200);
+  });
+
+  it('revoke and setPermissions refuse an id the mock does not hold', () => {
+    const mock = createHarnessMock();
+    expect(() => mock.revoke('no-such-token')).toThrow(RangeError);
+    expect(() => mock.revoke(IDS.revoked)).toThrow(/HARNESS_FIXTURE_TOKEN_IDS/);
+    mock.revokeToken(IDS.pat);
+    expect(() => mock.revoke(IDS.pat)).toThrow(RangeError);
+    expect(() => mock.setPermissions(IDS.pat, [])).toThrow(RangeError);
+    expect(() => mock.setPermissions(IDS.sat, 'core_pipeline_view' as never)).toThrow(TypeError);
+    expect(() => mock.setPermissions(IDS.sat, [42] as never)).toThrow(TypeError);
+  });
+
+  it('setNow moves the clock for expiry and the request log; null returns to the given clock', async () => {
+    const base = Date.UTC(2026, 0, 10);
+    const mock = createHarnessMock({ now: () => base });
+    mock.setNow(new Date(base + 5 * DAY_MS - 1));
+    expect((await call(mock, { token: T.expiringSoon })).status).toBe(200);
+    mock.setNow(base + 5 * DAY_MS + 1);
+    expectError(await call(mock, { token: T.expiringSoon }), 401, 'EXPIRED_TOKEN', `Incoming API token trial-integration has expired. Token id: ${IDS.expiringSoon}`);
+    mock.setNow(Date.UTC(2024, 0, 1));
+    expect((await call(mock, { token: T.expired })).status).toBe(200);
+    mock.setNow(null);
+    expect((await call(mock, { token: T.expiringSoon })).status).toBe(200);
+    expect(mock.requests.map((r) => r.at)).toEqual([base + 5 * DAY_MS - 1, base + 5 * DAY_MS + 1, Date.UTC(2024, 0, 1), base]);
+    expect(() => mock.setNow(new Date('not a date'))).toThrow(RangeError);
+    expect(() => mock.setNow(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('setPermissions replaces a token\u2019s set for accounts/{id} and leaves other mocks alone', async () => {
+    const mock = createHarnessMock();
+    const path = `/ng/api/accounts/${A.primary.id}`;
+    mock.setPermissions(IDS.sat, ['core_account_view']);
+    expect((await call(mock, { method: 'GET', path, token: T.sat })).body?.data.name).toBe('Acme Platform');
+    mock.setPermissions(IDS.pat, []);
+    expect((await call(mock, { method: 'GET', path })).status).toBe(403);
+    expect((await call(createHarnessMock(), { method: 'GET', path })).status).toBe(200);
+    expect(HARNESS_FIXTURE_PERMISSIONS.pat).toContain('core_account_view');
+  });
+
+  it('reset() undoes revoke, revokeToken, setNow and setPermissions, and re-seeds expiringSoon from the clock', async () => {
+    let base = Date.UTC(2026, 0, 10);
+    const mock = createHarnessMock({ now: () => base });
+    mock.revoke(IDS.pat);
+    mock.revokeToken(IDS.sat);
+    mock.setPermissions(IDS.missingPermission, []);
+    mock.setNow(Date.UTC(2040, 0, 1));
+    base = Date.UTC(2026, 3, 1);
+    mock.reset();
+    expect((await call(mock)).status).toBe(200);
+    expect((await call(mock, { token: T.sat })).status).toBe(200);
+    expect((await call(mock, { method: 'GET', path: `/ng/api/accounts/${A.primary.id}`, token: T.missingPermission })).status).toBe(200);
+    expect((await call(mock, { token: T.expiringSoon })).body?.data.validTo).toBe(base + 5 * DAY_MS);
+    expect(mock.requests.every((r) => r.at === base)).toBe(true);
+  });
+
+  it('records ACL and project calls without the key or the body', async () => {
+    const mock = createHarnessMock();
+    const url = `${BASE}/authz/api/acl?accountIdentifier=${A.primary.id}`;
+    const body = JSON.stringify({ permissions: [{ resourceScope: { accountIdentifier: A.primary.id }, resourceType: 'PIPELINE', permission: 'core_pipeline_view' }] });
+    const reply = await mock.handle(new Request(url, { method: 'POST', headers: { 'x-api-key': T.pat, 'content-type': 'application/json' }, body }));
+    expect(reply).toMatchObject({ kind: 'response', response: { status: 200 } });
+    expect(mock.requests).toEqual([{ method: 'POST', url, path: '/authz/api/acl', hasApiKey: true, accountIdentifier: A.primary.id, at: expect.any(Number) }]);
+    expect(JSON.stringify(mock.requests)).not.toContain('bh8as5pih1J286f35yAD');
   });
 });

@@ -2,12 +2,13 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarnessMock, HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS, harnessHandlers } from '../../src/testing/index.js';
+import { ANSWER_SCENARIOS, NOW, SECRETS, send } from './answers.js';
 
 const A = HARNESS_FIXTURE_ACCOUNTS;
 const T = HARNESS_FIXTURE_TOKENS;
 const QUERY = `accountIdentifier=${A.primary.id}&routingId=${A.primary.id}`;
 
-const shared = createHarnessMock();
+const shared = createHarnessMock({ now: () => NOW });
 const { handlers, mock } = harnessHandlers({ mock: shared });
 const { handlers: anyHost, mock: anyHostMock } = harnessHandlers({ baseUrl: '*' });
 // app.harness.io first, then the any-origin mock, then a marker for whatever neither handles.
@@ -97,5 +98,29 @@ describe('harnessHandlers', () => {
   it('refuses a baseUrl with a path it would never match', () => {
     expect(() => harnessHandlers({ baseUrl: 'https://example.com/harness' })).toThrow(TypeError);
     expect(() => harnessHandlers({ baseUrl: 'https://example.com/gateway/' })).not.toThrow();
+  });
+});
+
+describe('every Harness answer through msw', () => {
+  describe.each(ANSWER_SCENARIOS)('$name', (scenario) => {
+    it(`answers ${scenario.status} with Harness's envelope, and logs no key`, async () => {
+      scenario.arrange?.(mock);
+      const res = await send('https://app.harness.io', scenario);
+      expect(res.status).toBe(scenario.status);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject(scenario.expected);
+      expect(body.correlationId).toBe(res.headers.get('x-harness-correlation-id'));
+      expect(mock.requests).toMatchObject([{ method: scenario.method, hasApiKey: scenario.token !== null }]);
+      for (const secret of SECRETS) expect(JSON.stringify(mock.requests)).not.toContain(secret);
+    });
+  });
+
+  it("routes /authz/api under any origin with baseUrl '*', and leaves look-alikes alone", async () => {
+    const [scenario] = ANSWER_SCENARIOS.filter((s) => s.path.startsWith('/authz/api/acl') && s.status === 200);
+    if (!scenario) throw new Error('no ACL scenario');
+    expect((await send('https://harness.internal.example', scenario)).status).toBe(200);
+    expect((await fetch('https://acme.harness.io/docs/authz/api/acl')).status).toBe(599);
+    expect(anyHostMock.requests.map((r) => r.path)).toEqual(['/authz/api/acl']);
   });
 });

@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarnessMock, HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS, type HarnessMock } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+import { ANSWER_SCENARIOS, NOW, SECRETS, send } from './answers.js';
 
 const A = HARNESS_FIXTURE_ACCOUNTS;
 const T = HARNESS_FIXTURE_TOKENS;
 
 let server: HarnessMockServer;
 beforeAll(async () => {
-  server = await startHarnessMockServer();
+  server = await startHarnessMockServer({ mock: createHarnessMock({ now: () => NOW }) });
 });
 afterEach(() => server.mock.reset());
 afterAll(() => server.close());
@@ -123,6 +124,9 @@ describe('startHarnessMockServer', () => {
       },
       reset: inner.reset,
       revokeToken: inner.revokeToken,
+      revoke: inner.revoke,
+      setNow: inner.setNow,
+      setPermissions: inner.setPermissions,
     };
     const own = await startHarnessMockServer({ mock });
     try {
@@ -142,5 +146,30 @@ describe('startHarnessMockServer', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe('every Harness answer over a real socket', () => {
+  describe.each(ANSWER_SCENARIOS)('$name', (scenario) => {
+    it(`answers ${scenario.status} with Harness's envelope, and logs no key`, async () => {
+      scenario.arrange?.(server.mock);
+      const res = await send(server.url, scenario);
+      expect(res.status).toBe(scenario.status);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject(scenario.expected);
+      expect(body.correlationId).toBe(res.headers.get('x-harness-correlation-id'));
+      expect(server.mock.requests).toMatchObject([{ method: scenario.method, hasApiKey: scenario.token !== null }]);
+      for (const secret of SECRETS) expect(JSON.stringify(server.mock.requests)).not.toContain(secret);
+    });
+  });
+
+  it('answers a preflight for the ACL call from another localhost origin', async () => {
+    const origin = 'http://localhost:5173';
+    const res = await fetch(`${server.url}/authz/api/acl`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key, content-type' },
+    });
+    expect([res.status, res.headers.get('access-control-allow-origin')]).toEqual([204, origin]);
   });
 });
