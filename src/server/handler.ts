@@ -65,20 +65,30 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
 }
 
 /**
- * HTTP statuses of the handler's own answers. Every code not listed is a credential problem (malformed,
- * mismatched, invalid, expired or forbidden key, wrong account): 422, not 401, so a host's auth middleware
- * does not take it for an expired session.
+ * The HTTP status of each error code, written out for every code so that a new one cannot answer a
+ * status nobody chose. Credential problems (malformed, mismatched, invalid, expired or forbidden key,
+ * wrong account) are 422, not 401, so a host's auth middleware does not take them for an expired session.
  */
-const CREDENTIAL_PROBLEM_STATUS = 422;
-const STATUS_OF: Partial<Record<HarnessConnectErrorCode, number>> = {
+const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
+  malformed_token: 422,
+  malformed_account: 422,
+  account_mismatch: 422,
+  invalid_token: 422,
+  expired_token: 422,
+  forbidden: 422,
+  invalid_request: 422,
   wrong_host: 502,
   rate_limited: 429,
   unavailable: 502,
   timeout: 504,
+  // nginx's "client closed request": nobody is left to read the answer.
   aborted: 499,
   configuration: 500,
   unknown: 500,
 };
+
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -92,11 +102,13 @@ function requestError(status: number, code: HarnessConnectHandlerRequestErrorCod
 
 /** Reads at most `limit` bytes; `null` when the body is larger. */
 async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
+  if (request.body === null) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (let chunk; !(chunk = await reader.read()).done; ) {
+  while (true) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
     size += chunk.value.byteLength;
     if (size > limit) {
       await reader.cancel();
@@ -107,7 +119,6 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   // Decodes as UTF-8, like `TextDecoder`.
   return new Blob(chunks).text();
 }
-
 
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
@@ -124,11 +135,14 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       return requestError(405, 'method_not_allowed', 'Send a POST request with a JSON body { apiKey, accountId }.', { allow: 'POST' });
     }
     const contentType = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
+    if (!JSON_CONTENT_TYPE.test(contentType)) {
       return requestError(415, 'unsupported_media_type', 'Send the credentials as JSON (Content-Type: application/json).');
     }
-    const declared = Number(request.headers.get('content-length') ?? '0');
-    const text = declared > maxBodyBytes ? null : await readLimited(request, maxBodyBytes);
+    const declaredLength = request.headers.get('content-length');
+    if (declaredLength !== null && Number(declaredLength) > maxBodyBytes) {
+      return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    }
+    const text = await readLimited(request, maxBodyBytes);
     if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
     let body: unknown;
     try {
@@ -140,7 +154,9 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
     }
     const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
-    if (typeof apiKey !== 'string' || (accountId !== undefined && accountId !== null && typeof accountId !== 'string')) {
+    // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
+    const accountIdGiven = accountId !== undefined && accountId !== null;
+    if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
       return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
     }
     const credentials = { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
@@ -163,17 +179,24 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
       const parsed = parseHarnessToken(credentials.apiKey);
       const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
-      const extra = (await options.onVerified?.(connection, { apiKey: cleanKey, verification, request })) ?? {};
+      let extra: Record<string, unknown> = {};
+      if (options.onVerified) {
+        const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
+        if (returned) extra = returned;
+      }
+      // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection });
     } catch (caught) {
-      const error =
-        caught instanceof HarnessConnectError
-          ? caught
-          : new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw' });
+      let error: HarnessConnectError;
+      if (caught instanceof HarnessConnectError) {
+        error = caught;
+      } else {
+        error = new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw' });
+      }
       options.onError?.(error, request);
-      const retryAfter: Record<string, string> =
-        error.retryAfterMs === null ? {} : { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) };
-      return answer(STATUS_OF[error.code] ?? CREDENTIAL_PROBLEM_STATUS, { ok: false, error: error.toJSON() }, retryAfter);
+      const headers: Record<string, string> = {};
+      if (error.retryAfterMs !== null) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+      return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, headers);
     }
   };
 }
