@@ -6,8 +6,12 @@ import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from '
 /** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 
-/** What the handler stores and answers about a verified connection. Never the key. */
-export interface HarnessConnection {
+/**
+ * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
+ * browser. Never the key. (The widget's own `HarnessConnection`, from `harness-connect`, is what its
+ * `onSuccess` receives, with this object as its `result` when the host's `connect` returns it.)
+ */
+export interface HarnessVerifiedConnection {
   provider: 'harness';
   accountId: string;
   tokenKind: HarnessTokenKind;
@@ -36,7 +40,7 @@ export type HarnessConnectHandlerRequestErrorCode =
 
 export interface HarnessConnectHandlerSuccess {
   ok: true;
-  connection: HarnessConnection;
+  connection: HarnessVerifiedConnection;
   [extra: string]: unknown;
 }
 
@@ -55,7 +59,7 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
    */
   onVerified?: (
-    connection: HarnessConnection,
+    connection: HarnessVerifiedConnection,
     context: HarnessVerifiedContext,
   ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
   /** Observes every failure (for logs and metrics). The error never holds the key. */
@@ -164,7 +168,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       const verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
       // Named fields only: a connection never takes on whatever a verification may carry in future.
       const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
-      const connection: HarnessConnection = {
+      const connection: HarnessVerifiedConnection = {
         provider: 'harness',
         accountId: verification.accountId,
         tokenKind,

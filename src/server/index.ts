@@ -9,7 +9,7 @@ export { HarnessConnectError, isHarnessConnectError } from '../core/errors.js';
 
 export type { VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 export type {
-  HarnessConnection,
+  HarnessVerifiedConnection,
   HarnessVerifiedContext,
   HarnessConnectHandlerOptions,
   HarnessConnectHandlerAnswer,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHarnessConnectHandler, type HarnessConnection } from '../../src/server/index.js';
+import { createHarnessConnectHandler, type HarnessVerifiedConnection } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
 
@@ -25,7 +25,7 @@ function post(body: unknown, init: RequestInit = {}): Request {
 describe('createHarnessConnectHandler', () => {
   describe('given valid credentials', () => {
     it('answers 200 with the connection, the integrator’s fields, and never the key', async () => {
-      const onVerified = vi.fn(async (connection: HarnessConnection, context: { apiKey: string }) => {
+      const onVerified = vi.fn(async (connection: HarnessVerifiedConnection, context: { apiKey: string }) => {
         expect(context.apiKey).toBe(TOKENS.pat);
         return { connectionId: 'conn_1', ok: false, connection: 'overridden?' };
       });
