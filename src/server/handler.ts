@@ -1,4 +1,5 @@
-import { HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessCredentialsInput } from '../core/credentials.js';
+import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
@@ -62,8 +63,11 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
     connection: HarnessVerifiedConnection,
     context: HarnessVerifiedContext,
   ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
-  /** Observes every failure (for logs and metrics). The error never holds the key. */
-  onError?: (error: HarnessConnectError, request: Request) => void;
+  /**
+   * Observes every failure (for logs and metrics). The error never holds the key. It may be async; if it
+   * throws or rejects, the answer is sent all the same.
+   */
+  onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
   /** @default 8192 */
   maxBodyBytes?: number;
 }
@@ -124,6 +128,28 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   return new Blob(chunks).text();
 }
 
+/** The credentials in a JSON body, or the 400 that says what is wrong with it. */
+function parseCredentials(text: string): HarnessCredentialsInput | Response {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
+  }
+  const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
+  // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
+  const accountIdGiven = accountId !== undefined && accountId !== null;
+  if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
+    return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
+  }
+  return { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
+}
+
+function ignore(): void {}
+
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
  * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
@@ -134,6 +160,25 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
  */
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
+  function report(error: HarnessConnectError, request: Request): void {
+    if (!options.onError) return;
+    try {
+      // An async `onError`'s rejection is caught too: left unhandled, it would end a Node process.
+      Promise.resolve(options.onError(error, request)).catch(ignore);
+    } catch {
+      // Nothing to do: the error was the integrator's to log, and the answer goes out regardless.
+    }
+  }
+
+  function failure(error: HarnessConnectError, request: Request): Response {
+    report(error, request);
+    const headers: Record<string, string> = {};
+    if (error.retryAfterMs !== null) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+    return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, headers);
+  }
+
   return async function harnessConnectHandler(request: Request): Promise<Response> {
     if (request.method !== 'POST') {
       return requestError(405, 'method_not_allowed', 'Send a POST request with a JSON body { apiKey, accountId }.', { allow: 'POST' });
@@ -146,43 +191,43 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     if (declaredLength !== null && Number(declaredLength) > maxBodyBytes) {
       return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
     }
-    const text = await readLimited(request, maxBodyBytes);
-    if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
-    let body: unknown;
+
+    let text: string | null;
     try {
-      body = JSON.parse(text);
+      text = await readLimited(request, maxBodyBytes);
     } catch {
-      return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
+      // The client went away mid-body, or its stream failed. Answer all the same: a route that throws
+      // leaves the framework to answer, or the socket hanging.
+      return requestError(400, 'bad_request', 'The body could not be read. Send the request again.');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
-    }
-    const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
-    // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
-    const accountIdGiven = accountId !== undefined && accountId !== null;
-    if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
-      return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
-    }
-    const credentials = { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
+    if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    const credentials = parseCredentials(text);
+    if (credentials instanceof Response) return credentials;
+
+    let verification: HarnessTokenVerification;
     try {
-      const verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
-      // Named fields only: a connection never takes on whatever a verification may carry in future.
-      const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
-      const connection: HarnessVerifiedConnection = {
-        provider: 'harness',
-        accountId: verification.accountId,
-        tokenKind,
-        tokenId,
-        tokenHint,
-        tokenName,
-        apiKeyType,
-        user,
-        expiresAt,
-        verifiedAt: new Date().toISOString(),
-      };
-      // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
-      const parsed = parseHarnessToken(credentials.apiKey);
-      const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+      verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
+    } catch (caught) {
+      return failure(toHarnessConnectError(caught), request);
+    }
+    // Named fields only: a connection never takes on whatever a verification may carry in future.
+    const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
+    const connection: HarnessVerifiedConnection = {
+      provider: 'harness',
+      accountId: verification.accountId,
+      tokenKind,
+      tokenId,
+      tokenHint,
+      tokenName,
+      apiKeyType,
+      user,
+      expiresAt,
+      verifiedAt: new Date().toISOString(),
+    };
+    // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
+    const parsed = parseHarnessToken(credentials.apiKey);
+    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+    try {
       let extra: Record<string, unknown> = {};
       if (options.onVerified) {
         const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
@@ -191,16 +236,12 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection });
     } catch (caught) {
-      let error: HarnessConnectError;
-      if (caught instanceof HarnessConnectError) {
-        error = caught;
-      } else {
-        error = new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw' });
-      }
-      options.onError?.(error, request);
-      const headers: Record<string, string> = {};
-      if (error.retryAfterMs !== null) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
-      return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, headers);
+      // A HarnessConnectError thrown on purpose is answered as it is; anything else is a failed save.
+      const error =
+        caught instanceof HarnessConnectError
+          ? caught
+          : new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw', cause: caught });
+      return failure(error, request);
     }
   };
 }

@@ -155,4 +155,74 @@ describe('createHarnessConnectHandler', () => {
       expect(text).not.toContain(TOKENS.pat.slice(-20));
     });
   });
+  describe('given a client or an integrator that fails midway', () => {
+    /** A request whose body stream sends `sent`, then fails with `reason`. */
+    function failingBody(sent: string, reason: unknown, signal?: AbortSignal): Request {
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulls += 1;
+          if (pulls === 1) controller.enqueue(new TextEncoder().encode(sent));
+          else controller.error(reason);
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+        signal,
+      };
+      return new Request('https://saas.example/api/harness/connect', init);
+    }
+
+    it('answers when the body stream fails, without calling Harness', async () => {
+      const handler = createHarnessConnectHandler(base);
+      const response = await handler(failingBody(`{"apiKey":"${TOKENS.pat.slice(0, 20)}`, new TypeError('socket hang up')));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('answers when the client disconnects mid-body', async () => {
+      const client = new AbortController();
+      const request = failingBody('{"apiKey":', new DOMException('The client disconnected', 'AbortError'), client.signal);
+      client.abort();
+      const response = await createHarnessConnectHandler(base)(request);
+      expect(response).toBeInstanceOf(Response);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('still answers when onError throws', async () => {
+      const onError = vi.fn(() => {
+        throw new Error('logger down');
+      });
+      const response = await createHarnessConnectHandler({ ...base, onError })(post({ apiKey: TOKENS.revoked }));
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_token' } });
+      expect(onError).toHaveBeenCalledTimes(1);
+    });
+
+    it('still answers, with no unhandled rejection, when an async onError rejects', async () => {
+      const unhandled = vi.fn();
+      process.on('unhandledRejection', unhandled);
+      try {
+        // A plain async function, not vi.fn: a spy handles the promises its function returns.
+        let calls = 0;
+        const onError = async () => {
+          calls += 1;
+          throw new Error('logger down');
+        };
+        const response = await createHarnessConnectHandler({ ...base, onError })(post({ apiKey: TOKENS.revoked }));
+        expect(response.status).toBe(422);
+        // Unhandled rejections are reported after the microtask queue drains.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(unhandled).not.toHaveBeenCalled();
+        expect(calls).toBe(1);
+      } finally {
+        process.off('unhandledRejection', unhandled);
+      }
+    });
+  });
 });
