@@ -1,11 +1,19 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
-import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
+import { answer, errorAnswer, requestError } from './answers.js';
+import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
 /** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+
+/**
+ * A 200-byte body arrives in one packet; one still trickling in after this long is a slow client or an
+ * attack that holds the route (and a socket) open.
+ */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /**
  * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
@@ -37,6 +45,7 @@ export type HarnessConnectHandlerRequestErrorCode =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'bad_request';
 
 export interface HarnessConnectHandlerSuccess {
@@ -68,65 +77,20 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    * throws or rejects, the answer is sent all the same.
    */
   onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
-  /** @default 8192 */
+  /**
+   * The largest body read; a larger one is answered 413 `payload_too_large`.
+   * @default 8192
+   */
   maxBodyBytes?: number;
+  /**
+   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`.
+   * @default 10000
+   */
+  bodyTimeoutMs?: number;
 }
-
-/**
- * The HTTP status of each error code, written out for every code so that a new one cannot answer a
- * status nobody chose. Credential problems (malformed, mismatched, invalid, expired or forbidden key,
- * wrong account) are 422, not 401, so a host's auth middleware does not take them for an expired session.
- */
-const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
-  malformed_token: 422,
-  malformed_account: 422,
-  account_mismatch: 422,
-  invalid_token: 422,
-  expired_token: 422,
-  forbidden: 422,
-  invalid_request: 422,
-  wrong_host: 502,
-  rate_limited: 429,
-  unavailable: 502,
-  timeout: 504,
-  // nginx's "client closed request": nobody is left to read the answer.
-  aborted: 499,
-  configuration: 500,
-  unknown: 500,
-};
 
 /** `application/json`, with or without parameters such as `; charset=utf-8`. */
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
-function answer(status: number, body: HarnessConnectHandlerAnswer, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
-
-function requestError(status: number, code: HarnessConnectHandlerRequestErrorCode, message: string, headers?: Record<string, string>) {
-  return answer(status, { ok: false, error: { name: 'HarnessConnectHandlerError', code, message } }, headers);
-}
-
-/** Reads at most `limit` bytes; `null` when the body is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let size = 0;
-  while (true) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(chunk.value);
-  }
-  // Decodes as UTF-8, like `TextDecoder`.
-  return new Blob(chunks).text();
-}
 
 /** The credentials in a JSON body, or the 400 that says what is wrong with it. */
 function parseCredentials(text: string): HarnessCredentialsInput | Response {
@@ -160,6 +124,7 @@ function ignore(): void {}
  */
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
 
   /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
   function report(error: HarnessConnectError, request: Request): void {
@@ -174,9 +139,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
 
   function failure(error: HarnessConnectError, request: Request): Response {
     report(error, request);
-    const headers: Record<string, string> = {};
-    if (error.retryAfterMs !== null) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
-    return answer(STATUS_OF[error.code], { ok: false, error: error.toJSON() }, headers);
+    return errorAnswer(error);
   }
 
   return async function harnessConnectHandler(request: Request): Promise<Response> {
@@ -192,16 +155,19 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
     }
 
-    let text: string | null;
+    let body: BodyRead;
     try {
-      text = await readLimited(request, maxBodyBytes);
+      body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
     } catch {
       // The client went away mid-body, or its stream failed. Answer all the same: a route that throws
       // leaves the framework to answer, or the socket hanging.
       return requestError(400, 'bad_request', 'The body could not be read. Send the request again.');
     }
-    if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
-    const credentials = parseCredentials(text);
+    if (body.status === 'too_large') return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    if (body.status === 'timeout') {
+      return requestError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms. Send the request again.`);
+    }
+    const credentials = parseCredentials(body.text);
     if (credentials instanceof Response) return credentials;
 
     let verification: HarnessTokenVerification;

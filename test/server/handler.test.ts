@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHarnessConnectHandler, type HarnessVerifiedConnection } from '../../src/server/index.js';
+import { createHarnessConnectHandler, HarnessConnectError, type HarnessVerifiedConnection } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
 
@@ -223,6 +223,78 @@ describe('createHarnessConnectHandler', () => {
       } finally {
         process.off('unhandledRejection', unhandled);
       }
+    });
+  });
+  describe('given a slow body or an unbounded Retry-After', () => {
+    /** A request whose body sends the start of a JSON object, then nothing more. */
+    function stalledBody(): Request {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return new Promise<void>(() => {});
+          sent = true;
+          controller.enqueue(new TextEncoder().encode('{"apiKey":'));
+          return undefined;
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+      return new Request('https://saas.example/api/harness/connect', init);
+    }
+
+    it('answers 408 request_timeout when the body does not arrive within bodyTimeoutMs', async () => {
+      const started = Date.now();
+      const response = await createHarnessConnectHandler({ ...base, bodyTimeoutMs: 50 })(stalledBody());
+      expect(response.status).toBe(408);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'request_timeout' } });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('waits 10 s for a body by default', async () => {
+      vi.useFakeTimers();
+      try {
+        let settled = false;
+        const pending = createHarnessConnectHandler(base)(stalledBody()).then((response) => {
+          settled = true;
+          return response;
+        });
+        await vi.advanceTimersByTimeAsync(9_999);
+        expect(settled).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        expect((await pending).status).toBe(408);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('never sends retry-after: Infinity, whatever Harness says', async () => {
+      const fetch429 = async () => new Response('', { status: 429, headers: { 'retry-after': '1e308' } });
+      const response = await createHarnessConnectHandler({ fetch: fetch429 })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      const header = response.headers.get('retry-after') ?? '';
+      expect(header).toMatch(/^\d+$/);
+      expect(Number(header)).toBeGreaterThan(0);
+      expect(Number(header)).toBeLessThanOrEqual(3600);
+      const { error } = await response.json();
+      expect(error.retryAfterMs).toBe(Number(header) * 1000);
+    });
+
+    it.each([
+      ['an infinite wait', Infinity, '3600'],
+      ['a wait of days', 5 * 24 * 3600 * 1000, '3600'],
+      ['a negative wait', -5000, '0'],
+      ['a wait of 1.2 s', 1200, '2'],
+      ['not a number', NaN, null],
+    ])('clamps %s to a whole number of seconds in retry-after', async (_name, retryAfterMs, expected) => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('rate_limited', { retryAfterMs });
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe(expected);
     });
   });
 });

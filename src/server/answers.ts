@@ -1,0 +1,73 @@
+/**
+ * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
+ * person) receives from `createHarnessConnectHandler` is built here.
+ */
+import type { HarnessConnectError, HarnessConnectErrorCode } from '../core/errors.js';
+import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode } from './handler.js';
+
+/**
+ * The HTTP status of each error code, written out for every code so that a new one cannot answer a
+ * status nobody chose. Credential problems (malformed, mismatched, invalid, expired or forbidden key,
+ * wrong account) are 422, not 401, so a host's auth middleware does not take them for an expired session.
+ */
+const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
+  malformed_token: 422,
+  malformed_account: 422,
+  account_mismatch: 422,
+  invalid_token: 422,
+  expired_token: 422,
+  forbidden: 422,
+  invalid_request: 422,
+  wrong_host: 502,
+  rate_limited: 429,
+  unavailable: 502,
+  timeout: 504,
+  // nginx's "client closed request": nobody is left to read the answer.
+  aborted: 499,
+  configuration: 500,
+  unknown: 500,
+};
+
+/**
+ * The longest wait a `retry-after` header asks for. Harness's limits are counted per minute (and per
+ * 10 s per IP); an upstream asking for more than an hour is broken or hostile, and a browser told to wait
+ * `Infinity` (what `1e308` seconds printed as) or a day would never try again.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+const MS_PER_SECOND = 1000;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function answer(status: number, body: HarnessConnectHandlerAnswer, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** A refusal of the request itself (method, type, size, shape, time), before any call to Harness. */
+export function requestError(
+  status: number,
+  code: HarnessConnectHandlerRequestErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return answer(status, { ok: false, error: { name: 'HarnessConnectHandlerError', code, message } }, headers);
+}
+
+/**
+ * A wait in whole seconds between 0 and `MAX_RETRY_AFTER_SECONDS`, or `null` when there is none to tell
+ * (not given, or not a number at all).
+ */
+export function retryAfterSeconds(retryAfterMs: number | null): number | null {
+  if (retryAfterMs === null || Number.isNaN(retryAfterMs)) return null;
+  const seconds = Math.ceil(retryAfterMs / MS_PER_SECOND);
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+}
+
+/** The answer for a failed verification or a failed save, with the status its code calls for. */
+export function errorAnswer(error: HarnessConnectError): Response {
+  const seconds = retryAfterSeconds(error.retryAfterMs);
+  const headers: Record<string, string> = {};
+  if (seconds !== null) headers['retry-after'] = String(seconds);
+  const body = { ...error.toJSON(), retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND };
+  return answer(STATUS_OF[error.code], { ok: false, error: body }, headers);
+}
