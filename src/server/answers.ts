@@ -2,7 +2,7 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
-import type { HarnessConnectError, HarnessConnectErrorCode } from '../core/errors.js';
+import { scrubSecret, type HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode } from './handler.js';
 
 /**
@@ -63,11 +63,61 @@ export function retryAfterSeconds(retryAfterMs: number | null): number | null {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
 
-/** The answer for a failed verification or a failed save, with the status its code calls for. */
-export function errorAnswer(error: HarnessConnectError): Response {
+/**
+ * The longest `message` or `detail` an answer carries: room for a sentence or two, never for a page that
+ * Harness, a proxy or an integrator's database driver sent along.
+ */
+export const MAX_ANSWER_TEXT_CHARS = 300;
+
+/** Harness's own codes (`INVALID_TOKEN`, `NG_ACCESS_DENIED`, …): anything else in their place is not one. */
+const HARNESS_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/** Harness's correlation ids are UUIDs; allow any short run of letters, digits and dashes. */
+const CORRELATION_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function capped(text: string): string {
+  if (text.length <= MAX_ANSWER_TEXT_CHARS) return text;
+  return `${text.slice(0, MAX_ANSWER_TEXT_CHARS - 1)}…`;
+}
+
+function matching(value: string | null, pattern: RegExp): string | null {
+  if (value === null || !pattern.test(value)) return null;
+  return value;
+}
+
+/**
+ * The route's own account of an HTTP answer from the Harness address: its status and Harness's code,
+ * never its text. Harness's and proxies' messages can name internal hosts and run to kilobytes; they
+ * stay on the error given to `onError`, for the integrator's logs.
+ */
+export function describeUpstreamAnswer(error: HarnessConnectError): string | null {
+  if (error.status === null) return null;
+  const harnessCode = matching(error.harnessCode, HARNESS_CODE);
+  const code = harnessCode === null ? '' : ` (${harnessCode})`;
+  return `The Harness API address answered HTTP ${error.status}${code}. The error given to the server's onError has the full answer.`;
+}
+
+/**
+ * The answer for a failed verification or a failed save, with the status its code calls for. `detail` is
+ * the route's own description (the error's own detail is for `onError` only); `apiKey`, when known, is
+ * removed from every text the answer takes from the error.
+ */
+export function errorAnswer(error: HarnessConnectError, detail: string | null, apiKey: string | null): Response {
+  const scrub = (text: string) => (apiKey === null ? text : scrubSecret(text, apiKey));
   const seconds = retryAfterSeconds(error.retryAfterMs);
   const headers: Record<string, string> = {};
   if (seconds !== null) headers['retry-after'] = String(seconds);
-  const body = { ...error.toJSON(), retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND };
+  const body: HarnessConnectErrorJSON = {
+    name: 'HarnessConnectError',
+    code: error.code,
+    message: capped(scrub(error.message)),
+    field: error.field,
+    retryable: error.retryable,
+    correlationId: matching(error.correlationId === null ? null : scrub(error.correlationId), CORRELATION_ID),
+    status: error.status,
+    harnessCode: matching(error.harnessCode === null ? null : scrub(error.harnessCode), HARNESS_CODE),
+    detail: detail === null ? null : capped(scrub(detail)),
+    retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
+  };
   return answer(STATUS_OF[error.code], { ok: false, error: body }, headers);
 }

@@ -2,7 +2,7 @@ import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, errorAnswer, requestError } from './answers.js';
+import { answer, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -137,9 +137,10 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     }
   }
 
-  function failure(error: HarnessConnectError, request: Request): Response {
+  /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
+  function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     report(error, request);
-    return errorAnswer(error);
+    return errorAnswer(error, detail, apiKey);
   }
 
   return async function harnessConnectHandler(request: Request): Promise<Response> {
@@ -170,11 +171,17 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     const credentials = parseCredentials(body.text);
     if (credentials instanceof Response) return credentials;
 
+    // The key as Harness accepts it (quotes, spaces and prefixes removed): for the integrator to store, and
+    // to scrub from answers.
+    const parsed = parseHarnessToken(credentials.apiKey);
+    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+
     let verification: HarnessTokenVerification;
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      return failure(toHarnessConnectError(caught), request);
+      const error = toHarnessConnectError(caught);
+      return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     // Named fields only: a connection never takes on whatever a verification may carry in future.
     const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
@@ -190,9 +197,6 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       expiresAt,
       verifiedAt: new Date().toISOString(),
     };
-    // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
-    const parsed = parseHarnessToken(credentials.apiKey);
-    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
     try {
       let extra: Record<string, unknown> = {};
       if (options.onVerified) {
@@ -202,12 +206,15 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection });
     } catch (caught) {
-      // A HarnessConnectError thrown on purpose is answered as it is; anything else is a failed save.
-      const error =
-        caught instanceof HarnessConnectError
-          ? caught
-          : new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw', cause: caught });
-      return failure(error, request);
+      // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
+      // failed save. Either way its detail (a database's text, say) is for onError only.
+      if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
+      const error = new HarnessConnectError('unknown', {
+        message: 'The connection could not be saved. Try again.',
+        detail: 'onVerified threw',
+        cause: caught,
+      });
+      return failure(error, request, 'onVerified threw; the error given to the server\'s onError has its cause.', cleanKey);
     }
   };
 }

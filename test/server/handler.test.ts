@@ -297,4 +297,77 @@ describe('createHarnessConnectHandler', () => {
       expect(response.headers.get('retry-after')).toBe(expected);
     });
   });
+  describe('given an upstream that answers with internal details', () => {
+    const INTERNAL = 'db-primary.internal.corp.example';
+    /** A 50 KB message naming internal hosts, as a chatty proxy or a misconfigured gateway sends. */
+    const chatty = `upstream ${INTERNAL}:5432 refused; trace: ${'at gateway-7.internal.corp.example '.repeat(1500)}`;
+
+    it('answers its own short detail and keeps the full text for onError', async () => {
+      expect(chatty.length).toBeGreaterThan(50_000);
+      const envelope = { status: 'ERROR', code: 'INVALID_REQUEST', message: chatty, correlationId: 'c0ffee00-1234-4abc-8def-0123456789ab' };
+      const fetch400 = async () => new Response(JSON.stringify(envelope), { status: 400, headers: { 'content-type': 'application/json' } });
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ fetch: fetch400, onError })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+
+      expect(response.status).toBe(422);
+      expect(text).not.toContain('internal.corp');
+      expect(text.length).toBeLessThan(2_000);
+      const { error } = JSON.parse(text);
+      expect(error).toMatchObject({ code: 'invalid_request', status: 400, harnessCode: 'INVALID_REQUEST', correlationId: envelope.correlationId });
+      expect(error.detail).toContain('400');
+      expect(error.detail.length).toBeLessThanOrEqual(300);
+      expect(error.message.length).toBeLessThanOrEqual(300);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
+    });
+
+    it('answers no Harness code or correlation id that is not shaped like one', async () => {
+      const envelope = { status: 'ERROR', code: `${INTERNAL} ${'X'.repeat(5000)}`, message: 'no', correlationId: `see ${INTERNAL}` };
+      const fetch400 = async () => new Response(JSON.stringify(envelope), { status: 400, headers: { 'content-type': 'application/json' } });
+      const response = await createHarnessConnectHandler({ fetch: fetch400 })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(text).not.toContain('internal.corp');
+      expect(JSON.parse(text).error).toMatchObject({ harnessCode: null, correlationId: null });
+    });
+
+    it('answers no part of the key a proxy echoed JSON-escaped', async () => {
+      const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+      // `\u0062` is "b": the raw body does not contain the secret, the parsed envelope does.
+      const escaped = `\\u00${secret.charCodeAt(0).toString(16)}${secret.slice(1)}`;
+      const body = `{"status":"ERROR","code":"INVALID_REQUEST","message":"bad key ${escaped}","correlationId":"${escaped}"}`;
+      expect(body).not.toContain(secret);
+      const fetch400 = async () => new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+      const text = await (await createHarnessConnectHandler({ fetch: fetch400 })(post({ apiKey: TOKENS.pat }))).text();
+      expect(text).not.toContain(secret);
+      expect(JSON.parse(text).error).toMatchObject({ code: 'invalid_request', correlationId: null });
+    });
+
+    it('does not answer what a network failure says about internal hosts', async () => {
+      const unreachable = async () => {
+        throw new TypeError(`getaddrinfo ENOTFOUND ${INTERNAL}`);
+      };
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ fetch: unreachable, retry: false, onError })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(502);
+      expect(JSON.parse(text)).toMatchObject({ error: { code: 'unavailable' } });
+      expect(text).not.toContain('internal.corp');
+      expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
+    });
+
+    it('caps a message an integrator’s error carries', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('forbidden', { message: 'This account is linked elsewhere. '.repeat(100), detail: `insert into ${INTERNAL} failed` });
+        },
+      });
+      const text = await (await handler(post({ apiKey: TOKENS.pat }))).text();
+      const { error } = JSON.parse(text);
+      expect(error.message.length).toBeLessThanOrEqual(300);
+      expect(error.message).toMatch(/^This account is linked elsewhere\./);
+      expect(text).not.toContain('internal.corp');
+    });
+  });
 });
