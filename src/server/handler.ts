@@ -28,6 +28,10 @@ export interface HarnessVerifiedConnection {
   tokenHint: string;
   tokenName: string | null;
   apiKeyType: HarnessTokenVerification['apiKeyType'];
+  /**
+   * The user (or service account) the key acts as. `onVerified` gets the email; the answer to the browser
+   * says `email: null` unless the handler is created with `includeEmail: true`.
+   */
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
   verifiedAt: string;
@@ -64,6 +68,21 @@ export interface HarnessConnectHandlerFailure {
 export type HarnessConnectHandlerAnswer = HarnessConnectHandlerSuccess | HarnessConnectHandlerFailure;
 
 export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredentialsOptions, 'signal'> {
+  /**
+   * Runs for every POST before anything else: before the body is read and before any call to Harness.
+   * Check the host's session, its CSRF defence and a rate limit here (the route alone would answer anyone
+   * who can reach it, and tell a holder of stolen keys which ones work). Return a `Response` to answer
+   * with it, e.g. a 401 when there is no session or a 429 from a limiter, or nothing to go on. If it
+   * throws, or returns anything but a `Response` or nothing, the route answers 500 and calls no one.
+   */
+  beforeVerify?: (request: Request) => Response | void | Promise<Response | void>;
+  /**
+   * Answer the user's email in `connection.user.email`. Off by default (the answer then says `null`): the
+   * answer goes to the browser, and an email tells whoever holds a key whose it is. `onVerified` always
+   * receives it.
+   * @default false
+   */
+  includeEmail?: boolean;
   /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
@@ -114,6 +133,15 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 
 function ignore(): void {}
 
+/** What a person sees when the host's `beforeVerify` failed: nothing they did, and trying again may work. */
+const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
+
+/** The connection as answered by default: the user's name, not their email. */
+function withoutEmail(connection: HarnessVerifiedConnection): HarnessVerifiedConnection {
+  if (connection.user === null) return connection;
+  return { ...connection, user: { name: connection.user.name, email: null } };
+}
+
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
  * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
@@ -143,10 +171,29 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     return errorAnswer(error, detail, apiKey);
   }
 
+  /** The hook's own answer, a 500 when it fails, or `null` to go on. */
+  async function runBeforeVerify(request: Request): Promise<Response | null> {
+    if (!options.beforeVerify) return null;
+    let returned: unknown;
+    try {
+      returned = await options.beforeVerify(request);
+    } catch (caught) {
+      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'beforeVerify threw', cause: caught });
+      return failure(error, request, 'beforeVerify threw; the error given to the server\'s onError has its cause.', null);
+    }
+    if (returned instanceof Response) return returned;
+    if (returned === undefined || returned === null) return null;
+    // Going on would verify for whoever the hook meant to refuse (`return { status: 401 }`, say).
+    const detail = 'beforeVerify returned something that is not a Response; return a Response to answer, or nothing to go on.';
+    return failure(new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail }), request, detail, null);
+  }
+
   return async function harnessConnectHandler(request: Request): Promise<Response> {
     if (request.method !== 'POST') {
       return requestError(405, 'method_not_allowed', 'Send a POST request with a JSON body { apiKey, accountId }.', { allow: 'POST' });
     }
+    const early = await runBeforeVerify(request);
+    if (early !== null) return early;
     const contentType = request.headers.get('content-type') ?? '';
     if (!JSON_CONTENT_TYPE.test(contentType)) {
       return requestError(415, 'unsupported_media_type', 'Send the credentials as JSON (Content-Type: application/json).');
@@ -203,8 +250,9 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
         const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
         if (returned) extra = returned;
       }
+      const answered = options.includeEmail === true ? connection : withoutEmail(connection);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
-      return answer(200, { ...extra, ok: true, connection });
+      return answer(200, { ...extra, ok: true, connection: answered });
     } catch (caught) {
       // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
       // failed save. Either way its detail (a database's text, say) is for onError only.

@@ -370,4 +370,91 @@ describe('createHarnessConnectHandler', () => {
       expect(text).not.toContain('internal.corp');
     });
   });
+  describe('given a beforeVerify hook', () => {
+    const harnessPosts = () => harness.mock.requests.filter((r) => r.method === 'POST');
+
+    it('answers with the Response it returns, before reading the body or calling Harness', async () => {
+      const onVerified = vi.fn();
+      const beforeVerify = vi.fn(async () => new Response('{"error":"sign in"}', { status: 401, headers: { 'x-from': 'host' } }));
+      const request = post({ apiKey: TOKENS.pat });
+      const response = await createHarnessConnectHandler({ ...base, beforeVerify, onVerified })(request);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-from')).toBe('host');
+      expect(await response.text()).toBe('{"error":"sign in"}');
+      expect(beforeVerify).toHaveBeenCalledWith(request);
+      expect(request.bodyUsed).toBe(false);
+      expect(harnessPosts()).toHaveLength(0);
+      expect(onVerified).not.toHaveBeenCalled();
+    });
+
+    it('lets a host’s limiter answer 429 with Retry-After', async () => {
+      let attempts = 0;
+      const handler = createHarnessConnectHandler({
+        ...base,
+        beforeVerify() {
+          attempts += 1;
+          if (attempts > 2) return new Response(null, { status: 429, headers: { 'retry-after': '60' } });
+          return undefined;
+        },
+      });
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await handler(post({ apiKey: TOKENS.revoked }))).status);
+      expect(statuses).toEqual([422, 422, 429]);
+      expect(harnessPosts()).toHaveLength(2);
+    });
+
+    it('continues when it returns nothing, sync or async', async () => {
+      const sync = createHarnessConnectHandler({ ...base, beforeVerify: () => undefined });
+      const async = createHarnessConnectHandler({ ...base, beforeVerify: async () => {} });
+      expect((await sync(post({ apiKey: TOKENS.pat }))).status).toBe(200);
+      expect((await async(post({ apiKey: TOKENS.pat }))).status).toBe(200);
+    });
+
+    it('answers 500 without calling Harness when it throws, and tells onError', async () => {
+      const onError = vi.fn();
+      const thrown = new Error('session store at redis.internal.corp.example unreachable');
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onError,
+        beforeVerify: async () => {
+          throw thrown;
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'unknown', retryable: true } });
+      expect(text).not.toContain('internal.corp');
+      expect(harnessPosts()).toHaveLength(0);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown', cause: thrown }), expect.any(Request));
+    });
+
+    it('answers 500 without calling Harness when it returns something that is not a Response', async () => {
+      // A host that returns `{ status: 401 }` meant to refuse: continuing would verify for a stranger.
+      const beforeVerify = (() => ({ status: 401 })) as unknown as () => undefined;
+      const response = await createHarnessConnectHandler({ ...base, beforeVerify })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      expect(harnessPosts()).toHaveLength(0);
+    });
+  });
+
+  describe('given a user with an email', () => {
+    it('keeps the email out of the answer, and gives it to onVerified', async () => {
+      const onVerified = vi.fn();
+      const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain('ada@acme.example');
+      const { user } = JSON.parse(text).connection;
+      expect(user.email).toBeNull();
+      expect(user.name).toEqual(expect.any(String));
+      expect(onVerified.mock.calls[0]![0].user).toEqual({ name: user.name, email: 'ada@acme.example' });
+      expect(onVerified.mock.calls[0]![1].verification.user.email).toBe('ada@acme.example');
+    });
+
+    it('answers the email when the integrator opts in with includeEmail', async () => {
+      const response = await createHarnessConnectHandler({ ...base, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+      expect((await response.json()).connection.user).toMatchObject({ email: 'ada@acme.example' });
+    });
+  });
 });
