@@ -1,53 +1,34 @@
-/**
- * A fixed-window rate limiter, kept in memory: at most `limit` attempts per key in each window of
- * `windowMs`. README's "Security" section shows this same code for a host to copy.
- *
- * Memory only, so one process: a host running several instances counts in a shared store instead (for
- * example Redis `INCR` on a key that `EXPIRE`s with the window).
- */
-export interface FixedWindowLimiterOptions {
-  /** Attempts allowed per key in one window. */
-  limit: number;
-  windowMs: number;
-  /** The clock, for tests. */
-  now?: () => number;
-}
+// At most `limit` attempts per key in each window of `windowMs`. In memory, so for one process: with several
+// instances, count in a shared store instead (Redis INCR on a key that EXPIREs with the window, say).
+const MS_PER_SECOND = 1000;
 
 export type FixedWindowVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export interface FixedWindowLimiter {
-  /** Counts one attempt for `key` (a user id, a session id or a client address). */
-  take(key: string): FixedWindowVerdict;
-  /** Forgets every count. */
-  reset(): void;
-}
-
-export function createFixedWindowLimiter({ limit, windowMs, now = Date.now }: FixedWindowLimiterOptions): FixedWindowLimiter {
+export function createFixedWindowLimiter({ limit, windowMs, now = Date.now }: { limit: number; windowMs: number; now?: () => number }) {
   const windows = new Map<string, { start: number; count: number }>();
-
-  /** Drops the windows that have ended, so the map does not keep every key ever seen. */
-  function prune(time: number): void {
-    for (const [key, window] of windows) {
-      if (time - window.start >= windowMs) windows.delete(key);
-    }
-  }
-
   return {
-    take(key) {
+    /** Counts one attempt for `key`: a user id, a session id or a client address. */
+    take(key: string): FixedWindowVerdict {
       const time = now();
       let window = windows.get(key);
       if (window === undefined || time - window.start >= windowMs) {
-        prune(time);
+        // Windows that have ended go, so the map does not keep every key ever seen.
+        for (const [other, ended] of windows) {
+          if (time - ended.start >= windowMs) windows.delete(other);
+        }
         window = { start: time, count: 0 };
         windows.set(key, window);
       }
       window.count += 1;
       if (window.count <= limit) return { allowed: true };
-      const msLeft = window.start + windowMs - time;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+      const secondsLeft = Math.ceil((window.start + windowMs - time) / MS_PER_SECOND);
+      return { allowed: false, retryAfterSeconds: Math.max(1, secondsLeft) };
     },
-    reset() {
+    /** Forgets every count. */
+    reset(): void {
       windows.clear();
     },
   };
 }
+
+export type FixedWindowLimiter = ReturnType<typeof createFixedWindowLimiter>;

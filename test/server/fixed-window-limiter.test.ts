@@ -2,6 +2,7 @@
  * The fixed-window limiter the demo's server uses in `beforeVerify`, and README's "Security" section
  * shows for a host to copy.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFixedWindowLimiter } from '../../demo/server/rate-limit.js';
 
@@ -40,5 +41,11 @@ describe('createFixedWindowLimiter', () => {
       limiter.reset();
       expect(limiter.take('ada')).toEqual({ allowed: true });
     });
+  });
+
+  it('is the code README shows a host to copy', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../demo/server/rate-limit.ts', import.meta.url), 'utf8');
+    expect(readme).toContain(source.trim());
   });
 });

@@ -1,4 +1,5 @@
 /** The demo server's same-origin check for linking and unlinking accounts. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSameOrigin } from '../../demo/server/same-origin.js';
 
@@ -17,5 +18,11 @@ describe('isSameOrigin', () => {
     ['neither (curl, a server)', {}, true],
   ])('given %s', (_name, headers, expected) => {
     expect(isSameOrigin(request(headers))).toBe(expected);
+  });
+
+  it('is the code README shows a host to copy', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../demo/server/same-origin.ts', import.meta.url), 'utf8');
+    expect(readme).toContain(source.trim());
   });
 });
