@@ -103,7 +103,13 @@ export function describeUpstreamAnswer(error: HarnessConnectError): string | nul
  * removed from every text the answer takes from the error.
  */
 export function errorAnswer(error: HarnessConnectError, detail: string | null, apiKey: string | null): Response {
-  const scrub = (text: string) => (apiKey === null ? text : scrubSecret(text, apiKey));
+  /** The text without the key: a proxy may echo it in ways the verifier's scrub of the raw body missed. */
+  function scrub(text: string): string {
+    if (apiKey === null) return text;
+    return scrubSecret(text, apiKey);
+  }
+  const harnessCode = error.harnessCode === null ? null : scrub(error.harnessCode);
+  const correlationId = error.correlationId === null ? null : scrub(error.correlationId);
   const seconds = retryAfterSeconds(error.retryAfterMs);
   const headers: Record<string, string> = {};
   if (seconds !== null) headers['retry-after'] = String(seconds);
@@ -113,9 +119,9 @@ export function errorAnswer(error: HarnessConnectError, detail: string | null, a
     message: capped(scrub(error.message)),
     field: error.field,
     retryable: error.retryable,
-    correlationId: matching(error.correlationId === null ? null : scrub(error.correlationId), CORRELATION_ID),
+    correlationId: matching(correlationId, CORRELATION_ID),
     status: error.status,
-    harnessCode: matching(error.harnessCode === null ? null : scrub(error.harnessCode), HARNESS_CODE),
+    harnessCode: matching(harnessCode, HARNESS_CODE),
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
   };

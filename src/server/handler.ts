@@ -111,6 +111,14 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
 /** `application/json`, with or without parameters such as `; charset=utf-8`. */
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 
+/** What a person sees when the host's `beforeVerify` failed: nothing they did, and trying again may work. */
+const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
+
+/** Where the answer's detail sends a developer when a host's callback threw. */
+const CAUSE_IN_ON_ERROR = "the error given to the server's onError has its cause.";
+
+function ignore(): void {}
+
 /** The credentials in a JSON body, or the 400 that says what is wrong with it. */
 function parseCredentials(text: string): HarnessCredentialsInput | Response {
   let body: unknown;
@@ -131,10 +139,6 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
   return { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
 }
 
-function ignore(): void {}
-
-/** What a person sees when the host's `beforeVerify` failed: nothing they did, and trying again may work. */
-const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
 
 /** The connection as answered by default: the user's name, not their email. */
 function withoutEmail(connection: HarnessVerifiedConnection): HarnessVerifiedConnection {
@@ -179,7 +183,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       returned = await options.beforeVerify(request);
     } catch (caught) {
       const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'beforeVerify threw', cause: caught });
-      return failure(error, request, 'beforeVerify threw; the error given to the server\'s onError has its cause.', null);
+      return failure(error, request, `beforeVerify threw; ${CAUSE_IN_ON_ERROR}`, null);
     }
     if (returned instanceof Response) return returned;
     if (returned === undefined || returned === null) return null;
@@ -248,7 +252,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       let extra: Record<string, unknown> = {};
       if (options.onVerified) {
         const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
-        if (returned) extra = returned;
+        // Only an object adds fields (spreading a string would add one per character).
+        if (typeof returned === 'object' && returned !== null) extra = returned;
       }
       const answered = options.includeEmail === true ? connection : withoutEmail(connection);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
@@ -262,7 +267,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
         detail: 'onVerified threw',
         cause: caught,
       });
-      return failure(error, request, 'onVerified threw; the error given to the server\'s onError has its cause.', cleanKey);
+      return failure(error, request, `onVerified threw; ${CAUSE_IN_ON_ERROR}`, cleanKey);
     }
   };
 }
