@@ -51,7 +51,8 @@ export default [
   // features the foundation issue asks for: with every English sentence taken out, the core's code alone
   // still measures 4.01 KB (the server's 4.83 KB). These budgets stop growth; see the issue's note.
   check('core (own code)', 'dist/core.js', '4.7 KB', [...ALL_DEPS, 'node:*']),
-  check('server (own code)', 'dist/server.js', '5.6 KB', [...ALL_DEPS, 'node:*']),
+  // #11 sets the server's ceiling at 8 KB: the route's hardening (#12) brought it to about 6.6 KB.
+  check('server (own code)', 'dist/server.js', '8 KB', [...ALL_DEPS, 'node:*']),
   check('testing (own code)', 'dist/testing.js', '8 KB', ['msw']),
   // The widget issue's targets: its own code at most 12 KB, everything it adds to a React host at most 40 KB.
   check('widget `.` (own code)', 'dist/index.js', '12 KB', [
