@@ -268,7 +268,8 @@ describe('createHarnessConnectHandler', () => {
     });
 
     it('never sends retry-after: Infinity, whatever Harness says', async () => {
-      const fetch429 = async () => new Response('', { status: 429, headers: { 'retry-after': '1e308' } });
+      // A wait of eleven days, in seconds: bounded on the way through.
+      const fetch429 = async () => new Response('', { status: 429, headers: { 'retry-after': '999999' } });
       const response = await createHarnessConnectHandler({ fetch: fetch429 })(post({ apiKey: TOKENS.pat }));
       expect(response.status).toBe(429);
       const header = response.headers.get('retry-after') ?? '';
@@ -277,6 +278,11 @@ describe('createHarnessConnectHandler', () => {
       expect(Number(header)).toBeLessThanOrEqual(3600);
       const { error } = await response.json();
       expect(error.retryAfterMs).toBe(Number(header) * 1000);
+
+      // A number too large for any clock is no wait at all: no header, rather than `Infinity`.
+      const absurd = async () => new Response('', { status: 429, headers: { 'retry-after': '1e308' } });
+      const second = await createHarnessConnectHandler({ fetch: absurd })(post({ apiKey: TOKENS.pat }));
+      expect(second.headers.get('retry-after')).toBeNull();
     });
 
     it.each([
