@@ -6,7 +6,7 @@
  * document but got ShadowRoot" for a shadow root, which hides the real failure. The dialog element lives as
  * long as the widget (only its content comes and goes with each opening), so one `view` serves a whole test.
  */
-import { within } from '@testing-library/react';
+import { within, type BoundFunctions, type queries } from '@testing-library/react';
 import { expect, vi } from 'vitest';
 
 export interface Widget {
@@ -16,7 +16,7 @@ export interface Widget {
   /** The native `<dialog>`: shown (`open`) while the widget is open. */
   dialog: HTMLDialogElement;
   /** Queries by role, label and text inside the dialog. */
-  view: ReturnType<typeof within>;
+  view: BoundFunctions<typeof queries>;
 }
 
 /** The widget of `host`, once its shadow root holds the dialog. */
