@@ -55,4 +55,8 @@ export type {
   HarnessTokenKind,
   HarnessTokenVerification,
   VerifyHarnessTokenOptions,
+  HarnessPermissionRequirement,
+  HarnessPermissionCheckMode,
+  HarnessPermissionsResult,
+  HarnessPrincipal,
 } from './core/index.js';

@@ -2,7 +2,8 @@ import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
+import { answer, answeredConnection, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
+import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -35,6 +36,14 @@ export interface HarnessVerifiedConnection {
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
   verifiedAt: string;
+  /** The account's name, when Harness told it (a key without `core_account_view` gets none). */
+  accountName: string | null;
+  /** Who the key acts as. Its `email` follows the same rule as `user.email`. */
+  principal: HarnessTokenVerification['principal'];
+  /** What Harness said about `requiredPermissions`. */
+  permissions: HarnessTokenVerification['permissions'];
+  /** The key expires within `expiryWarningDays` (default 30). */
+  expiresSoon: boolean;
 }
 
 export interface HarnessVerifiedContext {
@@ -77,12 +86,28 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    */
   beforeVerify?: (request: Request) => Response | void | Promise<Response | void>;
   /**
-   * Answer the user's email in `connection.user.email`. Off by default (the answer then says `null`): the
-   * answer goes to the browser, and an email tells whoever holds a key whose it is. `onVerified` always
-   * receives it.
+   * Answer the user's email in `connection.user.email` and `connection.principal.email` (and an error's
+   * `principal.email`). Off by default (the answer then says `null`): the answer goes to the browser, and an
+   * email tells whoever holds a key whose it is. `onVerified` always receives it.
    * @default false
    */
   includeEmail?: boolean;
+  /**
+   * The addresses this server calls Harness from. Copied onto an `ip_not_allowed` error (the answer and
+   * `onError`), so the person can hand them to the Harness admin who edits the account's IP allow-list.
+   */
+  egressIps?: readonly string[];
+  /**
+   * Names the connection a request renews (a reconnect), e.g. from the URL or your session: its account, and
+   * who the stored key acts as. Then a key for another account is refused with `account_mismatch` before
+   * Harness is asked, and a key acting as another user or service account with `principal_mismatch` after
+   * verification; `onVerified` runs for neither. Return `null` or nothing for a new connection. Runs after
+   * the body is read (read the URL, headers or session, not the body). If it throws, or returns another
+   * shape, the route answers 500 and calls no one.
+   */
+  resolveExpected?: (
+    request: Request,
+  ) => HarnessExpectedConnection | null | undefined | Promise<HarnessExpectedConnection | null | undefined>;
   /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
@@ -140,12 +165,6 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 }
 
 
-/** The connection as answered by default: the user's name, not their email. */
-function withoutEmail(connection: HarnessVerifiedConnection): HarnessVerifiedConnection {
-  if (connection.user === null) return connection;
-  return { ...connection, user: { name: connection.user.name, email: null } };
-}
-
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
  * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
@@ -172,7 +191,19 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
   function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     report(error, request);
-    return errorAnswer(error, detail, apiKey);
+    return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
+  }
+
+  /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
+  async function runResolveExpected(request: Request, apiKey: string): Promise<HarnessExpectedConnection | null | Response> {
+    if (!options.resolveExpected) return null;
+    try {
+      return readExpected(await options.resolveExpected(request));
+    } catch (caught) {
+      if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
+      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'resolveExpected threw', cause: caught });
+      return failure(error, request, `resolveExpected threw; ${CAUSE_IN_ON_ERROR}`, apiKey);
+    }
   }
 
   /** The hook's own answer, a 500 when it fails, or `null` to go on. */
@@ -219,23 +250,32 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     if (body.status === 'timeout') {
       return requestError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms. Send the request again.`);
     }
-    const credentials = parseCredentials(body.text);
-    if (credentials instanceof Response) return credentials;
+    const sent = parseCredentials(body.text);
+    if (sent instanceof Response) return sent;
 
     // The key as Harness accepts it (quotes, spaces and prefixes removed): for the integrator to store, and
     // to scrub from answers.
-    const parsed = parseHarnessToken(credentials.apiKey);
-    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+    const parsed = parseHarnessToken(sent.apiKey);
+    const cleanKey = parsed.ok ? parsed.token : sent.apiKey;
+
+    const expected = await runResolveExpected(request, cleanKey);
+    if (expected instanceof Response) return expected;
+    const otherAccount = expected === null ? null : accountMismatch(sent, expected);
+    if (otherAccount !== null) return failure(otherAccount, request, otherAccount.detail, cleanKey);
+    const credentials = expected === null ? sent : credentialsFor(sent, expected);
 
     let verification: HarnessTokenVerification;
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = toHarnessConnectError(caught);
+      const error = withEgressIps(toHarnessConnectError(caught), options.egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
+    const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
+    if (otherPrincipal !== null) return failure(otherPrincipal, request, otherPrincipal.detail, cleanKey);
     // Named fields only: a connection never takes on whatever a verification may carry in future.
     const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
+    const { accountName, principal, permissions, expiresSoon } = verification;
     const connection: HarnessVerifiedConnection = {
       provider: 'harness',
       accountId: verification.accountId,
@@ -247,6 +287,10 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       user,
       expiresAt,
       verifiedAt: new Date().toISOString(),
+      accountName,
+      principal,
+      permissions,
+      expiresSoon,
     };
     try {
       let extra: Record<string, unknown> = {};
@@ -255,7 +299,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
         // Only an object adds fields (spreading a string would add one per character).
         if (typeof returned === 'object' && returned !== null) extra = returned;
       }
-      const answered = options.includeEmail === true ? connection : withoutEmail(connection);
+      const answered = answeredConnection(connection, options.includeEmail === true, cleanKey);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection: answered });
     } catch (caught) {
