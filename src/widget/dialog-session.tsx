@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, type ClipboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import type { HarnessCredentials } from '../core/credentials.js';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { parseHarnessToken } from '../core/token.js';
 import { ConnectForm } from './connect-form.js';
 import { credentialsResolver, type CredentialsFormValues } from './credentials-form.js';
@@ -18,11 +19,17 @@ import type { UseHarnessConnectResult } from './use-harness-connect.js';
 export interface DialogSessionProps<TResult> {
   flow: UseHarnessConnectResult<TResult>;
   defaultValues: HarnessConnectDefaultValues | undefined;
+  /** The host's `expiryWarningDays`, for the confirmation. */
+  expiryWarningDays: number | undefined;
+  /** The host's `requiredPermissions`, named on the first step. */
+  requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
+  /** The id the first step's access note takes (the dialog is described by it). */
+  noteId: string;
 }
 
 const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
 
-export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionProps<TResult>) {
+export function DialogSession<TResult>({ flow, defaultValues, expiryWarningDays, requiredPermissions, noteId }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   // No `mode` options: react-hook-form's defaults check first on submit, then again on every change.
@@ -96,9 +103,14 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
     <div className="session" data-step={view} data-state={flow.status} ref={ref} onPaste={onPaste}>
       <StepIndicator current={view === 'success' ? 'connect' : view} done={done} />
       {flow.connection !== null ? (
-        <SuccessView titleId={stepTitleId} connection={flow.connection} onDone={() => flow.close('completed')} />
+        <SuccessView
+          titleId={stepTitleId}
+          connection={flow.connection}
+          expiryWarningDays={expiryWarningDays}
+          onDone={() => flow.close('completed')}
+        />
       ) : view === 'key' ? (
-        <KeyStep titleId={stepTitleId} flow={flow} />
+        <KeyStep titleId={stepTitleId} flow={flow} noteId={noteId} requiredPermissions={requiredPermissions} />
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (

@@ -24,6 +24,10 @@ export interface HarnessConnection<TResult = unknown> {
   result: TResult;
   /** ISO 8601 time of the successful verification. */
   connectedAt: string;
+  /** When the key stops working (ISO 8601), from the result's `expiresAt`; `null` when it never expires or the result does not say. */
+  expiresAt: string | null;
+  /** True when the key expires within `expiryWarningDays`: ask for a key with a longer life before storing it. */
+  expiresSoon: boolean;
 }
 
 export interface HarnessConnectFlowState<TResult = unknown> {

@@ -5,6 +5,7 @@
  * itself, and speaks of the host's product (`{app}`).
  */
 import type { ReactNode } from 'react';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { HARNESS_CONNECT_STEPS, type HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
@@ -79,10 +80,35 @@ function StepFrame({ step, titleId, flow, children }: GuideStepProps & { step: '
   );
 }
 
-export function KeyStep(props: GuideStepProps) {
-  const { t, f } = useI18n('KeyStep');
+/** A warning sign, drawn here (no image to fetch). */
+export function WarningIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d="M10 2.5 18.5 17H1.5Z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+      <path d="M10 8v4.2M10 14.4v.1" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export interface KeyStepProps extends GuideStepProps {
+  /** The access note's id: the dialog is described by it while this step shows. */
+  noteId: string;
+  /** What the host needs the key to be able to do; their labels are named in the note. */
+  requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
+}
+
+export function KeyStep({ noteId, requiredPermissions, ...props }: KeyStepProps) {
+  const { t, f, locale } = useI18n('KeyStep');
+  const labels = (requiredPermissions ?? []).flatMap((requirement) => (requirement.label ? [requirement.label] : []));
   return (
     <StepFrame step="key" {...props}>
+      <div id={noteId} className="callout" part="note callout warning" data-tone="warning">
+        <WarningIcon />
+        <p>
+          {t.note}
+          {labels.length > 0 ? ` ${f(t.needsPermissions, { permissions: new Intl.ListFormat(locale, { type: 'unit' }).format(labels) })}` : null}
+        </p>
+      </div>
       <p>{f(t.keyIntro)}</p>
       <ol>
         {t.keySteps.map((text, index) => (

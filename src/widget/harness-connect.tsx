@@ -134,7 +134,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                 lang={locale}
                 dir={rtl ? 'rtl' : 'ltr'}
                 aria-labelledby={titleId}
-                aria-describedby={noteId}
+                aria-describedby={flow.step === 'key' && flow.connection === null ? noteId : undefined}
                 data-state={shown ? 'open' : 'closed'}
                 ref={dialogRef}
               >
@@ -156,10 +156,14 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                           {t.close}
                         </button>
                       </header>
-                      <p id={noteId} className="note" part="note">
-                        {t.note}
-                      </p>
-                      <DialogSession key={flow.sessionId} flow={flow} defaultValues={defaultValues} />
+                      <DialogSession
+                        key={flow.sessionId}
+                        flow={flow}
+                        defaultValues={defaultValues}
+                        expiryWarningDays={options.expiryWarningDays}
+                        requiredPermissions={options.requiredPermissions}
+                        noteId={noteId}
+                      />
                     </div>
                   </I18nContext.Provider>
                 ) : null}

@@ -6,6 +6,7 @@ import type { ReactElement, ReactNode, RefObject, MouseEvent as ReactMouseEvent 
 import type { HarnessConnectError } from '../core/errors.js';
 import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { HarnessPermissionCheckMode, HarnessPermissionRequirement } from '../core/permissions.js';
 import type { HarnessConnectCloseReason, HarnessConnectEvent } from './events.js';
 import type { HarnessConnection } from './flow.js';
 import type { HarnessConnectMessagesOverride } from './i18n/en.js';
@@ -74,6 +75,37 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
    * @default 'https://app.harness.io'
    */
   baseUrl?: string;
+  /**
+   * Extra hosts the default `connect` may send the key to: a self-managed Harness (`harness.acme.internal`) or a
+   * local mock (`127.0.0.1:4010`). Harness's own clusters and `*.harness.io` are always allowed.
+   * @default []
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * What your app needs the key to be able to do, checked with Harness before the connection counts (by the
+   * default `connect`; a server route takes the same list). Labels are shown to the person: on the first step
+   * ("needs a key that can: …") and, when some are missing, in the view that says what to ask an admin for.
+   * @default [] (no check)
+   */
+  requiredPermissions?: readonly HarnessPermissionRequirement[];
+  /**
+   * `'required'`: a permission check Harness cannot answer fails the connection (retryable);
+   * `'advisory'`: the key is accepted and the result says `permissions: { checked: false }`.
+   * @default 'required'
+   */
+  permissionCheck?: HarnessPermissionCheckMode;
+  /**
+   * A key that expires within this many days connects, and the confirmation says so with the date and the
+   * days left; `onSuccess` gets `expiresSoon: true`.
+   * @default 30
+   */
+  expiryWarningDays?: number;
+  /**
+   * Your app's outbound IP addresses, listed to the person when their Harness account's IP allow-list blocks
+   * the key, so an admin knows what to allow.
+   * @default undefined
+   */
+  egressIps?: readonly string[];
   /**
    * Called once per successful connection. Never receives the key.
    * @default undefined

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { VerifyHarnessTokenOptions } from '../core/verify.js';
 import { parseHarnessToken } from '../core/token.js';
 import {
   createSessionId,
@@ -22,6 +23,7 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
+import { keyExpiry } from './expiry.js';
 import type { UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
@@ -93,9 +95,16 @@ const useModeSwitchWarning =
  * a host gives no `connect` of its own: hosts that verify on their server (the production set-up, since
  * Harness's CORS list rarely admits a third-party origin) never download it at all.
  */
-async function verifyInBrowser(credentials: HarnessCredentials, baseUrl: string | undefined, signal: AbortSignal) {
+async function verifyInBrowser(credentials: HarnessCredentials, options: VerifyHarnessTokenOptions) {
   const { verifyHarnessToken } = await import('../core/verify.js');
-  return verifyHarnessToken(credentials, { baseUrl, signal });
+  return verifyHarnessToken(credentials, options);
+}
+
+/** The expiry a result states (`expiresAt`, as a `HarnessTokenVerification` has it); `null` when none. */
+function expiresAtOf(result: unknown): string | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const { expiresAt } = result as { expiresAt?: unknown };
+  return typeof expiresAt === 'string' ? expiresAt : null;
 }
 
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
@@ -128,11 +137,11 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         // Aborted (no pending attempt) or superseded before react-query got to run it.
         if (pending?.attempt !== attempt) throw new HarnessConnectError('aborted');
         const { credentials, signal } = pending;
-        const { connect, baseUrl } = latest.current;
+        const { connect, baseUrl, allowedHosts } = latest.current;
         try {
           if (connect) return await connect(credentials, { signal });
           // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
-          return (await verifyInBrowser(credentials, baseUrl, signal)) as TResult;
+          return (await verifyInBrowser(credentials, { baseUrl, allowedHosts, signal })) as TResult;
         } catch (thrown) {
           // The mutation itself rejects with the scrubbed error, so a host's QueryClient (its MutationCache's
           // `onError`, `mutation.state.error`) never sees a raw rejection that may hold the key.
@@ -259,13 +268,18 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         if (isStale()) return { status: 'cancelled' };
         inFlight.current = null;
         const token = parseHarnessToken(credentials.apiKey);
+        const now = new Date();
+        const expiresAt = expiresAtOf(result);
+        const expiry = keyExpiry(expiresAt, now, latest.current.expiryWarningDays);
         const connection: HarnessConnection<TResult> = {
           provider: 'harness',
           accountId: credentials.accountId,
           tokenKind: token.ok ? token.kind : 'pat',
           tokenHint: token.ok ? token.hint : '',
           result,
-          connectedAt: new Date().toISOString(),
+          connectedAt: now.toISOString(),
+          expiresAt,
+          expiresSoon: expiry.kind === 'date' && expiry.soon,
         };
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.

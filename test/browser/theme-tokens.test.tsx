@@ -26,6 +26,8 @@ const THEME = {
   danger: '#8a0000',
   dangerBg: '#ffeeee',
   success: '#005500',
+  warning: '#6b3a00',
+  warningBg: '#fff1d6',
   font: 'Georgia, serif',
   fontMono: '"Courier New", monospace',
   fontSize: '17px',
@@ -59,7 +61,8 @@ describe('every theme token is applied', () => {
         theme={THEME}
         connect={async () => {
           if (fail) throw new HarnessConnectError('unavailable');
-          return { expiresAt: null };
+          // Expires in a week: the confirmation warns in a callout.
+          return { expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString() };
         }}
       />,
     );
@@ -112,6 +115,9 @@ describe('every theme token is applied', () => {
     await userEvent.click(view.getByRole('button', { name: 'Try again' }));
     const title = await view.findByRole('heading', { name: 'Harness account connected' });
     expect(style(title).color, 'success').toBe(rgb(THEME.success));
+    const callout = root.querySelector('[part~=callout]');
+    expect(style(callout).borderInlineStartColor, 'warning').toBe(rgb(THEME.warning));
+    expect(style(callout).backgroundColor, 'warningBg').toBe(rgb(THEME.warningBg));
   });
 });
 

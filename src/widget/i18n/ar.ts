@@ -1,11 +1,13 @@
 /** Arabic (right to left). Loaded on demand (`locale="ar"`). */
 import type { HarnessConnectMessages } from './en.js';
+import { plural } from './plural.js';
 
 const ar: HarnessConnectMessages = {
   title: 'ربط Harness',
   titleBrand: 'ربط Harness بـ {brand}',
   close: 'إغلاق',
   note: 'يتطلب إنشاء مفاتيح API في Harness صلاحيات المسؤول أو دورًا يسمح بذلك.',
+  needsPermissions: 'يحتاج {app} إلى مفتاح يتيح: {permissions}.',
   progress: 'التقدم',
   done: '(تم)',
   steps: { key: 'إنشاء مفتاح API في Harness', account: 'العثور على معرّف الحساب', connect: 'ربط' },
@@ -45,6 +47,20 @@ const ar: HarnessConnectMessages = {
   expires: 'ينتهي في',
   never: 'أبدًا',
   tokenKinds: { pat: 'رمز وصول شخصي', sat: 'رمز حساب خدمة' },
+  successNamed: 'تم ربط {account}',
+  successNamedBrand: 'تم ربط {account} بـ {brand}',
+  actsAs: 'يعمل باسم',
+  principalKinds: { user: 'شخص', service_account: 'حساب خدمة' },
+  expiresSoon: plural({
+    one: 'تنتهي صلاحية هذا المفتاح بعد يوم واحد، في {date}. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+    two: 'تنتهي صلاحية هذا المفتاح بعد يومين، في {date}. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+    few: 'تنتهي صلاحية هذا المفتاح بعد {count} أيام، في {date}. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+    many: 'تنتهي صلاحية هذا المفتاح بعد {count} يومًا، في {date}. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+    other: 'تنتهي صلاحية هذا المفتاح بعد {count} يوم، في {date}. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+  }),
+  expiresToday: 'تنتهي صلاحية هذا المفتاح اليوم. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
+  copyDetails: 'نسخ التفاصيل',
+  detailsCopied: 'تم نسخ التفاصيل',
   errors: {
     malformed_token: 'هذا ليس مفتاح API من Harness. انسخ الرمز كاملًا.',
     malformed_account: 'أدخل معرّف حسابك في Harness.',

@@ -1,11 +1,13 @@
 /** German. Loaded on demand (`locale="de"`). */
 import type { HarnessConnectMessages } from './en.js';
+import { plural } from './plural.js';
 
 const de: HarnessConnectMessages = {
   title: 'Harness verbinden',
   titleBrand: 'Harness mit {brand} verbinden',
   close: 'Schließen',
   note: 'Zum Erstellen von API-Schlüsseln in Harness brauchen Sie Administratorrechte oder eine passende Rolle.',
+  needsPermissions: '{app} braucht einen Schlüssel mit diesen Rechten: {permissions}.',
   progress: 'Fortschritt',
   done: '(erledigt)',
   steps: { key: 'Harness-API-Schlüssel erstellen', account: 'Kontokennung finden', connect: 'Verbinden' },
@@ -45,6 +47,17 @@ const de: HarnessConnectMessages = {
   expires: 'Läuft ab',
   never: 'Nie',
   tokenKinds: { pat: 'Persönliches Zugriffstoken', sat: 'Service-Account-Token' },
+  successNamed: '{account} ist verbunden',
+  successNamedBrand: '{account} ist mit {brand} verbunden',
+  actsAs: 'Handelt als',
+  principalKinds: { user: 'Person', service_account: 'Servicekonto' },
+  expiresSoon: plural({
+    one: 'Dieser Schlüssel läuft in {count} Tag ab, am {date}. Erstellen Sie einen mit längerer Laufzeit, damit {app} verbunden bleibt.',
+    other: 'Dieser Schlüssel läuft in {count} Tagen ab, am {date}. Erstellen Sie einen mit längerer Laufzeit, damit {app} verbunden bleibt.',
+  }),
+  expiresToday: 'Dieser Schlüssel läuft heute ab. Erstellen Sie einen mit längerer Laufzeit, damit {app} verbunden bleibt.',
+  copyDetails: 'Details kopieren',
+  detailsCopied: 'Details kopiert',
   errors: {
     malformed_token: 'Das ist kein Harness-API-Schlüssel. Kopieren Sie das ganze Token.',
     malformed_account: 'Geben Sie Ihre Harness-Kontokennung ein.',

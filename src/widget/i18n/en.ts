@@ -10,6 +10,7 @@ import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE } from '../../core/c
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
 import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
+import { plural } from './plural.js';
 
 export const en = {
   /** The dialog's name. Stays "Connect Harness" in English (the accessible name is a contract). */
@@ -18,6 +19,8 @@ export const en = {
   titleBrand: 'Connect Harness to {brand}',
   close: 'Close',
   note: 'Creating API keys in Harness needs admin access or a role that allows it.',
+  /** After the access note, when the host's required permissions have labels. */
+  needsPermissions: '{app} needs a key that can: {permissions}.',
   /** The step indicator's accessible name, and what is announced after a finished step. */
   progress: 'Progress',
   done: '(done)',
@@ -60,6 +63,21 @@ export const en = {
   expires: 'Expires',
   never: 'Never',
   tokenKinds: { pat: 'Personal access token', sat: 'Service account token' },
+  /** The confirmation's heading when Harness named the account. */
+  successNamed: '{account} is connected',
+  successNamedBrand: '{account} is connected to {brand}',
+  /** Who the key acts as: a person or a service account. */
+  actsAs: 'Acts as',
+  principalKinds: { user: 'Person', service_account: 'Service account' },
+  /** A key that expires within the host's warning window, by the days left (`Intl.PluralRules` categories). */
+  expiresSoon: plural({
+    one: 'This key expires in {count} day, on {date}. Create one with a longer life so that {app} stays connected.',
+    other: 'This key expires in {count} days, on {date}. Create one with a longer life so that {app} stays connected.',
+  }),
+  expiresToday: 'This key expires today. Create one with a longer life so that {app} stays connected.',
+  /** Copies what support needs about a failure (never the key). */
+  copyDetails: 'Copy details',
+  detailsCopied: 'Details copied',
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */

@@ -1,11 +1,13 @@
 /** Spanish. Loaded on demand (`locale="es"`). */
 import type { HarnessConnectMessages } from './en.js';
+import { plural } from './plural.js';
 
 const es: HarnessConnectMessages = {
   title: 'Conectar Harness',
   titleBrand: 'Conectar Harness con {brand}',
   close: 'Cerrar',
   note: 'Para crear claves de API en Harness se necesita acceso de administrador o un rol que lo permita.',
+  needsPermissions: '{app} necesita una clave que permita: {permissions}.',
   progress: 'Progreso',
   done: '(hecho)',
   steps: { key: 'Generar una clave de API de Harness', account: 'Encontrar el identificador de cuenta', connect: 'Conectar' },
@@ -45,6 +47,17 @@ const es: HarnessConnectMessages = {
   expires: 'Caduca',
   never: 'Nunca',
   tokenKinds: { pat: 'Token de acceso personal', sat: 'Token de cuenta de servicio' },
+  successNamed: 'Se ha conectado {account}',
+  successNamedBrand: 'Se ha conectado {account} a {brand}',
+  actsAs: 'Actúa como',
+  principalKinds: { user: 'Persona', service_account: 'Cuenta de servicio' },
+  expiresSoon: plural({
+    one: 'Esta clave caduca dentro de {count} día, el {date}. Crea una con una vigencia más larga para no perder la conexión con {app}.',
+    other: 'Esta clave caduca dentro de {count} días, el {date}. Crea una con una vigencia más larga para no perder la conexión con {app}.',
+  }),
+  expiresToday: 'Esta clave caduca hoy. Crea una con una vigencia más larga para no perder la conexión con {app}.',
+  copyDetails: 'Copiar detalles',
+  detailsCopied: 'Detalles copiados',
   errors: {
     malformed_token: 'Esto no es una clave de API de Harness. Copia el token completo.',
     malformed_account: 'Introduce el identificador de tu cuenta de Harness.',

@@ -1,11 +1,13 @@
 /** French. Loaded on demand (`locale="fr"`). */
 import type { HarnessConnectMessages } from './en.js';
+import { plural } from './plural.js';
 
 const fr: HarnessConnectMessages = {
   title: 'Connecter Harness',
   titleBrand: 'Connecter Harness à {brand}',
   close: 'Fermer',
   note: 'Pour créer des clés d’API dans Harness, il faut un accès administrateur ou un rôle qui le permet.',
+  needsPermissions: '{app} a besoin d’une clé qui permet de : {permissions}.',
   progress: 'Progression',
   done: '(terminé)',
   steps: { key: 'Créer une clé d’API Harness', account: 'Trouver l’identifiant du compte', connect: 'Connecter' },
@@ -45,6 +47,17 @@ const fr: HarnessConnectMessages = {
   expires: 'Expire le',
   never: 'Jamais',
   tokenKinds: { pat: 'Jeton d’accès personnel', sat: 'Jeton de compte de service' },
+  successNamed: '{account} est connecté',
+  successNamedBrand: '{account} est connecté à {brand}',
+  actsAs: 'Agit en tant que',
+  principalKinds: { user: 'Personne', service_account: 'Compte de service' },
+  expiresSoon: plural({
+    one: 'Cette clé expire dans {count} jour, le {date}. Créez-en une plus durable pour que {app} reste connecté.',
+    other: 'Cette clé expire dans {count} jours, le {date}. Créez-en une plus durable pour que {app} reste connecté.',
+  }),
+  expiresToday: 'Cette clé expire aujourd’hui. Créez-en une plus durable pour que {app} reste connecté.',
+  copyDetails: 'Copier les détails',
+  detailsCopied: 'Détails copiés',
   errors: {
     malformed_token: 'Ce n’est pas une clé d’API Harness. Copiez le jeton en entier.',
     malformed_account: 'Saisissez l’identifiant de votre compte Harness.',

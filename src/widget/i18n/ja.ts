@@ -1,11 +1,13 @@
 /** Japanese. Loaded on demand (`locale="ja"`). */
 import type { HarnessConnectMessages } from './en.js';
+import { plural } from './plural.js';
 
 const ja: HarnessConnectMessages = {
   title: 'Harness を接続',
   titleBrand: 'Harness を {brand} に接続',
   close: '閉じる',
   note: 'Harness で API キーを作成するには、管理者権限またはそれを許可するロールが必要です。',
+  needsPermissions: '{app} には次の操作ができるキーが必要です：{permissions}。',
   progress: '進捗',
   done: '（完了）',
   steps: { key: 'Harness API キーを作成', account: 'アカウント ID を確認', connect: '接続' },
@@ -45,6 +47,16 @@ const ja: HarnessConnectMessages = {
   expires: '有効期限',
   never: 'なし',
   tokenKinds: { pat: '個人アクセストークン', sat: 'サービスアカウントトークン' },
+  successNamed: '{account} を接続しました',
+  successNamedBrand: '{account} を {brand} に接続しました',
+  actsAs: 'キーの所有者',
+  principalKinds: { user: 'ユーザー', service_account: 'サービスアカウント' },
+  expiresSoon: plural({
+    other: 'このキーはあと {count} 日（{date}）で期限切れになります。{app} との接続を保つには、有効期間の長いキーを作成してください。',
+  }),
+  expiresToday: 'このキーは今日で期限切れになります。{app} との接続を保つには、有効期間の長いキーを作成してください。',
+  copyDetails: '詳細をコピー',
+  detailsCopied: '詳細をコピーしました',
   errors: {
     malformed_token: 'Harness の API キーではありません。トークン全体をコピーしてください。',
     malformed_account: 'Harness のアカウント ID を入力してください。',
