@@ -101,7 +101,8 @@ export function DialogSession<TResult>({ flow, defaultValues, expiryWarningDays,
 
   return (
     <div className="session" data-step={view} data-state={flow.status} ref={ref} onPaste={onPaste}>
-      <StepIndicator current={view === 'success' ? 'connect' : view} done={done} />
+      {/* The confirmation is the end of the road: the indicator gives way to it. */}
+      {view !== 'success' ? <StepIndicator current={view} done={done} /> : null}
       {flow.connection !== null ? (
         <SuccessView
           titleId={stepTitleId}

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { HARNESS_CONNECT_STEPS, type HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
+import { WarningIcon } from './icons.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface StepIndicatorProps {
@@ -21,29 +22,38 @@ function stepState(step: HarnessConnectStep, current: HarnessConnectStep, done: 
   return done[step] ? 'done' : 'upcoming';
 }
 
+/**
+ * A compact indicator: "Step 1 of 3" and a dot per step, on one line at any width. The list itself (named
+ * "Progress", the current step marked) is what a screen reader reads: each step's name, and whether it is done.
+ */
 export function StepIndicator({ current, done }: StepIndicatorProps) {
-  const { t, locale } = useI18n('StepIndicator');
+  const { t, f, locale } = useI18n('StepIndicator');
   // The step numbers in the locale's own digits (Arabic-Indic for `ar`).
   const numbers = new Intl.NumberFormat(locale);
+  const position = HARNESS_CONNECT_STEPS.indexOf(current) + 1;
   return (
-    <ol className="steps" part="progress" aria-label={t.progress}>
-      {HARNESS_CONNECT_STEPS.map((step, index) => {
-        const isCurrent = step === current;
-        return (
+    <div className="progress">
+      <ol className="steps" part="progress" aria-label={t.progress}>
+        {HARNESS_CONNECT_STEPS.map((step) => (
           <li
             key={step}
             part="step-indicator"
-            aria-current={isCurrent ? 'step' : undefined}
+            aria-current={step === current ? 'step' : undefined}
             data-step={step}
             data-state={stepState(step, current, done)}
-            data-n={numbers.format(index + 1)}
           >
-            <span className="label">{t.steps[step]}</span>
-            {done[step] ? <span className="vh"> {t.done}</span> : null}
+            <span className="vh">
+              {t.steps[step]}
+              {done[step] ? ` ${t.done}` : null}
+            </span>
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+      {/* Said by the list already: shown for the eye only. */}
+      <p className="step-count" part="step-count" aria-hidden="true">
+        {f(t.stepOf, { current: numbers.format(position), total: numbers.format(HARNESS_CONNECT_STEPS.length) })}
+      </p>
+    </div>
   );
 }
 
@@ -77,16 +87,6 @@ function StepFrame({ step, titleId, flow, children }: GuideStepProps & { step: '
         </button>
       </div>
     </section>
-  );
-}
-
-/** A warning sign, drawn here (no image to fetch). */
-export function WarningIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-      <path d="M10 2.5 18.5 17H1.5Z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-      <path d="M10 8v4.2M10 14.4v.1" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-    </svg>
   );
 }
 

@@ -7,6 +7,7 @@ import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
 import { canonicalLocale, fill, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
+import { CloseIcon, HarnessMark, LinkIcon } from './icons.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps } from './types.js';
@@ -142,18 +143,24 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                   <I18nContext.Provider value={i18n}>
                     <div className="body" part="body">
                       <header part="header">
-                        {typeof logo === 'string' ? (
-                          <img part="logo" src={logo} alt="" />
-                        ) : logo ? (
-                          <span className="logo" part="logo">
-                            {logo}
-                          </span>
-                        ) : null}
+                        {/* The host's logo, linked to Harness's mark: who is connecting to what, at a glance. */}
+                        <span className="lockup" part="lockup">
+                          {typeof logo === 'string' ? (
+                            <img part="logo" src={logo} alt="" />
+                          ) : logo ? (
+                            <span className="logo" part="logo">
+                              {logo}
+                            </span>
+                          ) : null}
+                          {logo ? <LinkIcon /> : null}
+                          <HarnessMark />
+                        </span>
                         <h2 id={titleId} part="title">
                           {brand ? i18n.f(t.titleBrand) : t.title}
                         </h2>
-                        <button type="button" part="button icon" data-variant="icon" onClick={() => close()}>
-                          {t.close}
+                        <button type="button" className="close" part="button icon close" data-variant="icon" onClick={() => close()}>
+                          <CloseIcon />
+                          <span className="vh">{t.close}</span>
                         </button>
                       </header>
                       <DialogSession

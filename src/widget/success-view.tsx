@@ -7,6 +7,7 @@ import { keyExpiry } from './expiry.js';
 import type { HarnessConnection } from './flow.js';
 import { useI18n } from './i18n/index.js';
 import { pluralText } from './i18n/plural.js';
+import { CheckMark } from './icons.js';
 
 export interface SuccessViewProps<TResult> {
   titleId: string;
@@ -45,16 +46,6 @@ function describeWho(result: DisplayedResult): string | null {
 function principalKind(result: DisplayedResult): 'user' | 'service_account' | null {
   const kind = result.principal?.kind;
   return kind === 'user' || kind === 'service_account' ? kind : null;
-}
-
-/** A large check mark, drawn here (no image to fetch). */
-function CheckMark() {
-  return (
-    <svg className="check" part="check" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
-      <circle cx="24" cy="24" r="22" />
-      <path d="M14 24.5 21 31.5 34.5 17" />
-    </svg>
-  );
 }
 
 export function SuccessView<TResult>({ titleId, connection, expiryWarningDays, onDone }: SuccessViewProps<TResult>) {

@@ -10,6 +10,7 @@ const ar: HarnessConnectMessages = {
   needsPermissions: 'يحتاج {app} إلى مفتاح يتيح: {permissions}.',
   progress: 'التقدم',
   done: '(تم)',
+  stepOf: 'الخطوة {current} من {total}',
   steps: { key: 'إنشاء مفتاح API في Harness', account: 'العثور على معرّف الحساب', connect: 'ربط' },
   next: 'التالي',
   back: 'رجوع',

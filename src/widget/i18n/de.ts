@@ -10,6 +10,7 @@ const de: HarnessConnectMessages = {
   needsPermissions: '{app} braucht einen Schlüssel mit diesen Rechten: {permissions}.',
   progress: 'Fortschritt',
   done: '(erledigt)',
+  stepOf: 'Schritt {current} von {total}',
   steps: { key: 'Harness-API-Schlüssel erstellen', account: 'Kontokennung finden', connect: 'Verbinden' },
   next: 'Weiter',
   back: 'Zurück',

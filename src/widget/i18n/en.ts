@@ -24,6 +24,8 @@ export const en = {
   /** The step indicator's accessible name, and what is announced after a finished step. */
   progress: 'Progress',
   done: '(done)',
+  /** Beside the step indicator's dots. */
+  stepOf: 'Step {current} of {total}',
   steps: { key: 'Generate a Harness API key', account: 'Find your account identifier', connect: 'Connect' },
   next: 'Next',
   back: 'Back',

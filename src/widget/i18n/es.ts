@@ -10,6 +10,7 @@ const es: HarnessConnectMessages = {
   needsPermissions: '{app} necesita una clave que permita: {permissions}.',
   progress: 'Progreso',
   done: '(hecho)',
+  stepOf: 'Paso {current} de {total}',
   steps: { key: 'Generar una clave de API de Harness', account: 'Encontrar el identificador de cuenta', connect: 'Conectar' },
   next: 'Siguiente',
   back: 'Atrás',

@@ -10,6 +10,7 @@ const fr: HarnessConnectMessages = {
   needsPermissions: '{app} a besoin d’une clé qui permet de : {permissions}.',
   progress: 'Progression',
   done: '(terminé)',
+  stepOf: 'Étape {current} sur {total}',
   steps: { key: 'Créer une clé d’API Harness', account: 'Trouver l’identifiant du compte', connect: 'Connecter' },
   next: 'Suivant',
   back: 'Retour',

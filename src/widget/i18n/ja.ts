@@ -10,6 +10,7 @@ const ja: HarnessConnectMessages = {
   needsPermissions: '{app} には次の操作ができるキーが必要です：{permissions}。',
   progress: '進捗',
   done: '（完了）',
+  stepOf: 'ステップ {current}/{total}',
   steps: { key: 'Harness API キーを作成', account: 'アカウント ID を確認', connect: '接続' },
   next: '次へ',
   back: '戻る',
