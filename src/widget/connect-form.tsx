@@ -10,6 +10,7 @@ import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenParseResult } from '../core/token.js';
 import { CredentialField } from './credential-field.js';
+import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
@@ -19,6 +20,8 @@ export interface ConnectFormProps<TResult> {
   /** The flow: its status, its error (a failure not tied to a field is a banner) and its actions. */
   flow: UseHarnessConnectResult<TResult>;
   form: CredentialsForm;
+  /** The Harness the widget was set up for (`baseUrl`), named in a failure's details. */
+  baseUrl: string | undefined;
   /** The API Key field's text, parsed (the session parses each field once per change). */
   token: HarnessTokenParseResult;
   /** The Account Identifier field's text, parsed. */
@@ -32,7 +35,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function ConnectForm<TResult>({ titleId, flow, form, token, account }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, account }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
   const keyId = `${id}-key`;
@@ -42,6 +45,8 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
   const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error !== null && error.field === null ? error : null;
+  // After a failure that may pass on a second attempt, the primary button is the one way to try again.
+  const retrying = banner !== null && banner.retryable;
 
   const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
     const issues = FIELDS.flatMap((field) => {
@@ -95,7 +100,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
       <h3 id={titleId} part="step-title">
         {t.formTitle}
       </h3>
-      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(false)}>
+      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(retrying)}>
         <CredentialField
           id={keyId}
           label={t.apiKey}
@@ -137,16 +142,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
           onPaste={onAccountPaste}
         />
 
-        {banner ? (
-          <div role="alert" className="banner" part="error banner" data-code={banner.code}>
-            <span>{errorText(t, banner.code, banner.message)}</span>
-            {banner.retryable ? (
-              <button type="button" part="button" onClick={() => void submitForm(true)()}>
-                {t.retry}
-              </button>
-            ) : null}
-          </div>
-        ) : null}
+        {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} /> : null}
 
         <p role="status" className="status" part="status">
           {verifying ? t.verifying : ''}
@@ -165,7 +161,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
             data-state={verifying ? 'verifying' : 'idle'}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            {t.connect}
+            {retrying ? t.retry : t.connect}
           </button>
         </div>
       </form>

@@ -25,11 +25,20 @@ export interface DialogSessionProps<TResult> {
   requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
   /** The id the first step's access note takes (the dialog is described by it). */
   noteId: string;
+  /** The host's `baseUrl`, named in a failure's details. */
+  baseUrl: string | undefined;
 }
 
 const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
 
-export function DialogSession<TResult>({ flow, defaultValues, expiryWarningDays, requiredPermissions, noteId }: DialogSessionProps<TResult>) {
+export function DialogSession<TResult>({
+  flow,
+  defaultValues,
+  expiryWarningDays,
+  requiredPermissions,
+  noteId,
+  baseUrl,
+}: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   // No `mode` options: react-hook-form's defaults check first on submit, then again on every change.
@@ -115,7 +124,7 @@ export function DialogSession<TResult>({ flow, defaultValues, expiryWarningDays,
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
-        <ConnectForm titleId={stepTitleId} flow={flow} form={form} token={token} account={account} />
+        <ConnectForm titleId={stepTitleId} flow={flow} form={form} baseUrl={baseUrl} token={token} account={account} />
       )}
     </div>
   );

@@ -170,6 +170,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         expiryWarningDays={options.expiryWarningDays}
                         requiredPermissions={options.requiredPermissions}
                         noteId={noteId}
+                        baseUrl={options.baseUrl}
                       />
                     </div>
                   </I18nContext.Provider>
