@@ -1,16 +1,16 @@
 /**
  * Shipyard's linked Harness accounts: an in-memory store, gone when the server stops.
  */
-import type { HarnessConnection } from '../../src/server/index.ts';
+import type { HarnessVerifiedConnection } from '../../src/server/index.ts';
 
 /** What Shipyard keeps about a linked account, and all the Accounts page shows. Never the key. */
 export interface LinkedAccount {
   accountId: string;
-  tokenKind: HarnessConnection['tokenKind'];
+  tokenKind: HarnessVerifiedConnection['tokenKind'];
   /** Safe to display: the token's prefix, account and the last characters of its secret at most. */
   tokenHint: string;
   tokenName: string | null;
-  user: HarnessConnection['user'];
+  user: HarnessVerifiedConnection['user'];
   /** ISO 8601; `null` when the token never expires. */
   expiresAt: string | null;
   /** ISO 8601: when the account was linked (or last re-linked). */
@@ -20,7 +20,7 @@ export interface LinkedAccount {
 export interface AccountStore {
   list(): LinkedAccount[];
   /** Links an account; linking the same account again replaces the earlier record. */
-  link(connection: HarnessConnection): LinkedAccount;
+  link(connection: HarnessVerifiedConnection): LinkedAccount;
   /** True when the account was linked. */
   unlink(accountId: string): boolean;
   clear(): void;

@@ -5,6 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
+/** Where the web `Request` carries the client's address (a web `Request` has no socket to ask). */
+export const CLIENT_ADDRESS_HEADER = 'x-forwarded-for';
+
 /**
  * A web `Request` for a Node request. The body is streamed, not buffered, so the route's own size limit
  * applies; the signal aborts when the client goes away before the answer is written.
@@ -17,9 +20,12 @@ export function toWebRequest(req: IncomingMessage & { originalUrl?: string }, re
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name.startsWith(':')) continue;
+    if (value === undefined || name.startsWith(':') || name === CLIENT_ADDRESS_HEADER) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  // The dev server faces its clients directly: what a client claims in this header is dropped and the
+  // socket's address written instead, as a trusted proxy in front of an app does.
+  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? 'unknown');
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // Connect-style servers strip the mount path from `url`; `originalUrl` keeps it.

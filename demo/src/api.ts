@@ -1,10 +1,10 @@
 /** Shipyard's calls to its own backend (demo/server/api.ts). */
 import type { HarnessConnectContext, HarnessCredentials } from 'harness-connect';
-import type { HarnessConnectHandlerAnswer, HarnessConnection as VerifiedConnection } from 'harness-connect/server';
+import type { HarnessConnectHandlerAnswer, HarnessVerifiedConnection } from 'harness-connect/server';
 import type { AccountsAnswer, DemoConfig } from '../server/api.ts';
 import type { LinkedAccount } from '../server/accounts.ts';
 
-export type { DemoConfig, LinkedAccount, VerifiedConnection };
+export type { DemoConfig, HarnessVerifiedConnection, LinkedAccount };
 
 async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
@@ -29,7 +29,7 @@ export async function disconnectAccount(accountId: string): Promise<void> {
  * The widget's `connect`: the server verifies the key with Harness and links the account. A failure is
  * thrown as the serialised error the server answered, so the widget shows it at its field (or in a banner).
  */
-export async function connectHarness(credentials: HarnessCredentials, { signal }: HarnessConnectContext): Promise<VerifiedConnection> {
+export async function connectHarness(credentials: HarnessCredentials, { signal }: HarnessConnectContext): Promise<HarnessVerifiedConnection> {
   const response = await fetch('/api/harness/connect', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

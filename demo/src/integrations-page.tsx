@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { HarnessConnect, type HarnessConnection } from 'harness-connect';
-import { connectHarness, fetchConfig, type DemoConfig, type VerifiedConnection } from './api.ts';
+import { connectHarness, fetchConfig, type DemoConfig, type HarnessVerifiedConnection } from './api.ts';
 import { FixtureHint } from './fixture-hint.tsx';
 import { SHIPYARD_BRAND, WIDGET_LOOKS, type WidgetLook, type WidgetLookName } from './looks.ts';
 import { href } from './router.ts';
@@ -27,7 +27,7 @@ interface IntegrationsPageProps {
 
 export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps) {
   const [config, setConfig] = useState<DemoConfig | null>(null);
-  const [linked, setLinked] = useState<HarnessConnection<VerifiedConnection> | null>(null);
+  const [linked, setLinked] = useState<HarnessConnection<HarnessVerifiedConnection> | null>(null);
   const [lookName, setLookName] = useState<WidgetLookName>('shipyard');
   const look: WidgetLook = WIDGET_LOOKS[lookName];
   const count = accounts.state.accounts?.length ?? 0;
@@ -62,7 +62,7 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
           </div>
           <p className="integration-text">Link a Harness account with an API key to follow your pipelines and deployments from Shipyard.</p>
           <div className="integration-actions">
-            <HarnessConnect<VerifiedConnection>
+            <HarnessConnect<HarnessVerifiedConnection>
               trigger={
                 <button type="button" className="button button-primary">
                   Connect Harness

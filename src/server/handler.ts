@@ -1,13 +1,26 @@
-import { HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessCredentialsInput } from '../core/credentials.js';
+import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
+import { answer, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
+import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
 /** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 
-/** What the handler stores and answers about a verified connection. Never the key. */
-export interface HarnessConnection {
+/**
+ * A 200-byte body arrives in one packet; one still trickling in after this long is a slow client or an
+ * attack that holds the route (and a socket) open.
+ */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
+/**
+ * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
+ * browser. Never the key. (The widget's own `HarnessConnection`, from `harness-connect`, is what its
+ * `onSuccess` receives, with this object as its `result` when the host's `connect` returns it.)
+ */
+export interface HarnessVerifiedConnection {
   provider: 'harness';
   accountId: string;
   tokenKind: HarnessTokenKind;
@@ -15,6 +28,10 @@ export interface HarnessConnection {
   tokenHint: string;
   tokenName: string | null;
   apiKeyType: HarnessTokenVerification['apiKeyType'];
+  /**
+   * The user (or service account) the key acts as. `onVerified` gets the email; the answer to the browser
+   * says `email: null` unless the handler is created with `includeEmail: true`.
+   */
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
   verifiedAt: string;
@@ -32,11 +49,12 @@ export type HarnessConnectHandlerRequestErrorCode =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'bad_request';
 
 export interface HarnessConnectHandlerSuccess {
   ok: true;
-  connection: HarnessConnection;
+  connection: HarnessVerifiedConnection;
   [extra: string]: unknown;
 }
 
@@ -51,63 +69,82 @@ export type HarnessConnectHandlerAnswer = HarnessConnectHandlerSuccess | Harness
 
 export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredentialsOptions, 'signal'> {
   /**
+   * Runs for every POST before anything else: before the body is read and before any call to Harness.
+   * Check the host's session, its CSRF defence and a rate limit here (the route alone would answer anyone
+   * who can reach it, and tell a holder of stolen keys which ones work). Return a `Response` to answer
+   * with it, e.g. a 401 when there is no session or a 429 from a limiter, or nothing to go on. If it
+   * throws, or returns anything but a `Response` or nothing, the route answers 500 and calls no one.
+   */
+  beforeVerify?: (request: Request) => Response | void | Promise<Response | void>;
+  /**
+   * Answer the user's email in `connection.user.email`. Off by default (the answer then says `null`): the
+   * answer goes to the browser, and an email tells whoever holds a key whose it is. `onVerified` always
+   * receives it.
+   * @default false
+   */
+  includeEmail?: boolean;
+  /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
    */
   onVerified?: (
-    connection: HarnessConnection,
+    connection: HarnessVerifiedConnection,
     context: HarnessVerifiedContext,
   ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
-  /** Observes every failure (for logs and metrics). The error never holds the key. */
-  onError?: (error: HarnessConnectError, request: Request) => void;
-  /** @default 8192 */
+  /**
+   * Observes every failure (for logs and metrics). The error never holds the key. It may be async; if it
+   * throws or rejects, the answer is sent all the same.
+   */
+  onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
+  /**
+   * The largest body read; a larger one is answered 413 `payload_too_large`.
+   * @default 8192
+   */
   maxBodyBytes?: number;
+  /**
+   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`.
+   * @default 10000
+   */
+  bodyTimeoutMs?: number;
 }
 
-/**
- * HTTP statuses of the handler's own answers. Every code not listed is a credential problem (malformed,
- * mismatched, invalid, expired or forbidden key, wrong account): 422, not 401, so a host's auth middleware
- * does not take it for an expired session.
- */
-const CREDENTIAL_PROBLEM_STATUS = 422;
-const STATUS_OF: Partial<Record<HarnessConnectErrorCode, number>> = {
-  wrong_host: 502,
-  rate_limited: 429,
-  unavailable: 502,
-  timeout: 504,
-  aborted: 499,
-  configuration: 500,
-  unknown: 500,
-};
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+/** What a person sees when the host's `beforeVerify` failed: nothing they did, and trying again may work. */
+const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
 
-function answer(status: number, body: HarnessConnectHandlerAnswer, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
+/** Where the answer's detail sends a developer when a host's callback threw. */
+const CAUSE_IN_ON_ERROR = "the error given to the server's onError has its cause.";
 
-function requestError(status: number, code: HarnessConnectHandlerRequestErrorCode, message: string, headers?: Record<string, string>) {
-  return answer(status, { ok: false, error: { name: 'HarnessConnectHandlerError', code, message } }, headers);
-}
+function ignore(): void {}
 
-/** Reads at most `limit` bytes; `null` when the body is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let size = 0;
-  for (let chunk; !(chunk = await reader.read()).done; ) {
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(chunk.value);
+/** The credentials in a JSON body, or the 400 that says what is wrong with it. */
+function parseCredentials(text: string): HarnessCredentialsInput | Response {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
   }
-  // Decodes as UTF-8, like `TextDecoder`.
-  return new Blob(chunks).text();
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
+  }
+  const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
+  // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
+  const accountIdGiven = accountId !== undefined && accountId !== null;
+  if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
+    return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
+  }
+  return { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
 }
 
+
+/** The connection as answered by default: the user's name, not their email. */
+function withoutEmail(connection: HarnessVerifiedConnection): HarnessVerifiedConnection {
+  if (connection.user === null) return connection;
+  return { ...connection, user: { name: connection.user.name, email: null } };
+}
 
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
@@ -119,61 +156,118 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
  */
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+
+  /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
+  function report(error: HarnessConnectError, request: Request): void {
+    if (!options.onError) return;
+    try {
+      // An async `onError`'s rejection is caught too: left unhandled, it would end a Node process.
+      Promise.resolve(options.onError(error, request)).catch(ignore);
+    } catch {
+      // Nothing to do: the error was the integrator's to log, and the answer goes out regardless.
+    }
+  }
+
+  /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
+  function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
+    report(error, request);
+    return errorAnswer(error, detail, apiKey);
+  }
+
+  /** The hook's own answer, a 500 when it fails, or `null` to go on. */
+  async function runBeforeVerify(request: Request): Promise<Response | null> {
+    if (!options.beforeVerify) return null;
+    let returned: unknown;
+    try {
+      returned = await options.beforeVerify(request);
+    } catch (caught) {
+      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'beforeVerify threw', cause: caught });
+      return failure(error, request, `beforeVerify threw; ${CAUSE_IN_ON_ERROR}`, null);
+    }
+    if (returned instanceof Response) return returned;
+    if (returned === undefined || returned === null) return null;
+    // Going on would verify for whoever the hook meant to refuse (`return { status: 401 }`, say).
+    const detail = 'beforeVerify returned something that is not a Response; return a Response to answer, or nothing to go on.';
+    return failure(new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail }), request, detail, null);
+  }
+
   return async function harnessConnectHandler(request: Request): Promise<Response> {
     if (request.method !== 'POST') {
       return requestError(405, 'method_not_allowed', 'Send a POST request with a JSON body { apiKey, accountId }.', { allow: 'POST' });
     }
+    const early = await runBeforeVerify(request);
+    if (early !== null) return early;
     const contentType = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
+    if (!JSON_CONTENT_TYPE.test(contentType)) {
       return requestError(415, 'unsupported_media_type', 'Send the credentials as JSON (Content-Type: application/json).');
     }
-    const declared = Number(request.headers.get('content-length') ?? '0');
-    const text = declared > maxBodyBytes ? null : await readLimited(request, maxBodyBytes);
-    if (text === null) return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
-    let body: unknown;
+    const declaredLength = request.headers.get('content-length');
+    if (declaredLength !== null && Number(declaredLength) > maxBodyBytes) {
+      return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    }
+
+    let body: BodyRead;
     try {
-      body = JSON.parse(text);
+      body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
     } catch {
-      return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
+      // The client went away mid-body, or its stream failed. Answer all the same: a route that throws
+      // leaves the framework to answer, or the socket hanging.
+      return requestError(400, 'bad_request', 'The body could not be read. Send the request again.');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
+    if (body.status === 'too_large') return requestError(413, 'payload_too_large', `The body must be at most ${maxBodyBytes} bytes.`);
+    if (body.status === 'timeout') {
+      return requestError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms. Send the request again.`);
     }
-    const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
-    if (typeof apiKey !== 'string' || (accountId !== undefined && accountId !== null && typeof accountId !== 'string')) {
-      return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
-    }
-    const credentials = { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
+    const credentials = parseCredentials(body.text);
+    if (credentials instanceof Response) return credentials;
+
+    // The key as Harness accepts it (quotes, spaces and prefixes removed): for the integrator to store, and
+    // to scrub from answers.
+    const parsed = parseHarnessToken(credentials.apiKey);
+    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+
+    let verification: HarnessTokenVerification;
     try {
-      const verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
-      // Named fields only: a connection never takes on whatever a verification may carry in future.
-      const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
-      const connection: HarnessConnection = {
-        provider: 'harness',
-        accountId: verification.accountId,
-        tokenKind,
-        tokenId,
-        tokenHint,
-        tokenName,
-        apiKeyType,
-        user,
-        expiresAt,
-        verifiedAt: new Date().toISOString(),
-      };
-      // Hand the integrator the key as Harness accepted it (quotes, spaces and prefixes removed).
-      const parsed = parseHarnessToken(credentials.apiKey);
-      const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
-      const extra = (await options.onVerified?.(connection, { apiKey: cleanKey, verification, request })) ?? {};
-      return answer(200, { ...extra, ok: true, connection });
+      verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error =
-        caught instanceof HarnessConnectError
-          ? caught
-          : new HarnessConnectError('unknown', { message: 'The connection could not be saved. Try again.', detail: 'onVerified threw' });
-      options.onError?.(error, request);
-      const retryAfter: Record<string, string> =
-        error.retryAfterMs === null ? {} : { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) };
-      return answer(STATUS_OF[error.code] ?? CREDENTIAL_PROBLEM_STATUS, { ok: false, error: error.toJSON() }, retryAfter);
+      const error = toHarnessConnectError(caught);
+      return failure(error, request, describeUpstreamAnswer(error), cleanKey);
+    }
+    // Named fields only: a connection never takes on whatever a verification may carry in future.
+    const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
+    const connection: HarnessVerifiedConnection = {
+      provider: 'harness',
+      accountId: verification.accountId,
+      tokenKind,
+      tokenId,
+      tokenHint,
+      tokenName,
+      apiKeyType,
+      user,
+      expiresAt,
+      verifiedAt: new Date().toISOString(),
+    };
+    try {
+      let extra: Record<string, unknown> = {};
+      if (options.onVerified) {
+        const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
+        // Only an object adds fields (spreading a string would add one per character).
+        if (typeof returned === 'object' && returned !== null) extra = returned;
+      }
+      const answered = options.includeEmail === true ? connection : withoutEmail(connection);
+      // `ok` and `connection` last: the integrator's fields cannot overwrite them.
+      return answer(200, { ...extra, ok: true, connection: answered });
+    } catch (caught) {
+      // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
+      // failed save. Either way its detail (a database's text, say) is for onError only.
+      if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
+      const error = new HarnessConnectError('unknown', {
+        message: 'The connection could not be saved. Try again.',
+        detail: 'onVerified threw',
+        cause: caught,
+      });
+      return failure(error, request, `onVerified threw; ${CAUSE_IN_ON_ERROR}`, cleanKey);
     }
   };
 }

@@ -4,12 +4,12 @@
  * Bun and edge runtimes.
  */
 export { verifyHarnessCredentials, MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS } from './verify-credentials.js';
-export { createHarnessConnectHandler, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export { createHarnessConnectHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './handler.js';
 export { HarnessConnectError, isHarnessConnectError } from '../core/errors.js';
 
 export type { VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 export type {
-  HarnessConnection,
+  HarnessVerifiedConnection,
   HarnessVerifiedContext,
   HarnessConnectHandlerOptions,
   HarnessConnectHandlerAnswer,

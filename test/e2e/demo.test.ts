@@ -3,11 +3,12 @@
  * Harness mock, driven in Debian's Chromium by playwright-core.
  */
 import { mkdir } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin } from '../../demo/server/api.ts';
+import { CONNECT_ATTEMPTS_PER_WINDOW, DEMO_API_PLUGIN_NAME, type DemoApiPlugin } from '../../demo/server/api.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -49,6 +50,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   api.store.clear();
+  api.connectLimiter.reset();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
@@ -220,5 +222,78 @@ describe('Shipyard, the demo app', () => {
 
     expect(api.store.list()).toHaveLength(1);
     expect(JSON.stringify(api.store.list())).not.toContain(secret);
+  });
+
+  describe('its server', () => {
+    /** The verification requests the Harness mock has received so far. */
+    async function harnessPosts(): Promise<number> {
+      const { mock } = await api.harness();
+      return mock!.mock.requests.filter((r) => r.method === 'POST').length;
+    }
+
+    /** A connect request from this test process (no browser: no Origin, same client address as Chromium). */
+    function postConnect(apiKey: string): Promise<Response> {
+      return fetch(`${origin}/api/harness/connect`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey }),
+      });
+    }
+
+    it('gives a client a fixed number of connect attempts a minute; the next gets 429 with Retry-After, and Harness never hears of it', async () => {
+      for (let attempt = 0; attempt < CONNECT_ATTEMPTS_PER_WINDOW; attempt += 1) {
+        expect((await postConnect(TOKENS.revoked)).status).toBe(422);
+      }
+      const before = await harnessPosts();
+
+      const refused = await postConnect(TOKENS.pat);
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+
+      // The person in the browser (the same client address) is told to wait, and nothing is linked.
+      await connectWith(TOKENS.pat);
+      await dialog().getByText('Too many attempts. Wait a minute, then try again.').waitFor();
+      expect(await harnessPosts()).toBe(before);
+      expect(api.store.list()).toEqual([]);
+    });
+
+    it('refuses to link or unlink for a page on another localhost origin (403)', async () => {
+      expect((await postConnect(TOKENS.pat)).status).toBe(200);
+      expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
+      const before = await harnessPosts();
+
+      // Another app on the same machine: Vite answers its CORS preflights, so only the origin check stands.
+      const other = createHttpServer((_request, response) => {
+        response.setHeader('content-type', 'text/html');
+        response.end('<title>Another local app</title>');
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      let statuses: number[];
+      try {
+        await page.goto(`http://localhost:${(other.address() as AddressInfo).port}/`);
+        statuses = await page.evaluate(
+          async ({ target, accountId, apiKey }) => {
+            const unlink = await fetch(`${target}/api/accounts/${accountId}`, { method: 'DELETE' });
+            const link = await fetch(`${target}/api/harness/connect`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ apiKey }),
+            });
+            return [unlink.status, link.status];
+          },
+          { target: origin, accountId: ACCOUNTS.primary.id, apiKey: TOKENS.sat },
+        );
+      } finally {
+        await new Promise((resolve) => other.close(resolve));
+      }
+
+      expect(statuses).toEqual([403, 403]);
+      expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
+      expect(await harnessPosts()).toBe(before);
+    });
   });
 });

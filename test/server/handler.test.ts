@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHarnessConnectHandler, type HarnessConnection } from '../../src/server/index.js';
+import { createHarnessConnectHandler, HarnessConnectError, type HarnessVerifiedConnection } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
 
@@ -25,7 +25,7 @@ function post(body: unknown, init: RequestInit = {}): Request {
 describe('createHarnessConnectHandler', () => {
   describe('given valid credentials', () => {
     it('answers 200 with the connection, the integrator’s fields, and never the key', async () => {
-      const onVerified = vi.fn(async (connection: HarnessConnection, context: { apiKey: string }) => {
+      const onVerified = vi.fn(async (connection: HarnessVerifiedConnection, context: { apiKey: string }) => {
         expect(context.apiKey).toBe(TOKENS.pat);
         return { connectionId: 'conn_1', ok: false, connection: 'overridden?' };
       });
@@ -153,6 +153,314 @@ describe('createHarnessConnectHandler', () => {
       const text = await response.text();
       expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(text).not.toContain(TOKENS.pat.slice(-20));
+    });
+  });
+  describe('given a client or an integrator that fails midway', () => {
+    /** A request whose body stream sends `sent`, then fails with `reason`. */
+    function failingBody(sent: string, reason: unknown, signal?: AbortSignal): Request {
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulls += 1;
+          if (pulls === 1) controller.enqueue(new TextEncoder().encode(sent));
+          else controller.error(reason);
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+        signal,
+      };
+      return new Request('https://saas.example/api/harness/connect', init);
+    }
+
+    it('answers when the body stream fails, without calling Harness', async () => {
+      const handler = createHarnessConnectHandler(base);
+      const response = await handler(failingBody(`{"apiKey":"${TOKENS.pat.slice(0, 20)}`, new TypeError('socket hang up')));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('answers when the client disconnects mid-body', async () => {
+      const client = new AbortController();
+      const request = failingBody('{"apiKey":', new DOMException('The client disconnected', 'AbortError'), client.signal);
+      client.abort();
+      const response = await createHarnessConnectHandler(base)(request);
+      expect(response).toBeInstanceOf(Response);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('still answers when onError throws', async () => {
+      const onError = vi.fn(() => {
+        throw new Error('logger down');
+      });
+      const response = await createHarnessConnectHandler({ ...base, onError })(post({ apiKey: TOKENS.revoked }));
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_token' } });
+      expect(onError).toHaveBeenCalledTimes(1);
+    });
+
+    it('still answers, with no unhandled rejection, when an async onError rejects', async () => {
+      const unhandled = vi.fn();
+      process.on('unhandledRejection', unhandled);
+      try {
+        // A plain async function, not vi.fn: a spy handles the promises its function returns.
+        let calls = 0;
+        const onError = async () => {
+          calls += 1;
+          throw new Error('logger down');
+        };
+        const response = await createHarnessConnectHandler({ ...base, onError })(post({ apiKey: TOKENS.revoked }));
+        expect(response.status).toBe(422);
+        // Unhandled rejections are reported after the microtask queue drains.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(unhandled).not.toHaveBeenCalled();
+        expect(calls).toBe(1);
+      } finally {
+        process.off('unhandledRejection', unhandled);
+      }
+    });
+  });
+  describe('given a slow body or an unbounded Retry-After', () => {
+    /** A request whose body sends the start of a JSON object, then nothing more. */
+    function stalledBody(): Request {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return new Promise<void>(() => {});
+          sent = true;
+          controller.enqueue(new TextEncoder().encode('{"apiKey":'));
+          return undefined;
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+      return new Request('https://saas.example/api/harness/connect', init);
+    }
+
+    it('answers 408 request_timeout when the body does not arrive within bodyTimeoutMs', async () => {
+      const started = Date.now();
+      const response = await createHarnessConnectHandler({ ...base, bodyTimeoutMs: 50 })(stalledBody());
+      expect(response.status).toBe(408);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'request_timeout' } });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(harness.mock.requests).toHaveLength(0);
+    });
+
+    it('waits 10 s for a body by default', async () => {
+      vi.useFakeTimers();
+      try {
+        let settled = false;
+        const pending = createHarnessConnectHandler(base)(stalledBody()).then((response) => {
+          settled = true;
+          return response;
+        });
+        await vi.advanceTimersByTimeAsync(9_999);
+        expect(settled).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        expect((await pending).status).toBe(408);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('never sends retry-after: Infinity, whatever Harness says', async () => {
+      // A wait of eleven days, in seconds: bounded on the way through.
+      const fetch429 = async () => new Response('', { status: 429, headers: { 'retry-after': '999999' } });
+      const response = await createHarnessConnectHandler({ fetch: fetch429 })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      const header = response.headers.get('retry-after') ?? '';
+      expect(header).toMatch(/^\d+$/);
+      expect(Number(header)).toBeGreaterThan(0);
+      expect(Number(header)).toBeLessThanOrEqual(3600);
+      const { error } = await response.json();
+      expect(error.retryAfterMs).toBe(Number(header) * 1000);
+
+      // A number too large for any clock is no wait at all: no header, rather than `Infinity`.
+      const absurd = async () => new Response('', { status: 429, headers: { 'retry-after': '1e308' } });
+      const second = await createHarnessConnectHandler({ fetch: absurd })(post({ apiKey: TOKENS.pat }));
+      expect(second.headers.get('retry-after')).toBeNull();
+    });
+
+    it.each([
+      ['an infinite wait', Infinity, '3600'],
+      ['a wait of days', 5 * 24 * 3600 * 1000, '3600'],
+      ['a negative wait', -5000, '0'],
+      ['a wait of 1.2 s', 1200, '2'],
+      ['not a number', NaN, null],
+    ])('clamps %s to a whole number of seconds in retry-after', async (_name, retryAfterMs, expected) => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('rate_limited', { retryAfterMs });
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe(expected);
+    });
+  });
+  describe('given an upstream that answers with internal details', () => {
+    const INTERNAL = 'db-primary.internal.corp.example';
+    /** A 50 KB message naming internal hosts, as a chatty proxy or a misconfigured gateway sends. */
+    const chatty = `upstream ${INTERNAL}:5432 refused; trace: ${'at gateway-7.internal.corp.example '.repeat(1500)}`;
+
+    it('answers its own short detail and keeps the full text for onError', async () => {
+      expect(chatty.length).toBeGreaterThan(50_000);
+      const envelope = { status: 'ERROR', code: 'INVALID_REQUEST', message: chatty, correlationId: 'c0ffee00-1234-4abc-8def-0123456789ab' };
+      const fetch400 = async () => new Response(JSON.stringify(envelope), { status: 400, headers: { 'content-type': 'application/json' } });
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ fetch: fetch400, onError })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+
+      expect(response.status).toBe(422);
+      expect(text).not.toContain('internal.corp');
+      expect(text.length).toBeLessThan(2_000);
+      const { error } = JSON.parse(text);
+      expect(error).toMatchObject({ code: 'invalid_request', status: 400, harnessCode: 'INVALID_REQUEST', correlationId: envelope.correlationId });
+      expect(error.detail).toContain('400');
+      expect(error.detail.length).toBeLessThanOrEqual(300);
+      expect(error.message.length).toBeLessThanOrEqual(300);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
+    });
+
+    it('answers no Harness code or correlation id that is not shaped like one', async () => {
+      const envelope = { status: 'ERROR', code: `${INTERNAL} ${'X'.repeat(5000)}`, message: 'no', correlationId: `see ${INTERNAL}` };
+      const fetch400 = async () => new Response(JSON.stringify(envelope), { status: 400, headers: { 'content-type': 'application/json' } });
+      const response = await createHarnessConnectHandler({ fetch: fetch400 })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(text).not.toContain('internal.corp');
+      expect(JSON.parse(text).error).toMatchObject({ harnessCode: null, correlationId: null });
+    });
+
+    it('answers no part of the key a proxy echoed JSON-escaped', async () => {
+      const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+      // `\u0062` is "b": the raw body does not contain the secret, the parsed envelope does.
+      const escaped = `\\u00${secret.charCodeAt(0).toString(16)}${secret.slice(1)}`;
+      const body = `{"status":"ERROR","code":"INVALID_REQUEST","message":"bad key ${escaped}","correlationId":"${escaped}"}`;
+      expect(body).not.toContain(secret);
+      const fetch400 = async () => new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+      const text = await (await createHarnessConnectHandler({ fetch: fetch400 })(post({ apiKey: TOKENS.pat }))).text();
+      expect(text).not.toContain(secret);
+      expect(JSON.parse(text).error).toMatchObject({ code: 'invalid_request', correlationId: null });
+    });
+
+    it('does not answer what a network failure says about internal hosts', async () => {
+      const unreachable = async () => {
+        throw new TypeError(`getaddrinfo ENOTFOUND ${INTERNAL}`);
+      };
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ fetch: unreachable, retry: false, onError })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(502);
+      expect(JSON.parse(text)).toMatchObject({ error: { code: 'unavailable' } });
+      expect(text).not.toContain('internal.corp');
+      expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
+    });
+
+    it('caps a message an integrator’s error carries', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('forbidden', { message: 'This account is linked elsewhere. '.repeat(100), detail: `insert into ${INTERNAL} failed` });
+        },
+      });
+      const text = await (await handler(post({ apiKey: TOKENS.pat }))).text();
+      const { error } = JSON.parse(text);
+      expect(error.message.length).toBeLessThanOrEqual(300);
+      expect(error.message).toMatch(/^This account is linked elsewhere\./);
+      expect(text).not.toContain('internal.corp');
+    });
+  });
+  describe('given a beforeVerify hook', () => {
+    const harnessPosts = () => harness.mock.requests.filter((r) => r.method === 'POST');
+
+    it('answers with the Response it returns, before reading the body or calling Harness', async () => {
+      const onVerified = vi.fn();
+      const beforeVerify = vi.fn(async () => new Response('{"error":"sign in"}', { status: 401, headers: { 'x-from': 'host' } }));
+      const request = post({ apiKey: TOKENS.pat });
+      const response = await createHarnessConnectHandler({ ...base, beforeVerify, onVerified })(request);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-from')).toBe('host');
+      expect(await response.text()).toBe('{"error":"sign in"}');
+      expect(beforeVerify).toHaveBeenCalledWith(request);
+      expect(request.bodyUsed).toBe(false);
+      expect(harnessPosts()).toHaveLength(0);
+      expect(onVerified).not.toHaveBeenCalled();
+    });
+
+    it('lets a host’s limiter answer 429 with Retry-After', async () => {
+      let attempts = 0;
+      const handler = createHarnessConnectHandler({
+        ...base,
+        beforeVerify() {
+          attempts += 1;
+          if (attempts > 2) return new Response(null, { status: 429, headers: { 'retry-after': '60' } });
+          return undefined;
+        },
+      });
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await handler(post({ apiKey: TOKENS.revoked }))).status);
+      expect(statuses).toEqual([422, 422, 429]);
+      expect(harnessPosts()).toHaveLength(2);
+    });
+
+    it('continues when it returns nothing, sync or async', async () => {
+      const sync = createHarnessConnectHandler({ ...base, beforeVerify: () => undefined });
+      const async = createHarnessConnectHandler({ ...base, beforeVerify: async () => {} });
+      expect((await sync(post({ apiKey: TOKENS.pat }))).status).toBe(200);
+      expect((await async(post({ apiKey: TOKENS.pat }))).status).toBe(200);
+    });
+
+    it('answers 500 without calling Harness when it throws, and tells onError', async () => {
+      const onError = vi.fn();
+      const thrown = new Error('session store at redis.internal.corp.example unreachable');
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onError,
+        beforeVerify: async () => {
+          throw thrown;
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'unknown', retryable: true } });
+      expect(text).not.toContain('internal.corp');
+      expect(harnessPosts()).toHaveLength(0);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown', cause: thrown }), expect.any(Request));
+    });
+
+    it('answers 500 without calling Harness when it returns something that is not a Response', async () => {
+      // A host that returns `{ status: 401 }` meant to refuse: continuing would verify for a stranger.
+      const beforeVerify = (() => ({ status: 401 })) as unknown as () => undefined;
+      const response = await createHarnessConnectHandler({ ...base, beforeVerify })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      expect(harnessPosts()).toHaveLength(0);
+    });
+  });
+
+  describe('given a user with an email', () => {
+    it('keeps the email out of the answer, and gives it to onVerified', async () => {
+      const onVerified = vi.fn();
+      const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain('ada@acme.example');
+      const { user } = JSON.parse(text).connection;
+      expect(user.email).toBeNull();
+      expect(user.name).toEqual(expect.any(String));
+      expect(onVerified.mock.calls[0]![0].user).toEqual({ name: user.name, email: 'ada@acme.example' });
+      expect(onVerified.mock.calls[0]![1].verification.user.email).toBe('ada@acme.example');
+    });
+
+    it('answers the email when the integrator opts in with includeEmail', async () => {
+      const response = await createHarnessConnectHandler({ ...base, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+      expect((await response.json()).connection.user).toMatchObject({ email: 'ada@acme.example' });
     });
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
+ * person) receives from `createHarnessConnectHandler` is built here.
+ */
+import { scrubSecret, type HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode } from './handler.js';
+
+/**
+ * The HTTP status of each error code, written out for every code so that a new one cannot answer a
+ * status nobody chose. Credential problems (malformed, mismatched, invalid, expired or forbidden key,
+ * wrong account) are 422, not 401, so a host's auth middleware does not take them for an expired session.
+ */
+const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
+  malformed_token: 422,
+  malformed_account: 422,
+  account_mismatch: 422,
+  invalid_token: 422,
+  expired_token: 422,
+  forbidden: 422,
+  invalid_request: 422,
+  wrong_host: 502,
+  rate_limited: 429,
+  unavailable: 502,
+  timeout: 504,
+  // nginx's "client closed request": nobody is left to read the answer.
+  aborted: 499,
+  configuration: 500,
+  unknown: 500,
+};
+
+/**
+ * The longest wait a `retry-after` header asks for. Harness's limits are counted per minute (and per
+ * 10 s per IP); an upstream asking for more than an hour is broken or hostile, and a browser told to wait
+ * `Infinity` (what `1e308` seconds printed as) or a day would never try again.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+const MS_PER_SECOND = 1000;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function answer(status: number, body: HarnessConnectHandlerAnswer, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** A refusal of the request itself (method, type, size, shape, time), before any call to Harness. */
+export function requestError(
+  status: number,
+  code: HarnessConnectHandlerRequestErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return answer(status, { ok: false, error: { name: 'HarnessConnectHandlerError', code, message } }, headers);
+}
+
+/**
+ * A wait in whole seconds between 0 and `MAX_RETRY_AFTER_SECONDS`, or `null` when there is none to tell
+ * (not given, or not a number at all).
+ */
+export function retryAfterSeconds(retryAfterMs: number | null): number | null {
+  if (retryAfterMs === null || Number.isNaN(retryAfterMs)) return null;
+  const seconds = Math.ceil(retryAfterMs / MS_PER_SECOND);
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+}
+
+/**
+ * The longest `message` or `detail` an answer carries: room for a sentence or two, never for a page that
+ * Harness, a proxy or an integrator's database driver sent along.
+ */
+export const MAX_ANSWER_TEXT_CHARS = 300;
+
+/** Harness's own codes (`INVALID_TOKEN`, `NG_ACCESS_DENIED`, …): anything else in their place is not one. */
+const HARNESS_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/** Harness's correlation ids are UUIDs; allow any short run of letters, digits and dashes. */
+const CORRELATION_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function capped(text: string): string {
+  if (text.length <= MAX_ANSWER_TEXT_CHARS) return text;
+  return `${text.slice(0, MAX_ANSWER_TEXT_CHARS - 1)}…`;
+}
+
+function matching(value: string | null, pattern: RegExp): string | null {
+  if (value === null || !pattern.test(value)) return null;
+  return value;
+}
+
+/**
+ * The route's own account of an HTTP answer from the Harness address: its status and Harness's code,
+ * never its text. Harness's and proxies' messages can name internal hosts and run to kilobytes; they
+ * stay on the error given to `onError`, for the integrator's logs.
+ */
+export function describeUpstreamAnswer(error: HarnessConnectError): string | null {
+  if (error.status === null) return null;
+  const harnessCode = matching(error.harnessCode, HARNESS_CODE);
+  const code = harnessCode === null ? '' : ` (${harnessCode})`;
+  return `The Harness API address answered HTTP ${error.status}${code}. The error given to the server's onError has the full answer.`;
+}
+
+/**
+ * The answer for a failed verification or a failed save, with the status its code calls for. `detail` is
+ * the route's own description (the error's own detail is for `onError` only); `apiKey`, when known, is
+ * removed from every text the answer takes from the error.
+ */
+export function errorAnswer(error: HarnessConnectError, detail: string | null, apiKey: string | null): Response {
+  /** The text without the key: a proxy may echo it in ways the verifier's scrub of the raw body missed. */
+  function scrub(text: string): string {
+    if (apiKey === null) return text;
+    return scrubSecret(text, apiKey);
+  }
+  const harnessCode = error.harnessCode === null ? null : scrub(error.harnessCode);
+  const correlationId = error.correlationId === null ? null : scrub(error.correlationId);
+  const seconds = retryAfterSeconds(error.retryAfterMs);
+  const headers: Record<string, string> = {};
+  if (seconds !== null) headers['retry-after'] = String(seconds);
+  const body: HarnessConnectErrorJSON = {
+    name: 'HarnessConnectError',
+    code: error.code,
+    message: capped(scrub(error.message)),
+    field: error.field,
+    retryable: error.retryable,
+    correlationId: matching(correlationId, CORRELATION_ID),
+    status: error.status,
+    harnessCode: matching(harnessCode, HARNESS_CODE),
+    detail: detail === null ? null : capped(scrub(detail)),
+    retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
+  };
+  return answer(STATUS_OF[error.code], { ok: false, error: body }, headers);
+}
