@@ -6,6 +6,7 @@
  */
 export { HarnessConnect } from './widget/harness-connect.js';
 export { useHarnessConnect } from './widget/use-harness-connect.js';
+export { connectThroughRoute } from './widget/connect-through-route.js';
 export { HARNESS_CONNECT_EVENT_NAMES } from './widget/events.js';
 export { HARNESS_CONNECT_STEPS } from './widget/flow.js';
 export {
@@ -35,6 +36,13 @@ export type {
   HarnessConnectBrand,
 } from './widget/types.js';
 export type { HarnessConnectTheme } from './widget/theme.js';
+export type { HarnessRouteConnection } from './widget/connect-through-route.js';
+export type {
+  HarnessPermissionRequirement,
+  HarnessPermissionCheckMode,
+  HarnessPermissionsResult,
+  HarnessPrincipal,
+} from './core/permissions.js';
 export type { HarnessConnectMessages, HarnessConnectMessagesOverride } from './widget/i18n/en.js';
 export type { HarnessConnectLocale } from './widget/i18n/index.js';
 export type { UseHarnessConnectResult, HarnessConnectSubmitOutcome } from './widget/use-harness-connect.js';
