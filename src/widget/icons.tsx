@@ -6,12 +6,18 @@
 
 const DECORATIVE = { 'aria-hidden': true, focusable: false } as const;
 
-/** A mark standing for Harness in the header: a rounded square with a bridge between two posts (our own drawing). */
+/**
+ * The mark standing for Harness in the header: a rounded square holding a pipeline that forks in two (our own
+ * drawing of what Harness does, not Harness's artwork).
+ */
 export function HarnessMark() {
   return (
     <svg className="mark" part="harness-mark" viewBox="0 0 28 28" width="28" height="28" {...DECORATIVE}>
       <rect x="1" y="1" width="26" height="26" rx="7" fill="currentColor" />
-      <path className="mark-ink" d="M9 8v12M19 8v12M9 14h10" strokeWidth="2.6" strokeLinecap="round" fill="none" />
+      <path className="mark-ink" d="M9 14h4.5c2 0 2.5-5 5.5-5M13.5 14c2 0 2.5 5 5.5 5" strokeWidth="2" strokeLinecap="round" fill="none" />
+      <circle className="mark-ink" cx="8.5" cy="14" r="2.2" fill="none" strokeWidth="2" />
+      <circle className="mark-ink" cx="20" cy="9" r="2.2" fill="none" strokeWidth="2" />
+      <circle className="mark-ink" cx="20" cy="19" r="2.2" fill="none" strokeWidth="2" />
     </svg>
   );
 }
