@@ -40,7 +40,8 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, acco
   const id = useId();
   const keyId = `${id}-key`;
   const accountFieldId = `${id}-account`;
-  const { t, f } = useI18n('ConnectForm');
+  const i18n = useI18n('ConnectForm');
+  const { t, f } = i18n;
   const [keyShown, setKeyShown] = useState(false);
   const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
@@ -104,7 +105,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, acco
         <CredentialField
           id={keyId}
           label={t.apiKey}
-          hint={rich(t.apiKeyHint)}
+          hint={rich(t.apiKeyHint, i18n)}
           error={fieldError('apiKey')}
           errorAction={
             keyIsAnAccountId ? (

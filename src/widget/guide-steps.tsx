@@ -98,7 +98,8 @@ export interface KeyStepProps extends GuideStepProps {
 }
 
 export function KeyStep({ noteId, requiredPermissions, ...props }: KeyStepProps) {
-  const { t, f, locale } = useI18n('KeyStep');
+  const i18n = useI18n('KeyStep');
+  const { t, f, locale } = i18n;
   const labels = (requiredPermissions ?? []).flatMap((requirement) => (requirement.label ? [requirement.label] : []));
   return (
     <StepFrame step="key" {...props}>
@@ -112,20 +113,44 @@ export function KeyStep({ noteId, requiredPermissions, ...props }: KeyStepProps)
       <p>{f(t.keyIntro)}</p>
       <ol>
         {t.keySteps.map((text, index) => (
-          <li key={index}>{rich(text)}</li>
+          <li key={index}>{rich(text, i18n)}</li>
         ))}
       </ol>
     </StepFrame>
   );
 }
 
+/** What the account step's address bar shows after `/account/`: an id of the usual shape, made up. */
+const EXAMPLE_ACCOUNT_ID = 'abc123DEF456ghi789JKL0';
+
+/**
+ * A browser's address bar, drawn in HTML and CSS, on the Harness the host set up, with the account
+ * identifier highlighted: the person sees where to look. It scrolls sideways on a narrow screen instead of
+ * breaking the address in the middle of a word.
+ */
+function AddressBar({ harnessUrl }: { harnessUrl: string }) {
+  const host = new URL(harnessUrl).host;
+  return (
+    <p className="address-bar" part="address-bar" dir="ltr">
+      <svg className="icon-inline lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+        <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      <span className="url">
+        <span className="url-muted">https://</span>
+        {host}/ng/account/<mark>{EXAMPLE_ACCOUNT_ID}</mark>/home/get-started
+      </span>
+    </p>
+  );
+}
+
 export function AccountStep(props: GuideStepProps) {
-  const { t } = useI18n('AccountStep');
+  const { t, harnessUrl } = useI18n('AccountStep');
   return (
     <StepFrame step="account" {...props}>
       <p>{t.accountIntro}</p>
-      <p>{rich(t.accountFormat)}</p>
-      <p>{rich(t.accountExample)}</p>
+      <AddressBar harnessUrl={harnessUrl} />
+      <p>{t.accountExample}</p>
     </StepFrame>
   );
 }

@@ -6,7 +6,7 @@ import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent 
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
-import { canonicalLocale, fill, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
+import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
 import { CloseIcon, HarnessMark, LinkIcon } from './icons.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
@@ -28,6 +28,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const rtl = isRtl(locale);
   const i18n: I18n = {
     t,
+    harnessUrl: harnessOrigin(options.baseUrl),
     locale,
     brand: brand?.name,
     f: (message, values = {}) => fill(message, isolated({ app: brand?.name ?? t.thisApp, brand: brand?.name, ...values }, rtl)),

@@ -108,9 +108,9 @@ describe('connectThroughRoute', () => {
     serveRoute(async () =>
       Response.json({ ok: false, error: { name: 'HarnessConnectError', code: 'unknown', message: `bad ${TOKENS.pat}`, detail: TOKENS.pat } }, { status: 500 }),
     );
-    const failure = await connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }).catch(
-      (error: HarnessConnectError) => error,
-    );
+    const failure = (await connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }).catch(
+      (error: unknown) => error,
+    )) as HarnessConnectError;
     expect(JSON.stringify(failure)).not.toContain(TOKENS.pat.slice(-20));
     expect(failure.message).not.toContain(TOKENS.pat.slice(-20));
   });

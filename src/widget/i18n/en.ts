@@ -34,14 +34,14 @@ export const en = {
   thisApp: 'this app',
   keyIntro: 'A personal or service account API key lets {app} read your Harness account for you.',
   keySteps: [
-    'Sign in to [Harness (opens in a new tab)], select your profile icon at the bottom left, then *Profile Overview*.',
+    'Sign in to [Harness], select your profile icon at the bottom left, then *Profile Overview*.',
     'Under *My API Keys*, select *+ API Key* and name it.',
     'Under that key, select *+ Token*. Copy the token at once (Harness shows it only once) and keep it safe.',
   ],
-  accountIntro: 'It names your Harness account, and it is in the address bar whenever you are signed in:',
-  accountFormat: '`app.harness.io/ng/account/{ACCOUNT_ID}/…`',
-  accountExample:
-    'At `https://app.harness.io/ng/account/abc123DEF456/home/get-started`, for example, it is `abc123DEF456`. Pasting the whole address into the form works too.',
+  /** Said after the link to Harness, for screen readers (an icon shows it). */
+  newTab: '(opens in a new tab)',
+  accountIntro: 'Your account identifier names your Harness account. You can see it in the address bar whenever you are signed in to Harness:',
+  accountExample: 'The highlighted part is your account identifier. You can also paste the whole address into the form: the identifier is taken from it.',
   formTitle: 'Enter your credentials',
   apiKey: 'API Key',
   apiKeyHint: 'Starts with `pat.` or `sat.`',
@@ -49,7 +49,7 @@ export const en = {
   hide: 'Hide',
   showKey: 'Show API key',
   accountId: 'Account Identifier',
-  accountHint: 'Optional when your key contains it (keys created recently do). A whole Harness address works too.',
+  accountHint: 'Usually filled in from your key. You can also paste a whole Harness address.',
   /** Beside the error for an account identifier pasted as the key: moves it to the right field. */
   moveToAccount: 'Move it to Account Identifier',
   verifying: 'Checking your key with Harness…',
