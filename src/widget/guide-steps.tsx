@@ -125,8 +125,7 @@ const EXAMPLE_ACCOUNT_ID = 'abc123DEF456ghi789JKL0';
 
 /**
  * A browser's address bar, drawn in HTML and CSS, on the Harness the host set up, with the account
- * identifier highlighted: the person sees where to look. It scrolls sideways on a narrow screen instead of
- * breaking the address in the middle of a word.
+ * identifier highlighted: the person sees where to look. On a narrow screen it breaks only after a slash.
  */
 function AddressBar({ harnessUrl }: { harnessUrl: string }) {
   const host = new URL(harnessUrl).host;
@@ -136,9 +135,18 @@ function AddressBar({ harnessUrl }: { harnessUrl: string }) {
         <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
         <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
+      {/* Each part unbreakable, a break allowed after each slash: never inside the host or the id. */}
       <span className="url">
-        <span className="url-muted">https://</span>
-        {host}/ng/account/<mark>{EXAMPLE_ACCOUNT_ID}</mark>/home/get-started
+        <span className="url-part url-muted">https://</span>
+        <span className="url-part">{host}/</span>
+        <wbr />
+        <span className="url-part">ng/account/</span>
+        <wbr />
+        <span className="url-part">
+          <mark>{EXAMPLE_ACCOUNT_ID}</mark>/
+        </span>
+        <wbr />
+        <span className="url-part">home/get-started</span>
       </span>
     </p>
   );
