@@ -13,6 +13,7 @@ import { CredentialField } from './credential-field.js';
 import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
+import type { HarnessConnectExisting } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface ConnectFormProps<TResult> {
@@ -22,6 +23,8 @@ export interface ConnectFormProps<TResult> {
   form: CredentialsForm;
   /** The Harness the widget was set up for (`baseUrl`), named in a failure's details. */
   baseUrl: string | undefined;
+  /** In a reconnect: the stored connection being renewed; its account is fixed. */
+  existing: HarnessConnectExisting | undefined;
   /** The API Key field's text, parsed (the session parses each field once per change). */
   token: HarnessTokenParseResult;
   /** The Account Identifier field's text, parsed. */
@@ -35,7 +38,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, account }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, existing, token, account }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
   const keyId = `${id}-key`;
@@ -86,7 +89,11 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, acco
 
   /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
   const fieldError = (field: HarnessCredentialField): string | undefined => {
-    const ids = { token: token.ok ? token.accountId : null, typed: account.ok ? account.accountId : null };
+    const ids = {
+      token: token.ok ? token.accountId : null,
+      typed: account.ok ? account.accountId : null,
+      expected: existing ? (existing.accountName ?? existing.accountId) : null,
+    };
     const local = formState.errors[field];
     if (local) {
       const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
@@ -135,10 +142,10 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, token, acco
         <CredentialField
           id={accountFieldId}
           label={t.accountId}
-          hint={t.accountHint}
+          hint={existing ? f(t.accountFixedHint) : t.accountHint}
           error={fieldError('accountId')}
           type="text"
-          readOnly={verifying}
+          readOnly={verifying || existing !== undefined}
           {...register('accountId')}
           onPaste={onAccountPaste}
         />

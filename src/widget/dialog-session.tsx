@@ -13,7 +13,7 @@ import { credentialsResolver, type CredentialsFormValues } from './credentials-f
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
 import { SuccessView } from './success-view.js';
-import type { HarnessConnectDefaultValues } from './types.js';
+import type { HarnessConnectDefaultValues, HarnessConnectExisting } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface DialogSessionProps<TResult> {
@@ -27,6 +27,8 @@ export interface DialogSessionProps<TResult> {
   noteId: string;
   /** The host's `baseUrl`, named in a failure's details. */
   baseUrl: string | undefined;
+  /** In a reconnect: the stored connection being renewed. */
+  existing: HarnessConnectExisting | undefined;
 }
 
 const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
@@ -38,13 +40,16 @@ export function DialogSession<TResult>({
   requiredPermissions,
   noteId,
   baseUrl,
+  existing,
 }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // A reconnect's account is fixed: the stored connection's.
+  const fixedAccountId = existing?.accountId;
   // No `mode` options: react-hook-form's defaults check first on submit, then again on every change.
   const form = useForm<CredentialsFormValues, unknown, HarnessCredentials>({
-    defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
-    resolver: credentialsResolver,
+    defaultValues: { apiKey: '', accountId: fixedAccountId ?? defaultValues?.accountId ?? '' },
+    resolver: credentialsResolver(fixedAccountId),
   });
   const [apiKey, accountId] = useWatch({ name: ['apiKey', 'accountId'], control: form.control });
 
@@ -111,7 +116,7 @@ export function DialogSession<TResult>({
   return (
     <div className="session" data-step={view} data-state={flow.status} ref={ref} onPaste={onPaste}>
       {/* The confirmation is the end of the road: the indicator gives way to it. */}
-      {view !== 'success' ? <StepIndicator current={view} done={done} /> : null}
+      {view !== 'success' ? <StepIndicator steps={flow.steps} current={view} done={done} /> : null}
       {flow.connection !== null ? (
         <SuccessView
           titleId={stepTitleId}
@@ -120,11 +125,19 @@ export function DialogSession<TResult>({
           onDone={() => flow.close('completed')}
         />
       ) : view === 'key' ? (
-        <KeyStep titleId={stepTitleId} flow={flow} noteId={noteId} requiredPermissions={requiredPermissions} />
+        <KeyStep titleId={stepTitleId} flow={flow} noteId={noteId} requiredPermissions={requiredPermissions} existing={existing} />
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
-        <ConnectForm titleId={stepTitleId} flow={flow} form={form} baseUrl={baseUrl} token={token} account={account} />
+        <ConnectForm
+          titleId={stepTitleId}
+          flow={flow}
+          form={form}
+          baseUrl={baseUrl}
+          existing={existing}
+          token={token}
+          account={account}
+        />
       )}
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenFormat, HarnessTokenKind } from '../core/token.js';
-import type { HarnessConnectStep } from './flow.js';
+import type { HarnessConnectMode, HarnessConnectStep } from './flow.js';
 
 /** Why the dialog closed: `completed` after Done on the success view, `dismissed` for every other close. */
 export type HarnessConnectCloseReason = 'completed' | 'dismissed';
@@ -59,8 +59,8 @@ export interface HarnessConnectEventMetadata {
   retry: Record<never, never>;
   /** A running verification was cancelled (the Cancel button, or the dialog closed while verifying). */
   cancel: Record<never, never>;
-  /** The connection was made and handed to `onSuccess`. */
-  success: { accountId: string; tokenKind: HarnessTokenKind };
+  /** The connection was made (or renewed, in `reconnect` mode) and handed to `onSuccess`. */
+  success: { accountId: string; tokenKind: HarnessTokenKind; mode: HarnessConnectMode };
   /** The dialog closed. */
   close: { reason: HarnessConnectCloseReason };
 }

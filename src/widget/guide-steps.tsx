@@ -6,12 +6,15 @@
  */
 import type { ReactNode } from 'react';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
-import { HARNESS_CONNECT_STEPS, type HarnessConnectStep } from './flow.js';
+import type { HarnessConnectExisting } from './types.js';
+import type { HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
 import { WarningIcon } from './icons.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface StepIndicatorProps {
+  /** This opening's steps (two for a reconnect). */
+  steps: readonly HarnessConnectStep[];
   current: HarnessConnectStep;
   done: Readonly<Record<HarnessConnectStep, boolean>>;
 }
@@ -26,15 +29,15 @@ function stepState(step: HarnessConnectStep, current: HarnessConnectStep, done: 
  * A compact indicator: "Step 1 of 3" and a dot per step, on one line at any width. The list itself (named
  * "Progress", the current step marked) is what a screen reader reads: each step's name, and whether it is done.
  */
-export function StepIndicator({ current, done }: StepIndicatorProps) {
+export function StepIndicator({ steps, current, done }: StepIndicatorProps) {
   const { t, f, locale } = useI18n('StepIndicator');
   // The step numbers in the locale's own digits (Arabic-Indic for `ar`).
   const numbers = new Intl.NumberFormat(locale);
-  const position = HARNESS_CONNECT_STEPS.indexOf(current) + 1;
+  const position = steps.indexOf(current) + 1;
   return (
     <div className="progress">
       <ol className="steps" part="progress" aria-label={t.progress}>
-        {HARNESS_CONNECT_STEPS.map((step) => (
+        {steps.map((step) => (
           <li
             key={step}
             part="step-indicator"
@@ -51,7 +54,7 @@ export function StepIndicator({ current, done }: StepIndicatorProps) {
       </ol>
       {/* Said by the list already: shown for the eye only. */}
       <p className="step-count" part="step-count" aria-hidden="true">
-        {f(t.stepOf, { current: numbers.format(position), total: numbers.format(HARNESS_CONNECT_STEPS.length) })}
+        {f(t.stepOf, { current: numbers.format(position), total: numbers.format(steps.length) })}
       </p>
     </div>
   );
@@ -91,13 +94,15 @@ function StepFrame({ step, titleId, flow, children }: GuideStepProps & { step: '
 }
 
 export interface KeyStepProps extends GuideStepProps {
+  /** In a reconnect: the stored connection being renewed (the intro is about a new token for the same principal). */
+  existing: HarnessConnectExisting | undefined;
   /** The access note's id: the dialog is described by it while this step shows. */
   noteId: string;
   /** What the host needs the key to be able to do; their labels are named in the note. */
   requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
 }
 
-export function KeyStep({ noteId, requiredPermissions, ...props }: KeyStepProps) {
+export function KeyStep({ noteId, requiredPermissions, existing, ...props }: KeyStepProps) {
   const i18n = useI18n('KeyStep');
   const { t, f, locale } = i18n;
   const labels = (requiredPermissions ?? []).flatMap((requirement) => (requirement.label ? [requirement.label] : []));
@@ -110,7 +115,14 @@ export function KeyStep({ noteId, requiredPermissions, ...props }: KeyStepProps)
           {labels.length > 0 ? ` ${f(t.needsPermissions, { permissions: new Intl.ListFormat(locale, { type: 'unit' }).format(labels) })}` : null}
         </p>
       </div>
-      <p>{f(t.keyIntro)}</p>
+      {existing ? (
+        <p>
+          {f(t.reconnectFor, { account: existing.accountName ?? existing.accountId })}{' '}
+          {existing.principal?.name ? f(t.reconnectKeyIntro, { who: existing.principal.name }) : f(t.reconnectKeyIntroUnnamed)}
+        </p>
+      ) : (
+        <p>{f(t.keyIntro)}</p>
+      )}
       <ol>
         {t.keySteps.map((text, index) => (
           <li key={index}>{rich(text, i18n)}</li>

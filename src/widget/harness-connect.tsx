@@ -34,6 +34,10 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
     f: (message, values = {}) => fill(message, isolated({ app: brand?.name ?? t.thisApp, brand: brand?.name, ...values }, rtl)),
   };
   const logo = brand?.logo;
+  const reconnecting = options.mode === 'reconnect' && options.connection !== undefined;
+  let title: string;
+  if (reconnecting) title = brand ? i18n.f(t.titleReconnectBrand) : t.titleReconnect;
+  else title = brand ? i18n.f(t.titleBrand) : t.title;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The trigger that opened the dialog: set in the same click as the open state, so in the same render.
@@ -157,7 +161,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                           <HarnessMark />
                         </span>
                         <h2 id={titleId} part="title">
-                          {brand ? i18n.f(t.titleBrand) : t.title}
+                          {title}
                         </h2>
                         <button type="button" className="close" part="button icon close" data-variant="icon" onClick={() => close()}>
                           <CloseIcon />
@@ -172,6 +176,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         requiredPermissions={options.requiredPermissions}
                         noteId={noteId}
                         baseUrl={options.baseUrl}
+                        existing={reconnecting ? options.connection : undefined}
                       />
                     </div>
                   </I18nContext.Provider>

@@ -8,7 +8,7 @@ import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessPermissionCheckMode, HarnessPermissionRequirement } from '../core/permissions.js';
 import type { HarnessConnectCloseReason, HarnessConnectEvent } from './events.js';
-import type { HarnessConnection } from './flow.js';
+import type { HarnessConnection, HarnessConnectMode } from './flow.js';
 import type { HarnessConnectMessagesOverride } from './i18n/en.js';
 import type { HarnessConnectLocale } from './i18n/index.js';
 import type { HarnessConnectTheme } from './theme.js';
@@ -22,6 +22,15 @@ export interface HarnessConnectBrand {
   name: string;
   /** A logo beside the title: an image URL (shown with empty alt: the name is in the title) or any node. */
   logo?: string | ReactNode;
+}
+
+/** The stored connection a reconnect renews: its account, and who its key acted as. */
+export interface HarnessConnectExisting {
+  accountId: string;
+  /** Shown as "Renewing the connection to {accountName}"; the id is shown when there is no name. */
+  accountName?: string | null;
+  /** A key acting as anyone else is refused (`principal_mismatch`) and nothing is reported as success. */
+  principal?: { kind?: 'user' | 'service_account'; identifier: string; name?: string | null } | null;
 }
 
 /** What `connect` receives besides the credentials. */
@@ -75,6 +84,18 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
    * @default 'https://app.harness.io'
    */
   baseUrl?: string;
+  /**
+   * `'reconnect'` renews the key of a stored connection (`connection`): the dialog is named "Reconnect
+   * Harness", skips the account step, shows the account as fixed, refuses a key of another account before any
+   * request and a key acting as another principal after verification.
+   * @default 'connect'
+   */
+  mode?: HarnessConnectMode;
+  /**
+   * The stored connection a reconnect renews. Required with `mode="reconnect"`, ignored otherwise.
+   * @default undefined
+   */
+  connection?: HarnessConnectExisting;
   /**
    * Extra hosts the default `connect` may send the key to: a self-managed Harness (`harness.acme.internal`) or a
    * local mock (`127.0.0.1:4010`). Harness's own clusters and `*.harness.io` are always allowed.

@@ -19,6 +19,7 @@ import {
 import {
   flowReducer,
   initialFlowState,
+  stepsOf,
   type HarnessConnectFlowState,
   type HarnessConnection,
   type HarnessConnectStep,
@@ -119,8 +120,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const [state, dispatch] = useReducer(flowReducer<TResult>, undefined, initialFlowState<TResult>);
 
   // A new session per opening, decided while rendering so the first paint of the dialog already has it.
+  const mode = options.mode ?? 'connect';
   if (open !== state.open) {
-    if (open) dispatch({ type: 'open', sessionId: createSessionId() });
+    if (open) dispatch({ type: 'open', sessionId: createSessionId(), steps: stepsOf(mode) });
     else dispatch({ type: 'close' });
   }
 
@@ -280,12 +282,13 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           connectedAt: now.toISOString(),
           expiresAt,
           expiresSoon: expiry.kind === 'date' && expiry.soon,
+          mode: latest.current.mode ?? 'connect',
         };
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.
         const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
         emit('verify_success', connected);
-        emit('success', connected);
+        emit('success', { ...connected, mode: connection.mode });
         latest.current.onSuccess?.(connection);
         return { status: 'success', connection };
       } catch (thrown) {

@@ -5,6 +5,8 @@ import { plural } from './plural.js';
 const ar: HarnessConnectMessages = {
   title: 'ربط Harness',
   titleBrand: 'ربط Harness بـ {brand}',
+  titleReconnect: 'إعادة ربط Harness',
+  titleReconnectBrand: 'إعادة ربط Harness بـ {brand}',
   close: 'إغلاق',
   note: 'يتطلب إنشاء مفاتيح API في Harness صلاحيات المسؤول أو دورًا يسمح بذلك.',
   needsPermissions: 'يحتاج {app} إلى مفتاح يتيح: {permissions}.',
@@ -17,6 +19,9 @@ const ar: HarnessConnectMessages = {
   skip: 'لدي مفتاح API بالفعل',
   thisApp: 'هذا التطبيق',
   keyIntro: 'يتيح مفتاح API شخصي أو لحساب خدمة لـ {app} قراءة حسابك في Harness نيابةً عنك.',
+  reconnectFor: 'أنت تجدّد مفتاح الاتصال بـ {account}.',
+  reconnectKeyIntro: 'أنشئ رمزًا جديدًا لـ {who}، وهو المستخدم أو حساب الخدمة نفسه كما في السابق، ثم الصقه هنا.',
+  reconnectKeyIntroUnnamed: 'أنشئ رمزًا جديدًا للمستخدم أو حساب الخدمة نفسه كما في السابق، ثم الصقه هنا.',
   keySteps: [
     'سجّل الدخول إلى [Harness]، واختر رمز ملفك الشخصي أسفل الشاشة، ثم *Profile Overview*.',
     'ضمن *My API Keys*، اختر *+ API Key* وأعطه اسمًا.',
@@ -33,6 +38,7 @@ const ar: HarnessConnectMessages = {
   showKey: 'إظهار مفتاح API',
   accountId: 'معرّف الحساب',
   accountHint: 'يُملأ عادةً تلقائيًا من مفتاحك. يمكنك أيضًا لصق عنوان Harness كاملًا.',
+  accountFixedHint: 'هذا هو الحساب الذي تُعاد ربطه: لن يتغيّر.',
   moveToAccount: 'انقله إلى حقل معرّف الحساب',
   verifying: 'جارٍ التحقق من مفتاحك لدى Harness…',
   cancel: 'إلغاء',
@@ -87,6 +93,7 @@ const ar: HarnessConnectMessages = {
     uppercase_prefix: 'اكتب البداية بأحرف صغيرة: pat. أو sat.',
     looks_like_account_id: 'يبدو أن هذا معرّف حسابك: مكانه في الحقل أدناه.',
     looks_like_url: 'هذا عنوان ويب وليس مفتاح API. الصق المفتاح نفسه: يبدأ بـ pat. أو sat.',
+    other_account: 'ينتمي هذا المفتاح إلى الحساب {token}، لا إلى {expected}، وهو الحساب الذي تُعاد ربطه.',
   },
   accountProblems: {
     empty: 'أدخل معرّف الحساب: يأتي بعد /account/ في عناوين Harness.',

@@ -5,6 +5,8 @@ import { plural } from './plural.js';
 const de: HarnessConnectMessages = {
   title: 'Harness verbinden',
   titleBrand: 'Harness mit {brand} verbinden',
+  titleReconnect: 'Harness erneut verbinden',
+  titleReconnectBrand: 'Harness erneut mit {brand} verbinden',
   close: 'Schließen',
   note: 'Zum Erstellen von API-Schlüsseln in Harness brauchen Sie Administratorrechte oder eine passende Rolle.',
   needsPermissions: '{app} braucht einen Schlüssel mit diesen Rechten: {permissions}.',
@@ -17,6 +19,9 @@ const de: HarnessConnectMessages = {
   skip: 'Ich habe schon einen API-Schlüssel',
   thisApp: 'diese App',
   keyIntro: 'Mit einem persönlichen oder Service-Account-API-Schlüssel kann {app} Ihr Harness-Konto für Sie lesen.',
+  reconnectFor: 'Sie erneuern den Schlüssel der Verbindung zu {account}.',
+  reconnectKeyIntro: 'Erstellen Sie ein neues Token für {who}, denselben Benutzer oder dasselbe Servicekonto wie bisher, und fügen Sie es hier ein.',
+  reconnectKeyIntroUnnamed: 'Erstellen Sie ein neues Token für denselben Benutzer oder dasselbe Servicekonto wie bisher, und fügen Sie es hier ein.',
   keySteps: [
     'Melden Sie sich bei [Harness] an, wählen Sie unten links Ihr Profilsymbol und dann *Profile Overview*.',
     'Wählen Sie unter *My API Keys* die Option *+ API Key* und geben Sie ihm einen Namen.',
@@ -33,6 +38,7 @@ const de: HarnessConnectMessages = {
   showKey: 'API-Schlüssel zeigen',
   accountId: 'Kontokennung',
   accountHint: 'Wird meist aus Ihrem Schlüssel übernommen. Sie können auch eine ganze Harness-Adresse einfügen.',
+  accountFixedHint: 'Das Konto, das neu verbunden wird: Es bleibt dasselbe.',
   moveToAccount: 'In die Kontokennung verschieben',
   verifying: 'Ihr Schlüssel wird bei Harness geprüft …',
   cancel: 'Abbrechen',
@@ -84,6 +90,7 @@ const de: HarnessConnectMessages = {
     uppercase_prefix: 'Schreiben Sie den Anfang klein: pat. oder sat.',
     looks_like_account_id: 'Das sieht nach Ihrer Kontokennung aus. Sie gehört in das Feld darunter.',
     looks_like_url: 'Das ist eine Webadresse, kein API-Schlüssel. Fügen Sie den Schlüssel selbst ein: Er beginnt mit pat. oder sat.',
+    other_account: 'Dieser Schlüssel gehört zum Konto {token}, nicht zu {expected}, dem Konto, das neu verbunden wird.',
   },
   accountProblems: {
     empty: 'Geben Sie die Kontokennung ein: Sie folgt in Harness-Adressen auf /account/.',

@@ -10,6 +10,7 @@ import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE } from '../../core/c
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
 import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
+import { OTHER_ACCOUNT_MESSAGE } from '../credentials-form.js';
 import { plural } from './plural.js';
 
 export const en = {
@@ -17,6 +18,8 @@ export const en = {
   title: 'Connect Harness',
   /** The dialog's name with a `brand`. */
   titleBrand: 'Connect Harness to {brand}',
+  titleReconnect: 'Reconnect Harness',
+  titleReconnectBrand: 'Reconnect Harness to {brand}',
   close: 'Close',
   note: 'Creating API keys in Harness needs admin access or a role that allows it.',
   /** After the access note, when the host's required permissions have labels. */
@@ -33,6 +36,10 @@ export const en = {
   /** Who reads the account, when no `brand` is given. */
   thisApp: 'this app',
   keyIntro: 'A personal or service account API key lets {app} read your Harness account for you.',
+  /** A reconnect's first step: which connection is renewed, and a new token for the same principal. */
+  reconnectFor: 'You are renewing the key of the connection to {account}.',
+  reconnectKeyIntro: 'Create a new token for {who}, the same user or service account as before, and paste it here.',
+  reconnectKeyIntroUnnamed: 'Create a new token for the same user or service account as before, and paste it here.',
   keySteps: [
     'Sign in to [Harness], select your profile icon at the bottom left, then *Profile Overview*.',
     'Under *My API Keys*, select *+ API Key* and name it.',
@@ -50,6 +57,7 @@ export const en = {
   showKey: 'Show API key',
   accountId: 'Account Identifier',
   accountHint: 'Usually filled in from your key. You can also paste a whole Harness address.',
+  accountFixedHint: 'The account being reconnected: it stays the same.',
   /** Beside the error for an account identifier pasted as the key: moves it to the right field. */
   moveToAccount: 'Move it to Account Identifier',
   verifying: 'Checking your key with Harness…',
@@ -83,7 +91,7 @@ export const en = {
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
-  keyProblems: HARNESS_TOKEN_PROBLEM_MESSAGES,
+  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, other_account: OTHER_ACCOUNT_MESSAGE },
   /** What is wrong with the Account Identifier field, by problem. */
   accountProblems: {
     ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,

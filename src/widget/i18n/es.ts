@@ -5,6 +5,8 @@ import { plural } from './plural.js';
 const es: HarnessConnectMessages = {
   title: 'Conectar Harness',
   titleBrand: 'Conectar Harness con {brand}',
+  titleReconnect: 'Volver a conectar Harness',
+  titleReconnectBrand: 'Volver a conectar Harness con {brand}',
   close: 'Cerrar',
   note: 'Para crear claves de API en Harness se necesita acceso de administrador o un rol que lo permita.',
   needsPermissions: '{app} necesita una clave que permita: {permissions}.',
@@ -17,6 +19,9 @@ const es: HarnessConnectMessages = {
   skip: 'Ya tengo una clave de API',
   thisApp: 'esta aplicación',
   keyIntro: 'Una clave de API personal o de cuenta de servicio permite que {app} lea tu cuenta de Harness por ti.',
+  reconnectFor: 'Estás renovando la clave de la conexión con {account}.',
+  reconnectKeyIntro: 'Crea un token nuevo para {who}, el mismo usuario o cuenta de servicio que antes, y pégalo aquí.',
+  reconnectKeyIntroUnnamed: 'Crea un token nuevo para el mismo usuario o cuenta de servicio que antes, y pégalo aquí.',
   keySteps: [
     'Inicia sesión en [Harness], selecciona tu icono de perfil abajo a la izquierda y luego *Profile Overview*.',
     'En *My API Keys*, selecciona *+ API Key* y ponle un nombre.',
@@ -33,6 +38,7 @@ const es: HarnessConnectMessages = {
   showKey: 'Mostrar la clave de API',
   accountId: 'Identificador de cuenta',
   accountHint: 'Normalmente se rellena a partir de tu clave. También puedes pegar una dirección completa de Harness.',
+  accountFixedHint: 'La cuenta que se vuelve a conectar: no cambia.',
   moveToAccount: 'Moverlo al identificador de cuenta',
   verifying: 'Comprobando tu clave con Harness…',
   cancel: 'Cancelar',
@@ -84,6 +90,7 @@ const es: HarnessConnectMessages = {
     uppercase_prefix: 'Escribe el inicio en minúsculas: pat. o sat.',
     looks_like_account_id: 'Parece tu identificador de cuenta: va en el campo de abajo.',
     looks_like_url: 'Es una dirección web, no una clave de API. Pega la clave en sí: empieza por pat. o sat.',
+    other_account: 'Esta clave pertenece a la cuenta {token}, no a {expected}, la cuenta que se vuelve a conectar.',
   },
   accountProblems: {
     empty: 'Introduce el identificador de cuenta: va después de /account/ en las direcciones de Harness.',

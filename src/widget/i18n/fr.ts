@@ -5,6 +5,8 @@ import { plural } from './plural.js';
 const fr: HarnessConnectMessages = {
   title: 'Connecter Harness',
   titleBrand: 'Connecter Harness à {brand}',
+  titleReconnect: 'Reconnecter Harness',
+  titleReconnectBrand: 'Reconnecter Harness à {brand}',
   close: 'Fermer',
   note: 'Pour créer des clés d’API dans Harness, il faut un accès administrateur ou un rôle qui le permet.',
   needsPermissions: '{app} a besoin d’une clé qui permet de : {permissions}.',
@@ -17,6 +19,9 @@ const fr: HarnessConnectMessages = {
   skip: 'J’ai déjà une clé d’API',
   thisApp: 'cette application',
   keyIntro: 'Une clé d’API personnelle ou de compte de service permet à {app} de lire votre compte Harness pour vous.',
+  reconnectFor: 'Vous renouvelez la clé de la connexion à {account}.',
+  reconnectKeyIntro: 'Créez un nouveau jeton pour {who}, le même utilisateur ou compte de service qu’avant, et collez-le ici.',
+  reconnectKeyIntroUnnamed: 'Créez un nouveau jeton pour le même utilisateur ou compte de service qu’avant, et collez-le ici.',
   keySteps: [
     'Connectez-vous à [Harness], sélectionnez votre icône de profil en bas à gauche, puis *Profile Overview*.',
     'Sous *My API Keys*, sélectionnez *+ API Key* et donnez-lui un nom.',
@@ -33,6 +38,7 @@ const fr: HarnessConnectMessages = {
   showKey: 'Afficher la clé d’API',
   accountId: 'Identifiant du compte',
   accountHint: 'Généralement rempli à partir de votre clé. Vous pouvez aussi coller une adresse Harness entière.',
+  accountFixedHint: 'Le compte à reconnecter : il ne change pas.',
   moveToAccount: 'Le déplacer vers l’identifiant du compte',
   verifying: 'Vérification de votre clé auprès de Harness…',
   cancel: 'Annuler',
@@ -84,6 +90,7 @@ const fr: HarnessConnectMessages = {
     uppercase_prefix: 'Écrivez le début en minuscules : pat. ou sat.',
     looks_like_account_id: 'On dirait votre identifiant de compte : il va dans le champ ci-dessous.',
     looks_like_url: 'C’est une adresse web, pas une clé d’API. Collez la clé elle-même : elle commence par pat. ou sat.',
+    other_account: 'Cette clé appartient au compte {token}, et non à {expected}, le compte à reconnecter.',
   },
   accountProblems: {
     empty: 'Saisissez l’identifiant du compte : il suit /account/ dans les adresses Harness.',

@@ -5,6 +5,8 @@ import { plural } from './plural.js';
 const ja: HarnessConnectMessages = {
   title: 'Harness を接続',
   titleBrand: 'Harness を {brand} に接続',
+  titleReconnect: 'Harness を再接続',
+  titleReconnectBrand: 'Harness を {brand} に再接続',
   close: '閉じる',
   note: 'Harness で API キーを作成するには、管理者権限またはそれを許可するロールが必要です。',
   needsPermissions: '{app} には次の操作ができるキーが必要です：{permissions}。',
@@ -17,6 +19,9 @@ const ja: HarnessConnectMessages = {
   skip: 'API キーを持っています',
   thisApp: 'このアプリ',
   keyIntro: '個人用またはサービスアカウントの API キーで、{app} があなたの Harness アカウントを読み取れるようになります。',
+  reconnectFor: '{account} への接続のキーを更新します。',
+  reconnectKeyIntro: '以前と同じユーザーまたはサービスアカウント（{who}）の新しいトークンを作成し、ここに貼り付けてください。',
+  reconnectKeyIntroUnnamed: '以前と同じユーザーまたはサービスアカウントの新しいトークンを作成し、ここに貼り付けてください。',
   keySteps: [
     '[Harness] にサインインし、左下のプロフィールアイコンから *Profile Overview* を選びます。',
     '*My API Keys* で *+ API Key* を選び、名前を付けます。',
@@ -33,6 +38,7 @@ const ja: HarnessConnectMessages = {
   showKey: 'API キーを表示',
   accountId: 'アカウント ID',
   accountHint: '通常はキーから自動で入力されます。Harness のアドレス全体を貼り付けることもできます。',
+  accountFixedHint: '再接続するアカウントです。変更はできません。',
   moveToAccount: 'アカウント ID 欄へ移す',
   verifying: 'Harness でキーを確認しています…',
   cancel: 'キャンセル',
@@ -83,6 +89,7 @@ const ja: HarnessConnectMessages = {
     uppercase_prefix: '先頭は小文字で入力してください：pat. または sat.',
     looks_like_account_id: 'これはアカウント ID のようです。下の欄に入力してください。',
     looks_like_url: 'これは Web アドレスで、API キーではありません。pat. または sat. で始まるキーそのものを貼り付けてください。',
+    other_account: 'このキーはアカウント {token} のもので、再接続する {expected} のものではありません。',
   },
   accountProblems: {
     empty: 'アカウント ID を入力してください。Harness のアドレスで /account/ の後にあります。',
