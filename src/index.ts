@@ -34,6 +34,7 @@ export type {
   UseHarnessConnectOptions,
   HarnessConnectColorScheme,
   HarnessConnectBrand,
+  HarnessConnectExisting,
 } from './widget/types.js';
 export type { HarnessConnectTheme } from './widget/theme.js';
 export type { HarnessRouteConnection } from './widget/connect-through-route.js';
@@ -52,7 +53,7 @@ export type {
   HarnessConnectEventMetadata,
   HarnessConnectCloseReason,
 } from './widget/events.js';
-export type { HarnessConnection, HarnessConnectStep, HarnessConnectStatus } from './widget/flow.js';
+export type { HarnessConnection, HarnessConnectStep, HarnessConnectStatus, HarnessConnectMode } from './widget/flow.js';
 
 export type {
   HarnessConnectErrorCode,
