@@ -48,13 +48,17 @@ const check = (name, path, limit, ignore) => ({
 // Budgets are ceilings that catch an accident (a dependency pulled in by mistake, a feature twice), not
 // targets to shave towards: code is never reordered, abbreviated or made lazy to fit them.
 export default [
-  check('core (own code)', 'dist/core.js', '6 KB', [...ALL_DEPS, 'node:*']),
-  check('server (own code)', 'dist/server.js', '8 KB', [...ALL_DEPS, 'node:*']),
+  // #13: the account, principal and ACL calls after token/validate, their safe shared call, Harness's own codes.
+  check('core (own code)', 'dist/core.js', '9 KB', [...ALL_DEPS, 'node:*']),
+  // #13: the same verifier (it imports the core), plus the route's identity fields and egress addresses.
+  check('server (own code)', 'dist/server.js', '11 KB', [...ALL_DEPS, 'node:*']),
   // The mock grew with the ACL call, projects, Harness's own error codes and its run-time controls.
   check('testing (own code)', 'dist/testing.js', '10 KB', ['msw']),
-  check('widget `.` (own code)', 'dist/index.js', '14 KB', ['react', 'react-dom', 'react-hook-form', 'zod', '@tanstack/react-query']),
+  // #13: seven new error codes' English words, and the checks that believe a route's serialised error.
+  check('widget `.` (own code)', 'dist/index.js', '15 KB', ['react', 'react-dom', 'react-hook-form', 'zod', '@tanstack/react-query']),
   // The headline figure: everything the widget adds up front to a host that already has React.
-  check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
+  // #13's error codes and their revival pushed it past 40 KB (40.5 KB); see the line above.
+  check('widget `.` added to a React host', 'dist/index.js', '41 KB', ['react', 'react-dom']),
   // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
   // One file cannot load catalogues lazily: all six languages are inside (about 10 KB of it).
   check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '130 KB', []),

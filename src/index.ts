@@ -64,4 +64,8 @@ export type {
   HarnessTokenKind,
   HarnessTokenVerification,
   VerifyHarnessTokenOptions,
+  HarnessPermissionRequirement,
+  HarnessPermissionCheckMode,
+  HarnessPermissionsResult,
+  HarnessPrincipal,
 } from './core/index.js';

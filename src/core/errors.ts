@@ -2,6 +2,13 @@
  * The one error type every part of harness-connect speaks: the core's local checks, the verifier, the
  * server handler and (later) the widget, which maps `code` to the field or banner that shows it.
  */
+import {
+  copyRequirement,
+  isPermissionRequirementList,
+  type HarnessPermissionRequirement,
+  type HarnessPrincipal,
+} from './permissions.js';
+import { isHarnessPrincipal } from './principal.js';
 
 /**
  * What went wrong, as a stable union. Hosts switch on these; new codes are only ever added.
@@ -22,6 +29,13 @@
  * | `aborted` | the caller cancelled (the user closed the dialog) | — | no |
  * | `configuration` | the integrator's set-up is wrong (a base URL that is not an allowed Harness host) | — | no |
  * | `unknown` | anything else, e.g. a host's own `connect` threw a plain Error | — | yes |
+ * | `missing_permissions` | the key is valid but lacks permissions the host requires (`missing`, `granted`) | — | no |
+ * | `permissions_unknown` | the key is valid, but Harness could not say what it may do (the ACL call failed) | — | yes |
+ * | `revoked_token` | the key was revoked in Harness (`REVOKED_TOKEN`) | apiKey | no |
+ * | `account_inactive` | the account is inactive or was deleted (`INACTIVE_ACCOUNT`, `ACCOUNT_DOES_NOT_EXIST`) | accountId | no |
+ * | `principal_disabled` | the user or service account behind the key is disabled (`USER_DISABLED`) | — | no |
+ * | `ip_not_allowed` | the account's IP allow-list blocks the caller (`NOT_WHITELISTED_IP`; `egressIps`) | — | no |
+ * | `principal_mismatch` | the key acts as another user or service account than the connection it renews | apiKey | no |
  */
 export type HarnessConnectErrorCode = (typeof HARNESS_CONNECT_ERROR_CODES)[number];
 
@@ -41,6 +55,13 @@ export const HARNESS_CONNECT_ERROR_CODES = [
   'aborted',
   'configuration',
   'unknown',
+  'missing_permissions',
+  'permissions_unknown',
+  'revoked_token',
+  'account_inactive',
+  'principal_disabled',
+  'ip_not_allowed',
+  'principal_mismatch',
 ] as const;
 
 /** The form fields an error can point at. */
@@ -62,6 +83,16 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   aborted: 'Verification was cancelled.',
   configuration: 'This connection is not set up correctly. Contact the app’s support.',
   unknown: 'Something went wrong. Try again.',
+  missing_permissions:
+    'This key is missing permissions this app needs. Ask a Harness admin for a role that grants them, or use another key.',
+  permissions_unknown: 'Harness could not check what this key may do. Try again.',
+  revoked_token: 'This key was revoked in Harness. Create a new one.',
+  account_inactive: 'This Harness account is inactive or no longer exists. Check the Account Identifier.',
+  principal_disabled: 'The user or service account of this key is disabled in Harness. Ask your Harness admin.',
+  ip_not_allowed:
+    'Your Harness account’s IP allow-list blocks this app. A Harness admin can allow the app’s addresses in the account settings (Authentication → IP allowlist).',
+  principal_mismatch:
+    'This key acts as another user or service account than the connection you are renewing. Use a key of the same one.',
 };
 
 /** The field each code concerns by default; `null`: no field, the widget shows a banner. */
@@ -80,6 +111,13 @@ const FIELD_OF: Record<HarnessConnectErrorCode, HarnessCredentialField | null> =
   aborted: null,
   configuration: null,
   unknown: null,
+  missing_permissions: null,
+  permissions_unknown: null,
+  revoked_token: 'apiKey',
+  account_inactive: 'accountId',
+  principal_disabled: null,
+  ip_not_allowed: null,
+  principal_mismatch: 'apiKey',
 };
 
 /** Whether trying again can help by default: only for transient failures (and the host's unknown ones). */
@@ -98,6 +136,13 @@ const RETRYABLE: Record<HarnessConnectErrorCode, boolean> = {
   aborted: false,
   configuration: false,
   unknown: true,
+  missing_permissions: false,
+  permissions_unknown: true,
+  revoked_token: false,
+  account_inactive: false,
+  principal_disabled: false,
+  ip_not_allowed: false,
+  principal_mismatch: false,
 };
 
 export interface HarnessConnectErrorOptions {
@@ -117,6 +162,16 @@ export interface HarnessConnectErrorOptions {
   detail?: string | null;
   /** Milliseconds the server asked us to wait (from `Retry-After`). */
   retryAfterMs?: number | null;
+  /** `missing_permissions`: the requirements Harness said the key does not hold. */
+  missing?: HarnessPermissionRequirement[] | null;
+  /** `missing_permissions`: the requirements it does hold. */
+  granted?: HarnessPermissionRequirement[] | null;
+  /** `missing_permissions`, `principal_mismatch`: the name of the account that was checked, when Harness said. */
+  accountName?: string | null;
+  /** `missing_permissions`, `principal_mismatch`: who the key acts as. */
+  principal?: HarnessPrincipal | null;
+  /** `ip_not_allowed`: the host's outbound addresses, for the admin to allow (when the host passed them). */
+  egressIps?: string[] | null;
   cause?: unknown;
 }
 
@@ -132,6 +187,11 @@ export interface HarnessConnectErrorJSON {
   harnessCode: string | null;
   detail: string | null;
   retryAfterMs: number | null;
+  missing: HarnessPermissionRequirement[] | null;
+  granted: HarnessPermissionRequirement[] | null;
+  accountName: string | null;
+  principal: HarnessPrincipal | null;
+  egressIps: string[] | null;
 }
 
 /**
@@ -149,6 +209,11 @@ export class HarnessConnectError extends Error {
   readonly harnessCode: string | null;
   readonly detail: string | null;
   readonly retryAfterMs: number | null;
+  readonly missing: HarnessPermissionRequirement[] | null;
+  readonly granted: HarnessPermissionRequirement[] | null;
+  readonly accountName: string | null;
+  readonly principal: HarnessPrincipal | null;
+  readonly egressIps: string[] | null;
 
   constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
     // `options` may carry a `cause`, which `Error` installs (not enumerable, so never serialised).
@@ -162,6 +227,11 @@ export class HarnessConnectError extends Error {
     this.harnessCode = options.harnessCode ?? null;
     this.detail = options.detail ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.missing = options.missing ?? null;
+    this.granted = options.granted ?? null;
+    this.accountName = options.accountName ?? null;
+    this.principal = options.principal ?? null;
+    this.egressIps = options.egressIps ?? null;
   }
 
   /** The serialised shape. `cause` and `stack` stay out: they may hold anything the host threw. */
@@ -177,6 +247,11 @@ export class HarnessConnectError extends Error {
       harnessCode: this.harnessCode,
       detail: this.detail,
       retryAfterMs: this.retryAfterMs,
+      missing: this.missing,
+      granted: this.granted,
+      accountName: this.accountName,
+      principal: this.principal,
+      egressIps: this.egressIps,
     };
   }
 }
@@ -211,33 +286,28 @@ export function scrubSecret(text: string, apiKey: string): string {
   return scrubbed;
 }
 
-/** `text` without the key, or `null` for `null`. */
-function scrubNullable(text: string | null, apiKey: string): string | null {
-  return text === null ? null : scrubSecret(text, apiKey);
+/** `value` with the key removed from every string in it, at any depth (a JSON shape: strings, lists, plain objects). */
+function scrubDeep<T>(value: T, apiKey: string): T {
+  if (typeof value === 'string') return scrubSecret(value, apiKey) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, apiKey)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, apiKey)])) as T;
+  }
+  return value;
 }
 
 /**
  * `error` with the key and its secret removed from every string it carries (message, detail, harnessCode,
- * correlationId), and without a `cause`: a raw rejection can hold the key anywhere (an HTTP client's error
- * keeps the request body in `config.data`), so it is not passed on. Returned as it is when it holds
- * neither the key nor a cause.
+ * correlationId, the account name and principal Harness named, any label), and without a `cause`: a raw
+ * rejection can hold the key anywhere (an HTTP client's error keeps the request body in `config.data`), so
+ * it is not passed on. Returned as it is when it holds neither the key nor a cause.
  *
  * Runs on parsed values: a JSON body that echoes the key escaped (`\u0070at.…`) holds it only once parsed.
  */
 export function withoutSecret(error: HarnessConnectError, apiKey: string): HarnessConnectError {
-  const scrubbed = {
-    ...error.toJSON(),
-    message: scrubSecret(error.message, apiKey),
-    detail: scrubNullable(error.detail, apiKey),
-    harnessCode: scrubNullable(error.harnessCode, apiKey),
-    correlationId: scrubNullable(error.correlationId, apiKey),
-  };
-  const unchanged =
-    error.cause === undefined &&
-    scrubbed.message === error.message &&
-    scrubbed.detail === error.detail &&
-    scrubbed.harnessCode === error.harnessCode &&
-    scrubbed.correlationId === error.correlationId;
+  const json = error.toJSON();
+  const scrubbed = scrubDeep(json, apiKey);
+  const unchanged = error.cause === undefined && JSON.stringify(scrubbed) === JSON.stringify(json);
   return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
 }
 
@@ -256,19 +326,35 @@ function toError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
   if (isHarnessConnectError(value)) {
     // A serialised error (from a server answer or another realm): its fields are the constructor's options.
-    const { field, message, retryable } = value as Partial<HarnessConnectErrorJSON>;
+    const fields: Record<string, unknown> = { ...value };
+    const { field, message, retryable, missing, granted, accountName, principal, egressIps } = fields;
     return new HarnessConnectError(value.code, {
       ...value,
       message: typeof message === 'string' ? message : undefined,
       // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
       field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
       retryable: typeof retryable === 'boolean' ? retryable : undefined,
+      // The lists and the principal are shown to people: believed only in their own shape, else absent.
+      missing: isPermissionRequirementList(missing) ? missing.map(copyRequirement) : null,
+      granted: isPermissionRequirementList(granted) ? granted.map(copyRequirement) : null,
+      accountName: typeof accountName === 'string' ? accountName : null,
+      principal: isHarnessPrincipal(principal) ? copyPrincipal(principal) : null,
+      egressIps: isStringList(egressIps) ? [...egressIps] : null,
     });
   }
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
   return new HarnessConnectError('unknown', { detail: textOf(value), cause: value });
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** Only the principal's own fields: nothing else a serialised error carries is passed on. */
+function copyPrincipal({ kind, identifier, name, email }: HarnessPrincipal): HarnessPrincipal {
+  return { kind, identifier, name, email };
 }
 
 /** The text of something thrown: an Error's message, a thrown string, else nothing. */

@@ -1,5 +1,7 @@
 import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
+import type { HarnessPermissionsResult, HarnessPrincipal } from './permissions.js';
+import type { PrincipalFacts } from './principal.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { HarnessTokenKind } from './token.js';
 
@@ -19,13 +21,30 @@ export interface HarnessTokenVerification {
   tokenHint: string;
   /** `USER` for a personal token, `SERVICE_ACCOUNT` for a service account's. */
   apiKeyType: 'USER' | 'SERVICE_ACCOUNT' | null;
-  /** The user (or service account) the token acts as, when Harness says. */
+  /** The user (or service account) the token acts as, when Harness says (kept for compatibility: see `principal`). */
   user: { name: string | null; email: string | null } | null;
   /** ISO 8601 expiry; `null` when the token never expires. */
   expiresAt: string | null;
   /** The API base that verified it. */
   baseUrl: string;
   correlationId: string | null;
+  /** The account's name (`GET /ng/api/accounts/{id}`); `null` when Harness refused or failed, which never fails a verification. */
+  accountName: string | null;
+  /** Who the key acts as: a person or a service account. */
+  principal: HarnessPrincipal;
+  /** What Harness said about the host's `requiredPermissions`. */
+  permissions: HarnessPermissionsResult;
+  /** `expiresAt` is within `expiryWarningDays` (default 30); `false` for a key that never expires. */
+  expiresSoon: boolean;
+}
+
+/**
+ * What token/validate alone tells: the verification without what the calls after it add, and the facts
+ * the principal is made from.
+ */
+export interface ValidatedToken {
+  verification: Omit<HarnessTokenVerification, 'accountName' | 'principal' | 'permissions' | 'expiresSoon'>;
+  principalFacts: Omit<PrincipalFacts, 'currentUser'>;
 }
 
 /** The fields of Harness's envelope this code reads; all optional, because proxies lie. */
@@ -123,12 +142,26 @@ function headerText(header: (name: string) => string, name: string): string | nu
   return value === '' ? null : value;
 }
 
+/**
+ * Harness's own codes that say precisely what is wrong (`ErrorCode.java`), read before the generic 401 / 403
+ * rules. A Map, not an object: a code such as `toString` from a stray proxy must find nothing.
+ */
+const HARNESS_CODES: ReadonlyMap<string, HarnessConnectErrorCode> = new Map([
+  ['EXPIRED_TOKEN', 'expired_token'],
+  ['REVOKED_TOKEN', 'revoked_token'],
+  ['INACTIVE_ACCOUNT', 'account_inactive'],
+  ['ACCOUNT_DOES_NOT_EXIST', 'account_inactive'],
+  ['USER_DISABLED', 'principal_disabled'],
+  ['NOT_WHITELISTED_IP', 'ip_not_allowed'],
+]);
+
 /** Picks the code for a failed answer (not a redirect) from its HTTP status and Harness's own code and message. */
 function codeFor(status: number, harnessCode: string, message: string, html: boolean): HarnessConnectErrorCode {
   if (status === 429) return 'rate_limited';
   // A 200 whose body is neither an envelope nor HTML was cut short on the way: a transient fault.
   if (status >= 500 || (status === 200 && harnessCode === '' && !html)) return 'unavailable';
-  if (harnessCode === 'EXPIRED_TOKEN') return 'expired_token';
+  const harnessOwn = HARNESS_CODES.get(harnessCode);
+  if (harnessOwn !== undefined) return harnessOwn;
   // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
   // "Invalid accountId in token".
   if (status === 401 || harnessCode === 'INVALID_TOKEN') return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
@@ -152,19 +185,27 @@ function whatCameBack(harnessCode: string, message: string, html: boolean): stri
 export function verificationWithoutSecret(verification: HarnessTokenVerification, apiKey: string): HarnessTokenVerification {
   const scrub = (text: string) => scrubSecret(text, apiKey);
   const scrubNullable = (text: string | null) => (text === null ? null : scrub(text));
-  const { user } = verification;
-  // accountId was checked equal to the account asked for; tokenHint and baseUrl are the verifier's own.
+  const { user, principal } = verification;
+  // accountId was checked equal to the account asked for; tokenHint and baseUrl are the verifier's own;
+  // the permissions are the host's own requirements.
   return {
     ...verification,
     tokenId: scrub(verification.tokenId),
     tokenName: scrubNullable(verification.tokenName),
     user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
     correlationId: scrubNullable(verification.correlationId),
+    accountName: scrubNullable(verification.accountName),
+    principal: {
+      kind: principal.kind,
+      identifier: scrubNullable(principal.identifier),
+      name: scrubNullable(principal.name),
+      email: scrubNullable(principal.email),
+    },
   };
 }
 
 /**
- * Interprets the answer to `POST /ng/api/token/validate`: the verification, or a thrown
+ * Interprets the answer to `POST /ng/api/token/validate`: what it says about the token, or a thrown
  * `HarnessConnectError` unless it is a Harness success envelope for the checked account. What it returns
  * or throws may still hold the key (proxies have echoed it back): the verifier removes it afterwards, from
  * the parsed values (see `verificationWithoutSecret` and `withoutSecret`).
@@ -175,7 +216,7 @@ export function interpretValidateResponse(
   body: string,
   check: CheckedHarnessCredentials,
   baseUrl: string,
-): HarnessTokenVerification {
+): ValidatedToken {
   const { status } = response;
   let parsed: unknown = null;
   try {
@@ -215,16 +256,20 @@ export function interpretValidateResponse(
   const { data, accountId, validTo } = strictSuccess(envelope.data, check.credentials.accountId, { status, correlationId });
   const name = text(data.username);
   const email = text(data.email);
+  const apiKeyType = data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null;
   return {
-    accountId,
-    tokenKind: check.tokenKind,
-    tokenId: text(data.identifier) ?? check.token.tokenId,
-    tokenName: text(data.name),
-    tokenHint: check.token.hint,
-    apiKeyType: data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null,
-    user: name === null && email === null ? null : { name, email },
-    expiresAt: validTo === NEVER_EXPIRES || validTo > MAX_DATE_MS ? null : new Date(validTo).toISOString(),
-    baseUrl,
-    correlationId,
+    verification: {
+      accountId,
+      tokenKind: check.tokenKind,
+      tokenId: text(data.identifier) ?? check.token.tokenId,
+      tokenName: text(data.name),
+      tokenHint: check.token.hint,
+      apiKeyType,
+      user: name === null && email === null ? null : { name, email },
+      expiresAt: validTo === NEVER_EXPIRES || validTo > MAX_DATE_MS ? null : new Date(validTo).toISOString(),
+      baseUrl,
+      correlationId,
+    },
+    principalFacts: { apiKeyType, tokenKind: check.tokenKind, parentIdentifier: text(data.parentIdentifier), username: name, email },
   };
 }

@@ -52,3 +52,9 @@ export type {
 export type { HarnessHostOptions } from './hosts.js';
 export type { VerifyHarnessTokenOptions } from './verify.js';
 export type { HarnessTokenVerification } from './harness-response.js';
+export type {
+  HarnessPermissionRequirement,
+  HarnessPermissionCheckMode,
+  HarnessPermissionsResult,
+  HarnessPrincipal,
+} from './permissions.js';

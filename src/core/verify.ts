@@ -6,19 +6,17 @@ import {
   type HarnessConnectErrorCode,
   type HarnessCredentialField,
 } from './errors.js';
+import { expiresWithin } from './expiry.js';
 import { interpretValidateResponse, verificationWithoutSecret, type HarnessTokenVerification } from './harness-response.js';
+import { callHarness, type HarnessCallContext } from './harness-request.js';
 import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
-import { readCappedText } from './read-body.js';
+import { checkPermissions, fetchAccountName, fetchCurrentUser, type AclOutcome } from './identity-calls.js';
+import type { HarnessPermissionCheckMode, HarnessPermissionRequirement, HarnessPermissionsResult } from './permissions.js';
+import { principalOf } from './principal.js';
+import { readVerifySettings, type VerifySettings } from './verify-settings.js';
 
 /** Harness answers `token/validate` in well under a second; beyond this assume a hung proxy. */
 export const VERIFY_TIMEOUT_MS = 15_000;
-
-/**
- * Harness's envelopes are a few KB. An answer bigger than this is not Harness's: it is refused as
- * `wrong_host` after reading this much, and the rest is never downloaded.
- */
-const MAX_RESPONSE_KIB = 256;
-const MAX_RESPONSE_BYTES = MAX_RESPONSE_KIB * 1024;
 
 export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   /**
@@ -31,10 +29,28 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   /** Cancels the verification: it then rejects with code `aborted`. */
   signal?: AbortSignal;
   /**
-   * Gives up after this long with code `timeout`.
+   * Gives up after this long with code `timeout`. One budget for the whole verification: token/validate
+   * and the calls after it.
    * @default 15000
    */
   timeoutMs?: number;
+  /**
+   * What the key must be allowed to do, checked with one `POST /authz/api/acl` after token/validate. A
+   * requirement Harness says is not permitted fails the verification with `missing_permissions`.
+   * @default []
+   */
+  requiredPermissions?: readonly HarnessPermissionRequirement[];
+  /**
+   * When the ACL call itself fails: `'required'` fails with `permissions_unknown` (retryable), `'advisory'`
+   * accepts the key with `permissions: { checked: false, reason: 'unavailable' }`.
+   * @default 'required'
+   */
+  permissionCheck?: HarnessPermissionCheckMode;
+  /**
+   * A key expiring within this many days is still accepted, with `expiresSoon: true`.
+   * @default 30
+   */
+  expiryWarningDays?: number;
 }
 
 /** The code of a local check's failure: a mismatch is its own code, else the field's "malformed" one. */
@@ -66,12 +82,23 @@ function requestFailure(
  * (see `resolveHarnessBaseUrl`), never follows a redirect with it, and never puts it in a URL, an error or
  * a result. Resolves to what Harness says about the token, or rejects with a `HarnessConnectError`.
  */
+/**
+ * Verifies a Harness API key with `POST {base}/ng/api/token/validate`, the cheapest call Harness offers:
+ * it needs no permission and works for personal and service-account tokens. Once Harness accepts the key,
+ * asks in parallel for the account's name, the person behind a personal token and, when the host requires
+ * any, the key's permissions (see `identity-calls.ts`), all within the same signal and timeout.
+ *
+ * Runs the local checks first and makes no request when they fail. Sends the key only to an allowed host
+ * (see `resolveHarnessBaseUrl`), never follows a redirect with it, and never puts it in a URL, an error or
+ * a result. Resolves to what Harness says about the token, or rejects with a `HarnessConnectError`.
+ */
 export async function verifyHarnessToken(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessTokenOptions = {},
 ): Promise<HarnessTokenVerification> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
+  const settings = readVerifySettings(options);
   const check = checkHarnessCredentials(credentials);
   if (!check.ok) {
     // The first local issue, on the field it concerns, before any request. A failed check has at least one.
@@ -94,27 +121,45 @@ export async function verifyHarnessToken(
   const onAbort = () => stop(callerStop());
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => stop('timeout'), timeoutMs);
+  const context: HarnessCallContext = { baseUrl, apiKey, accountId, fetch: options.fetch ?? fetch, signal: controller.signal };
   try {
-    // Harness reads the account from the query; routingId routes the call to the account's cell.
-    const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });
-    const response = await (options.fetch ?? fetch)(`${baseUrl}/ng/api/token/validate?${query}`, {
-      method: 'POST',
-      headers: { 'x-api-key': apiKey, 'Content-Type': 'text/plain', Accept: 'application/json' },
-      body: apiKey,
-      redirect: 'manual',
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: controller.signal,
+    const { response, text } = await callHarness(
+      { method: 'POST', path: '/ng/api/token/validate', body: apiKey, contentType: 'text/plain' },
+      context,
+    );
+    const validated = interpretValidateResponse(response, (name) => response.headers.get(name) ?? '', text, check, baseUrl);
+    const [accountName, currentUser, acl] = await Promise.all([
+      fetchAccountName(context),
+      // A service account has no user: Harness's CLI reads token/validate's username and email instead.
+      validated.verification.tokenKind === 'pat' ? fetchCurrentUser(context) : null,
+      settings.requiredPermissions.length > 0 ? checkPermissions(context, settings.requiredPermissions) : null,
+    ]);
+    // The calls after validate swallow their own failures; a caller who cancelled meanwhile gets no success.
+    if (stopped === 'aborted') throw new HarnessConnectError('aborted');
+    const principal = principalOf({
+      ...validated.principalFacts,
+      // The ACL answer names the principal too, under either name; token/validate's is the first choice.
+      parentIdentifier: validated.principalFacts.parentIdentifier ?? (acl?.ok ? acl.verdict.principalIdentifier : null),
+      currentUser,
     });
-    const text = await readCappedText(response, MAX_RESPONSE_BYTES, controller.signal);
-    if (text === null) {
-      throw new HarnessConnectError('wrong_host', {
-        status: response.status,
-        detail: `harness-connect: ${baseUrl} answered more than ${MAX_RESPONSE_KIB} KiB; Harness's answers are a few KB. Check the base URL.`,
+    const verification: HarnessTokenVerification = {
+      ...validated.verification,
+      accountName,
+      principal,
+      permissions: permissionsOf(acl, settings, stopped === 'timeout' ? `no answer from ${baseUrl} within ${timeoutMs} ms` : null),
+      expiresSoon: expiresWithin(validated.verification.expiresAt, settings.expiryWarningDays),
+    };
+    if (verification.permissions.checked && verification.permissions.missing.length > 0) {
+      const { missing, granted } = verification.permissions;
+      throw new HarnessConnectError('missing_permissions', {
+        correlationId: validated.verification.correlationId,
+        detail: `harness-connect: Harness says the key lacks ${missing.map((r) => r.permission).join(', ')}.`,
+        missing,
+        granted,
+        accountName,
+        principal,
       });
     }
-    const verification = interpretValidateResponse(response, (name) => response.headers.get(name) ?? '', text, check, baseUrl);
     return verificationWithoutSecret(verification, apiKey);
   } catch (error) {
     // Every failure leaves with the key removed from all its strings, after parsing (see withoutSecret).
@@ -123,6 +168,22 @@ export async function verifyHarnessToken(
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * What the verification reports about the requirements, from the ACL call's outcome (`null`: none asked).
+ * Throws `permissions_unknown` when the call failed and the host requires an answer. `timedOut` replaces the
+ * failure's detail when the shared timeout is what ended the call.
+ */
+function permissionsOf(acl: AclOutcome | null, settings: VerifySettings, timedOut: string | null): HarnessPermissionsResult {
+  if (acl === null) return { checked: false, reason: 'none_required' };
+  if (acl.ok) return { checked: true, granted: acl.verdict.granted, missing: acl.verdict.missing };
+  if (settings.permissionCheck === 'advisory') return { checked: false, reason: 'unavailable' };
+  throw new HarnessConnectError('permissions_unknown', {
+    status: acl.status,
+    correlationId: acl.correlationId,
+    detail: timedOut === null ? acl.detail : `harness-connect: the ACL call had ${timedOut}.`,
+  });
 }
 
 export type { HarnessTokenVerification };

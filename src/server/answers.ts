@@ -3,6 +3,7 @@
  * person) receives from `createHarnessConnectHandler` is built here.
  */
 import { scrubSecret, type HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessPrincipal } from '../core/permissions.js';
 import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode } from './handler.js';
 
 /**
@@ -26,6 +27,14 @@ const STATUS_OF: Record<HarnessConnectErrorCode, number> = {
   aborted: 499,
   configuration: 500,
   unknown: 500,
+  missing_permissions: 422,
+  // Harness could not answer the ACL call: an upstream failure, like `unavailable`.
+  permissions_unknown: 502,
+  revoked_token: 422,
+  account_inactive: 422,
+  principal_disabled: 422,
+  ip_not_allowed: 422,
+  principal_mismatch: 422,
 };
 
 /**
@@ -98,11 +107,40 @@ export function describeUpstreamAnswer(error: HarnessConnectError): string | nul
 }
 
 /**
+ * The principal as the browser may see it: texts without the key and of a sentence's length, and the
+ * email only when the host chose to answer it (see `includeEmail`).
+ */
+export function answeredPrincipal(
+  principal: HarnessPrincipal,
+  includeEmail: boolean,
+  scrub: (text: string) => string,
+): HarnessPrincipal {
+  const text = (value: string | null) => (value === null ? null : capped(scrub(value)));
+  return {
+    kind: principal.kind,
+    identifier: text(principal.identifier),
+    name: text(principal.name),
+    email: includeEmail ? text(principal.email) : null,
+  };
+}
+
+/** How the route answers what an error says about the account and the principal. */
+export interface ErrorAnswerOptions {
+  /** Answer the principal's email (see the handler's `includeEmail`). */
+  includeEmail: boolean;
+}
+
+/**
  * The answer for a failed verification or a failed save, with the status its code calls for. `detail` is
  * the route's own description (the error's own detail is for `onError` only); `apiKey`, when known, is
  * removed from every text the answer takes from the error.
  */
-export function errorAnswer(error: HarnessConnectError, detail: string | null, apiKey: string | null): Response {
+export function errorAnswer(
+  error: HarnessConnectError,
+  detail: string | null,
+  apiKey: string | null,
+  options: ErrorAnswerOptions,
+): Response {
   /** The text without the key: a proxy may echo it in ways the verifier's scrub of the raw body missed. */
   function scrub(text: string): string {
     if (apiKey === null) return text;
@@ -124,6 +162,12 @@ export function errorAnswer(error: HarnessConnectError, detail: string | null, a
     harnessCode: matching(harnessCode, HARNESS_CODE),
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
+    // The host's own requirements and addresses; the account's name and the principal come from Harness.
+    missing: error.missing,
+    granted: error.granted,
+    accountName: error.accountName === null ? null : capped(scrub(error.accountName)),
+    principal: error.principal === null ? null : answeredPrincipal(error.principal, options.includeEmail, scrub),
+    egressIps: error.egressIps,
   };
   return answer(STATUS_OF[error.code], { ok: false, error: body }, headers);
 }

@@ -1,8 +1,8 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
-import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, scrubSecret, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
+import { answer, answeredPrincipal, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -35,6 +35,14 @@ export interface HarnessVerifiedConnection {
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
   verifiedAt: string;
+  /** The account's name, when Harness told it (a key without `core_account_view` gets none). */
+  accountName: string | null;
+  /** Who the key acts as. Its `email` follows the same rule as `user.email`. */
+  principal: HarnessTokenVerification['principal'];
+  /** What Harness said about `requiredPermissions`. */
+  permissions: HarnessTokenVerification['permissions'];
+  /** The key expires within `expiryWarningDays` (default 30). */
+  expiresSoon: boolean;
 }
 
 export interface HarnessVerifiedContext {
@@ -77,12 +85,17 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    */
   beforeVerify?: (request: Request) => Response | void | Promise<Response | void>;
   /**
-   * Answer the user's email in `connection.user.email`. Off by default (the answer then says `null`): the
-   * answer goes to the browser, and an email tells whoever holds a key whose it is. `onVerified` always
-   * receives it.
+   * Answer the user's email in `connection.user.email` and `connection.principal.email` (and an error's
+   * `principal.email`). Off by default (the answer then says `null`): the answer goes to the browser, and an
+   * email tells whoever holds a key whose it is. `onVerified` always receives it.
    * @default false
    */
   includeEmail?: boolean;
+  /**
+   * The addresses this server calls Harness from. Copied onto an `ip_not_allowed` error (the answer and
+   * `onError`), so the person can hand them to the Harness admin who edits the account's IP allow-list.
+   */
+  egressIps?: readonly string[];
   /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
@@ -140,10 +153,24 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 }
 
 
-/** The connection as answered by default: the user's name, not their email. */
-function withoutEmail(connection: HarnessVerifiedConnection): HarnessVerifiedConnection {
-  if (connection.user === null) return connection;
-  return { ...connection, user: { name: connection.user.name, email: null } };
+/**
+ * The connection as the browser receives it: without the key in any text Harness supplied, and with the
+ * emails only when the host asked for them.
+ */
+function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
+  const scrub = (text: string) => scrubSecret(text, apiKey);
+  const { user } = connection;
+  return {
+    ...connection,
+    user: user === null || includeEmail ? user : { name: user.name, email: null },
+    principal: answeredPrincipal(connection.principal, includeEmail, scrub),
+  };
+}
+
+/** `error` with the host's outbound addresses, when it is the IP allow-list's refusal and the host gave them. */
+function withEgressIps(error: HarnessConnectError, egressIps: readonly string[] | undefined): HarnessConnectError {
+  if (error.code !== 'ip_not_allowed' || egressIps === undefined) return error;
+  return new HarnessConnectError(error.code, { ...error.toJSON(), egressIps: [...egressIps], cause: error.cause });
 }
 
 /**
@@ -172,7 +199,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
   function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     report(error, request);
-    return errorAnswer(error, detail, apiKey);
+    return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
   }
 
   /** The hook's own answer, a 500 when it fails, or `null` to go on. */
@@ -231,11 +258,12 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = toHarnessConnectError(caught);
+      const error = withEgressIps(toHarnessConnectError(caught), options.egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     // Named fields only: a connection never takes on whatever a verification may carry in future.
     const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
+    const { accountName, principal, permissions, expiresSoon } = verification;
     const connection: HarnessVerifiedConnection = {
       provider: 'harness',
       accountId: verification.accountId,
@@ -247,6 +275,10 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       user,
       expiresAt,
       verifiedAt: new Date().toISOString(),
+      accountName,
+      principal,
+      permissions,
+      expiresSoon,
     };
     try {
       let extra: Record<string, unknown> = {};
@@ -255,7 +287,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
         // Only an object adds fields (spreading a string would add one per character).
         if (typeof returned === 'object' && returned !== null) extra = returned;
       }
-      const answered = options.includeEmail === true ? connection : withoutEmail(connection);
+      const answered = answeredConnection(connection, options.includeEmail === true, cleanKey);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection: answered });
     } catch (caught) {

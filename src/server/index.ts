@@ -20,3 +20,9 @@ export type {
 export type { HarnessConnectErrorCode, HarnessConnectErrorJSON } from '../core/errors.js';
 export type { HarnessCredentialsInput } from '../core/credentials.js';
 export type { HarnessTokenVerification } from '../core/harness-response.js';
+export type {
+  HarnessPermissionRequirement,
+  HarnessPermissionCheckMode,
+  HarnessPermissionsResult,
+  HarnessPrincipal,
+} from '../core/permissions.js';

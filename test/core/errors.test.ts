@@ -25,6 +25,13 @@ const TABLE: Record<HarnessConnectErrorCode, { field: HarnessCredentialField | n
   aborted: { field: null, retryable: false },
   configuration: { field: null, retryable: false },
   unknown: { field: null, retryable: true },
+  missing_permissions: { field: null, retryable: false },
+  permissions_unknown: { field: null, retryable: true },
+  revoked_token: { field: 'apiKey', retryable: false },
+  account_inactive: { field: 'accountId', retryable: false },
+  principal_disabled: { field: null, retryable: false },
+  ip_not_allowed: { field: null, retryable: false },
+  principal_mismatch: { field: 'apiKey', retryable: false },
 };
 
 describe('HarnessConnectError', () => {
@@ -47,6 +54,11 @@ describe('HarnessConnectError', () => {
     expect(error.harnessCode).toBeNull();
     expect(error.detail).toBeNull();
     expect(error.retryAfterMs).toBeNull();
+    expect(error.missing).toBeNull();
+    expect(error.granted).toBeNull();
+    expect(error.accountName).toBeNull();
+    expect(error.principal).toBeNull();
+    expect(error.egressIps).toBeNull();
     expect(error.cause).toBeUndefined();
   });
 
@@ -117,10 +129,73 @@ describe('HarnessConnectError', () => {
       harnessCode: null,
       detail: 'HTTP 429',
       retryAfterMs: 2000,
+      missing: null,
+      granted: null,
+      accountName: null,
+      principal: null,
+      egressIps: null,
     });
     expect(JSON.parse(JSON.stringify(error))).toEqual(json);
     expect(JSON.stringify(error)).not.toContain('secret stuff');
     expect(JSON.stringify(error)).not.toContain('stack');
+  });
+});
+
+describe('HarnessConnectError: what a person is told about permissions, identity and the network (#13)', () => {
+  const VIEW = { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' };
+  const EXECUTE = {
+    permission: 'core_pipeline_execute',
+    resourceType: 'PIPELINE',
+    scope: { orgIdentifier: 'default', projectIdentifier: 'shipyard' },
+    resourceIdentifier: 'deploy',
+    label: 'Run pipelines',
+  };
+  const ADA = { kind: 'user' as const, identifier: 'kQ7tR2mX9vLpZ4nW8sYc1A', name: 'Ada Lovelace', email: 'ada@acme.example' };
+
+  it('carries missing, granted, the account name and the principal, and serialises them', () => {
+    const error = new HarnessConnectError('missing_permissions', {
+      missing: [EXECUTE],
+      granted: [VIEW],
+      accountName: 'Acme Platform',
+      principal: ADA,
+    });
+    expect(error.toJSON()).toMatchObject({ missing: [EXECUTE], granted: [VIEW], accountName: 'Acme Platform', principal: ADA, egressIps: null });
+    expect(toHarnessConnectError(JSON.parse(JSON.stringify(error))).toJSON()).toEqual(error.toJSON());
+  });
+
+  it('carries the host’s outbound addresses on ip_not_allowed', () => {
+    const error = new HarnessConnectError('ip_not_allowed', { egressIps: ['203.0.113.7', '2001:db8::7'] });
+    expect(toHarnessConnectError(JSON.parse(JSON.stringify(error))).egressIps).toEqual(['203.0.113.7', '2001:db8::7']);
+  });
+
+  it('tells the person that the IP allow-list blocks the app, and where an admin changes it', () => {
+    expect(HARNESS_CONNECT_ERROR_MESSAGES.ip_not_allowed).toMatch(/IP allow-list blocks this app/);
+    expect(HARNESS_CONNECT_ERROR_MESSAGES.ip_not_allowed).toMatch(/Authentication → IP allowlist/);
+  });
+
+  it.each([
+    ['missing as a string', { missing: 'core_pipeline_view' }, { missing: null }],
+    ['missing without a resourceType', { missing: [{ permission: 'core_pipeline_view' }] }, { missing: null }],
+    ['granted with a numeric label', { granted: [{ ...VIEW, label: 7 }] }, { granted: null }],
+    ['a scope that is not an object', { missing: [{ ...VIEW, scope: 'org' }] }, { missing: null }],
+    ['accountName as a number', { accountName: 42 }, { accountName: null }],
+    ['a principal of another kind', { principal: { ...ADA, kind: 'robot' } }, { principal: null }],
+    ['a principal without its fields', { principal: { kind: 'user' } }, { principal: null }],
+    ['egressIps with a number', { egressIps: ['203.0.113.7', 7] }, { egressIps: null }],
+  ])('drops a serialised error’s %s instead of believing it', (_name, fields, expected) => {
+    const rebuilt = toHarnessConnectError({ name: 'HarnessConnectError', code: 'missing_permissions', ...fields });
+    expect(rebuilt).toMatchObject(expected);
+  });
+
+  it('keeps only the known fields of a serialised requirement and principal', () => {
+    const rebuilt = toHarnessConnectError({
+      name: 'HarnessConnectError',
+      code: 'missing_permissions',
+      missing: [{ ...EXECUTE, internalNote: 'x' }],
+      principal: { ...ADA, password: 'hunter2' },
+    });
+    expect(rebuilt.missing).toEqual([EXECUTE]);
+    expect(rebuilt.principal).toEqual(ADA);
   });
 });
 
@@ -331,6 +406,25 @@ describe('toHarnessConnectError with the key being verified', () => {
   it('keeps the raw cause when no key is given (a host that opts out of nothing loses nothing)', () => {
     const raw = Object.assign(new Error('x'), { config: { data: 'y' } });
     expect(toHarnessConnectError(raw).cause).toBe(raw);
+  });
+
+  it('removes it from the account name, the principal and the labels an error carries (#13)', () => {
+    const error = toHarnessConnectError(
+      {
+        name: 'HarnessConnectError',
+        code: 'missing_permissions',
+        accountName: `Acme ${key}`,
+        principal: { kind: 'user', identifier: secret, name: `Ada ${secret}`, email: null },
+        missing: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: `see ${secret}` }],
+      },
+      key,
+    );
+    expect(error).toMatchObject({
+      accountName: 'Acme [redacted]',
+      principal: { kind: 'user', identifier: '[redacted]', name: 'Ada [redacted]', email: null },
+      missing: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'see [redacted]' }],
+    });
+    expect(JSON.stringify(error)).not.toContain(secret);
   });
 
   it('returns an error that holds no key as it is', () => {

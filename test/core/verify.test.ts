@@ -117,10 +117,11 @@ function expectNoSecret(value: unknown, secrets: readonly string[] = [PAT, SECRE
 }
 
 describe('verifyHarnessToken: the request', () => {
-  it('POSTs to {base}/ng/api/token/validate with the account in the query', async () => {
+  it('POSTs to {base}/ng/api/token/validate with the account in the query, before anything else', async () => {
     const { fetch, calls } = fakeFetch();
-    await verifyHarnessToken({ apiKey: PAT }, { fetch });
-    expect(calls).toHaveLength(1);
+    await verifyHarnessToken({ apiKey: SAT }, { fetch });
+    // A service-account token: validate, then only the account's name (no current user, no ACL).
+    expect(calls.map((call) => new URL(call.url).pathname)).toEqual(['/ng/api/token/validate', `/ng/api/accounts/${ACCOUNT}`]);
     const [{ url, init }] = calls as [Call];
     const parsed = new URL(url);
     expect(parsed.origin).toBe('https://app.harness.io');
@@ -203,13 +204,18 @@ describe('verifyHarnessToken: the request', () => {
     } finally {
       globalThis.fetch = original;
     }
-    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toContain('/ng/api/token/validate');
   });
 });
 
 describe('verifyHarnessToken: success', () => {
   it('maps a personal token', async () => {
-    const { fetch } = fakeFetch(() => success());
+    const { fetch } = fakeFetch((call) => {
+      const path = new URL(call.url).pathname;
+      if (path === `/ng/api/accounts/${ACCOUNT}`) return json(200, { status: 'SUCCESS', data: { identifier: ACCOUNT, name: 'Acme Platform' } });
+      if (path === '/ng/api/user/currentUser') return json(200, { status: 'SUCCESS', data: { name: 'Ada King, Countess of Lovelace', email: 'ada@example.com' } });
+      return success();
+    });
     await expect(verifyHarnessToken({ apiKey: PAT }, { fetch })).resolves.toEqual({
       accountId: ACCOUNT,
       tokenKind: 'pat',
@@ -221,6 +227,10 @@ describe('verifyHarnessToken: success', () => {
       expiresAt: '2031-01-01T00:00:00.000Z',
       baseUrl: 'https://app.harness.io',
       correlationId: 'corr-success',
+      accountName: 'Acme Platform',
+      principal: { kind: 'user', identifier: 'ada', name: 'Ada King, Countess of Lovelace', email: 'ada@example.com' },
+      permissions: { checked: false, reason: 'none_required' },
+      expiresSoon: false,
     });
   });
 
@@ -256,6 +266,11 @@ describe('verifyHarnessToken: success', () => {
       expiresAt: null,
       baseUrl: 'https://app.harness.io',
       correlationId: 'c',
+      // The same answer to every call: it names no account and no user, so there are none to show.
+      accountName: null,
+      principal: { kind: 'user', identifier: null, name: null, email: null },
+      permissions: { checked: false, reason: 'none_required' },
+      expiresSoon: false,
     });
   });
 
@@ -461,6 +476,21 @@ describe('verifyHarnessToken: what Harness answers', () => {
     );
     expect(error).toMatchObject({ code: 'expired_token', field: 'apiKey', retryable: false, status: 401, harnessCode: 'EXPIRED_TOKEN' });
     expect(error.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.expired_token);
+  });
+
+  it.each([
+    ['REVOKED_TOKEN', 401, { code: 'revoked_token', field: 'apiKey' }],
+    ['INACTIVE_ACCOUNT', 401, { code: 'account_inactive', field: 'accountId' }],
+    ['ACCOUNT_DOES_NOT_EXIST', 401, { code: 'account_inactive', field: 'accountId' }],
+    ['USER_DISABLED', 401, { code: 'principal_disabled', field: null }],
+    ['NOT_WHITELISTED_IP', 403, { code: 'ip_not_allowed', field: null }],
+  ])('%s (HTTP %i) → its own code, not retryable (#13)', async (harnessCode, status, expected) => {
+    const error = await failWith(() => harnessError(status, harnessCode, 'Harness said so'));
+    expect(error).toMatchObject({ ...expected, retryable: false, status, harnessCode });
+  });
+
+  it('a Harness code named like an object property (toString) is not taken for one of those', async () => {
+    expect((await failWith(() => harnessError(401, 'toString', 'odd'))).code).toBe('invalid_token');
   });
 
   it('401 with an empty body → invalid_token', async () => {

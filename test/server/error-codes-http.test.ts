@@ -26,6 +26,7 @@ describe('verifyHarnessToken against the Harness mock over a real socket', () =>
         allowedHosts,
         timeoutMs: scenario.timeoutMs,
         signal: controller.signal,
+        requiredPermissions: scenario.requiredPermissions,
       }).then(
         () => null,
         (caught: unknown) => caught,

@@ -22,6 +22,7 @@ describe('verifyHarnessToken against the Harness mock through msw', () => {
         baseUrl: scenario.baseUrl,
         timeoutMs: scenario.timeoutMs,
         signal: controller.signal,
+        requiredPermissions: scenario.requiredPermissions,
       }).then(
         () => null,
         (caught: unknown) => caught,

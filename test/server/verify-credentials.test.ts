@@ -45,6 +45,21 @@ describe('verifyHarnessCredentials', () => {
     expect(posts()).toBe(3);
   });
 
+  it('passes the permission options on, and retries neither missing_permissions nor permissions_unknown (#13)', async () => {
+    const requiredPermissions = [{ permission: 'core_pipeline_execute', resourceType: 'PIPELINE' }];
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.missingPermission }, { ...options, requiredPermissions })).rejects.toMatchObject({
+      code: 'missing_permissions',
+    });
+    await expect(verifyHarnessCredentials({ apiKey: TOKENS.aclUnavailable }, { ...options, requiredPermissions })).rejects.toMatchObject({
+      code: 'permissions_unknown',
+    });
+    // validate + ACL, once each per key: no second attempt.
+    expect(posts()).toBe(4);
+    await expect(
+      verifyHarnessCredentials({ apiKey: TOKENS.aclUnavailable }, { ...options, requiredPermissions, permissionCheck: 'advisory' }),
+    ).resolves.toMatchObject({ permissions: { checked: false, reason: 'unavailable' } });
+  });
+
   it('can be told not to retry', async () => {
     server.mock.setFault('server_error', { times: 1 });
     await expect(verifyHarnessCredentials({ apiKey: TOKENS.pat }, { ...options, retry: false })).rejects.toMatchObject({ code: 'unavailable' });

@@ -79,6 +79,17 @@ const de: HarnessConnectMessages = {
     aborted: 'Die Prüfung wurde abgebrochen.',
     configuration: 'Diese Verbindung ist nicht richtig eingerichtet. Wenden Sie sich an den Support der App.',
     unknown: 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+    missing_permissions:
+      'Diesem Schlüssel fehlen Berechtigungen, die diese App braucht. Bitten Sie Ihre Harness-Administration um eine Rolle, die sie gewährt, oder verwenden Sie einen anderen Schlüssel.',
+    permissions_unknown: 'Harness konnte nicht prüfen, was dieser Schlüssel darf. Versuchen Sie es erneut.',
+    revoked_token: 'Dieser Schlüssel wurde in Harness widerrufen. Erstellen Sie einen neuen.',
+    account_inactive: 'Dieses Harness-Konto ist inaktiv oder existiert nicht mehr. Prüfen Sie die Kontokennung.',
+    principal_disabled:
+      'Der Benutzer oder das Dienstkonto dieses Schlüssels ist in Harness deaktiviert. Fragen Sie Ihre Harness-Administration.',
+    ip_not_allowed:
+      'Die IP-Zulassungsliste Ihres Harness-Kontos blockiert diese App. Ihre Harness-Administration kann die Adressen der App in den Kontoeinstellungen freigeben (Authentication → IP allowlist).',
+    principal_mismatch:
+      'Dieser Schlüssel handelt als anderer Benutzer oder anderes Dienstkonto als die Verbindung, die Sie erneuern. Verwenden Sie einen Schlüssel desselben Benutzers oder Dienstkontos.',
   },
   keyProblems: {
     empty: 'Fügen Sie Ihren Harness-API-Schlüssel ein.',

@@ -79,6 +79,17 @@ const es: HarnessConnectMessages = {
     aborted: 'Se ha cancelado la comprobación.',
     configuration: 'Esta conexión no está bien configurada. Contacta con el soporte de la aplicación.',
     unknown: 'Algo ha salido mal. Vuelve a intentarlo.',
+    missing_permissions:
+      'A esta clave le faltan permisos que esta aplicación necesita. Pide a tu administrador de Harness un rol que los conceda o usa otra clave.',
+    permissions_unknown: 'Harness no ha podido comprobar qué puede hacer esta clave. Vuelve a intentarlo.',
+    revoked_token: 'Esta clave se ha revocado en Harness. Crea una nueva.',
+    account_inactive: 'Esta cuenta de Harness está inactiva o ya no existe. Revisa el identificador de cuenta.',
+    principal_disabled:
+      'El usuario o la cuenta de servicio de esta clave está desactivado en Harness. Consulta a tu administrador de Harness.',
+    ip_not_allowed:
+      'La lista de IP permitidas de tu cuenta de Harness bloquea esta aplicación. Un administrador de Harness puede permitir las direcciones de la aplicación en la configuración de la cuenta (Authentication → IP allowlist).',
+    principal_mismatch:
+      'Esta clave actúa como un usuario o una cuenta de servicio distintos de los de la conexión que estás renovando. Usa una clave del mismo usuario o cuenta de servicio.',
   },
   keyProblems: {
     empty: 'Pega tu clave de API de Harness.',

@@ -79,6 +79,17 @@ const fr: HarnessConnectMessages = {
     aborted: 'La vérification a été annulée.',
     configuration: 'Cette connexion n’est pas bien configurée. Contactez le support de l’application.',
     unknown: 'Une erreur est survenue. Réessayez.',
+    missing_permissions:
+      'Il manque à cette clé des autorisations dont cette application a besoin. Demandez à votre administrateur Harness un rôle qui les accorde, ou utilisez une autre clé.',
+    permissions_unknown: 'Harness n’a pas pu vérifier ce que cette clé a le droit de faire. Réessayez.',
+    revoked_token: 'Cette clé a été révoquée dans Harness. Créez-en une nouvelle.',
+    account_inactive: 'Ce compte Harness est inactif ou n’existe plus. Vérifiez l’identifiant du compte.',
+    principal_disabled:
+      'L’utilisateur ou le compte de service de cette clé est désactivé dans Harness. Adressez-vous à votre administrateur Harness.',
+    ip_not_allowed:
+      'La liste d’adresses IP autorisées de votre compte Harness bloque cette application. Un administrateur Harness peut autoriser les adresses de l’application dans les paramètres du compte (Authentication → IP allowlist).',
+    principal_mismatch:
+      'Cette clé agit au nom d’un autre utilisateur ou compte de service que la connexion que vous renouvelez. Utilisez une clé du même utilisateur ou compte de service.',
   },
   keyProblems: {
     empty: 'Collez votre clé d’API Harness.',

@@ -78,6 +78,14 @@ const ja: HarnessConnectMessages = {
     aborted: '確認をキャンセルしました。',
     configuration: 'この接続は正しく設定されていません。アプリのサポートに連絡してください。',
     unknown: '問題が発生しました。再試行してください。',
+    missing_permissions: 'このキーには、このアプリに必要な権限が不足しています。権限を付与するロールを Harness の管理者に依頼するか、別のキーを使用してください。',
+    permissions_unknown: 'Harness でこのキーの権限を確認できませんでした。再試行してください。',
+    revoked_token: 'このキーは Harness で取り消されています。新しく作成してください。',
+    account_inactive: 'この Harness アカウントは無効か、すでに存在しません。アカウント ID を確認してください。',
+    principal_disabled: 'このキーのユーザーまたはサービスアカウントは Harness で無効になっています。Harness の管理者に確認してください。',
+    ip_not_allowed:
+      'Harness アカウントの IP 許可リストによって、このアプリがブロックされています。Harness の管理者がアカウント設定 (Authentication → IP allowlist) でアプリのアドレスを許可できます。',
+    principal_mismatch: 'このキーは、更新中の接続とは別のユーザーまたはサービスアカウントとして動作します。同じユーザーまたはサービスアカウントのキーを使用してください。',
   },
   keyProblems: {
     empty: 'Harness の API キーを貼り付けてください。',
