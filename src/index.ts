@@ -38,12 +38,6 @@ export type {
 } from './widget/types.js';
 export type { HarnessConnectTheme } from './widget/theme.js';
 export type { HarnessRouteConnection } from './widget/connect-through-route.js';
-export type {
-  HarnessPermissionRequirement,
-  HarnessPermissionCheckMode,
-  HarnessPermissionsResult,
-  HarnessPrincipal,
-} from './core/permissions.js';
 export type { HarnessConnectMessages, HarnessConnectMessagesOverride } from './widget/i18n/en.js';
 export type { HarnessConnectLocale } from './widget/i18n/index.js';
 export type { UseHarnessConnectResult, HarnessConnectSubmitOutcome } from './widget/use-harness-connect.js';
