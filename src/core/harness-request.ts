@@ -43,12 +43,14 @@ export interface HarnessAnswer {
  * an oversized answer. The key goes in the header (and a body the caller passes), never in the URL.
  */
 export async function callHarness(call: HarnessCall, context: HarnessCallContext): Promise<HarnessAnswer> {
-  const { baseUrl, apiKey, accountId, signal } = context;
+  // `fetch` taken out of the context and called on its own: a browser's `fetch` called as a method of another
+  // object throws "Illegal invocation".
+  const { baseUrl, apiKey, accountId, signal, fetch: send } = context;
   // Harness reads the account from the query; routingId routes the call to the account's cell.
   const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });
   const headers: Record<string, string> = { 'x-api-key': apiKey, Accept: 'application/json' };
   if (call.contentType !== undefined) headers['Content-Type'] = call.contentType;
-  const response = await context.fetch(`${baseUrl}${call.path}?${query}`, {
+  const response = await send(`${baseUrl}${call.path}?${query}`, {
     method: call.method,
     headers,
     body: call.body,
