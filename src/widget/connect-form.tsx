@@ -23,6 +23,8 @@ export interface ConnectFormProps<TResult> {
   form: CredentialsForm;
   /** The Harness the widget was set up for (`baseUrl`), named in a failure's details. */
   baseUrl: string | undefined;
+  /** The host's outbound addresses, for an IP allow-list refusal. */
+  egressIps: readonly string[] | undefined;
   /** In a reconnect: the stored connection being renewed; its account is fixed. */
   existing: HarnessConnectExisting | undefined;
   /** The API Key field's text, parsed (the session parses each field once per change). */
@@ -38,7 +40,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, existing, token, account }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, existing, token, account }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
   const keyId = `${id}-key`;
@@ -150,7 +152,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, existing, t
           onPaste={onAccountPaste}
         />
 
-        {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} /> : null}
+        {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} egressIps={egressIps} /> : null}
 
         <p role="status" className="status" part="status">
           {verifying ? t.verifying : ''}

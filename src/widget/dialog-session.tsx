@@ -12,6 +12,7 @@ import { ConnectForm } from './connect-form.js';
 import { credentialsResolver, type CredentialsFormValues } from './credentials-form.js';
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
+import { PermissionsView } from './permissions-view.js';
 import { SuccessView } from './success-view.js';
 import type { HarnessConnectDefaultValues, HarnessConnectExisting } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
@@ -29,6 +30,8 @@ export interface DialogSessionProps<TResult> {
   baseUrl: string | undefined;
   /** In a reconnect: the stored connection being renewed. */
   existing: HarnessConnectExisting | undefined;
+  /** The host's outbound addresses, for an IP allow-list refusal. */
+  egressIps: readonly string[] | undefined;
 }
 
 const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
@@ -41,6 +44,7 @@ export function DialogSession<TResult>({
   noteId,
   baseUrl,
   existing,
+  egressIps,
 }: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -89,7 +93,9 @@ export function DialogSession<TResult>({
     connect: flow.status === 'success',
   };
 
-  const view = flow.connection !== null ? 'success' : flow.step;
+  let view: HarnessConnectStep | 'success' | 'permissions' = flow.step;
+  if (flow.connection !== null) view = 'success';
+  else if (flow.error?.code === 'missing_permissions') view = 'permissions';
   useEffect(() => {
     // Each view names the element that should have focus when it appears (the first field or primary button).
     ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -116,13 +122,25 @@ export function DialogSession<TResult>({
   return (
     <div className="session" data-step={view} data-state={flow.status} ref={ref} onPaste={onPaste}>
       {/* The confirmation is the end of the road: the indicator gives way to it. */}
-      {view !== 'success' ? <StepIndicator steps={flow.steps} current={view} done={done} /> : null}
+      {view !== 'success' ? <StepIndicator steps={flow.steps} current={view === 'permissions' ? 'connect' : view} done={done} /> : null}
       {flow.connection !== null ? (
         <SuccessView
           titleId={stepTitleId}
           connection={flow.connection}
           expiryWarningDays={expiryWarningDays}
           onDone={() => flow.close('completed')}
+        />
+      ) : view === 'permissions' && flow.error !== null ? (
+        <PermissionsView
+          titleId={stepTitleId}
+          error={flow.error}
+          accountId={form.getValues('accountId') || (token.ok ? (token.accountId ?? '') : '')}
+          onUseAnotherKey={() => {
+            // Back to the form with the key field empty (and focused: the form's first field takes the focus).
+            form.setValue('apiKey', '');
+            flow.clearError();
+          }}
+          onCheckAgain={() => void form.handleSubmit((credentials) => flow.submit(credentials, { retry: true }))()}
         />
       ) : view === 'key' ? (
         <KeyStep titleId={stepTitleId} flow={flow} noteId={noteId} requiredPermissions={requiredPermissions} existing={existing} />
@@ -134,6 +152,7 @@ export function DialogSession<TResult>({
           flow={flow}
           form={form}
           baseUrl={baseUrl}
+          egressIps={egressIps}
           existing={existing}
           token={token}
           account={account}

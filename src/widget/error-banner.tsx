@@ -13,6 +13,8 @@ export interface ErrorBannerProps {
   error: HarnessConnectError;
   /** The Harness the widget was set up for (the `baseUrl` prop), named in the details. */
   baseUrl: string | undefined;
+  /** The host's outbound addresses (`egressIps`), listed for an IP allow-list refusal unless the error has its own. */
+  egressIps: readonly string[] | undefined;
 }
 
 /** The host of a base URL, or the text as given when it is not a URL (the details must never fail). */
@@ -42,8 +44,9 @@ export function supportDetails(error: HarnessConnectError, failedAt: string, bas
   return lines.join('\n');
 }
 
-export function ErrorBanner({ error, baseUrl }: ErrorBannerProps) {
-  const { t } = useI18n('ErrorBanner');
+export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {
+  const { t, f, locale } = useI18n('ErrorBanner');
+  const addresses = error.code === 'ip_not_allowed' ? (error.egressIps ?? egressIps ?? []) : [];
   // When this failure was first shown: a new error object is a new failure.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `error` is what makes it a new failure
   const failedAt = useMemo(() => new Date().toISOString(), [error]);
@@ -58,6 +61,12 @@ export function ErrorBanner({ error, baseUrl }: ErrorBannerProps) {
       <WarningIcon />
       <p role="alert" className="banner-text">
         {errorText(t, error.code, error.message)}
+        {addresses.length > 0 ? (
+          <>
+            {' '}
+            {f(t.egressList, { ips: new Intl.ListFormat(locale, { type: 'unit' }).format(addresses) })}
+          </>
+        ) : null}
       </p>
       <button type="button" className="banner-action" part="button link" data-variant="link" onClick={copy}>
         {copied === error ? t.detailsCopied : t.copyDetails}

@@ -177,6 +177,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         noteId={noteId}
                         baseUrl={options.baseUrl}
                         existing={reconnecting ? options.connection : undefined}
+                        egressIps={options.egressIps}
                       />
                     </div>
                   </I18nContext.Provider>

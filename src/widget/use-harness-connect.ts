@@ -6,6 +6,7 @@ import { QueryClient, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
+import { isHarnessPrincipal } from '../core/principal.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { VerifyHarnessTokenOptions } from '../core/verify.js';
 import { parseHarnessToken } from '../core/token.js';
@@ -101,6 +102,24 @@ async function verifyInBrowser(credentials: HarnessCredentials, options: VerifyH
   return verifyHarnessToken(credentials, options);
 }
 
+/**
+ * A reconnect must renew the same principal's access: a key that verified but acts as someone else is a
+ * failure (`principal_mismatch`), and nothing is reported as success. Compared when both sides say who.
+ */
+function assertSamePrincipal(result: unknown, options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | 'connection'>): void {
+  const expected = options.mode === 'reconnect' ? options.connection?.principal : undefined;
+  if (!expected || typeof result !== 'object' || result === null) return;
+  const { principal, accountName } = result as { principal?: unknown; accountName?: unknown };
+  if (!isHarnessPrincipal(principal)) return;
+  const sameKind = expected.kind === undefined || expected.kind === principal.kind;
+  if (sameKind && expected.identifier === principal.identifier) return;
+  throw new HarnessConnectError('principal_mismatch', {
+    principal,
+    accountName: typeof accountName === 'string' ? accountName : null,
+    detail: `harness-connect: the key acts as ${principal.kind} ${principal.identifier ?? '(unknown)'}, not ${expected.identifier}.`,
+  });
+}
+
 /** The expiry a result states (`expiresAt`, as a `HarnessTokenVerification` has it); `null` when none. */
 function expiresAtOf(result: unknown): string | null {
   if (typeof result !== 'object' || result === null) return null;
@@ -139,11 +158,21 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         // Aborted (no pending attempt) or superseded before react-query got to run it.
         if (pending?.attempt !== attempt) throw new HarnessConnectError('aborted');
         const { credentials, signal } = pending;
-        const { connect, baseUrl, allowedHosts } = latest.current;
+        const { connect, baseUrl, allowedHosts, requiredPermissions, permissionCheck, expiryWarningDays } = latest.current;
         try {
-          if (connect) return await connect(credentials, { signal });
-          // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
-          return (await verifyInBrowser(credentials, { baseUrl, allowedHosts, signal })) as TResult;
+          const result = connect
+            ? await connect(credentials, { signal })
+            : // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
+              ((await verifyInBrowser(credentials, {
+                baseUrl,
+                allowedHosts,
+                requiredPermissions,
+                permissionCheck,
+                expiryWarningDays,
+                signal,
+              })) as TResult);
+          assertSamePrincipal(result, latest.current);
+          return result;
         } catch (thrown) {
           // The mutation itself rejects with the scrubbed error, so a host's QueryClient (its MutationCache's
           // `onError`, `mutation.state.error`) never sees a raw rejection that may hold the key.

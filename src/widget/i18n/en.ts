@@ -88,6 +88,16 @@ export const en = {
   /** Copies what support needs about a failure (never the key). */
   copyDetails: 'Copy details',
   detailsCopied: 'Details copied',
+  /** The view for a valid key that lacks permissions the host requires. */
+  permissionsTitle: 'This key can’t do everything {app} needs',
+  permissionsChecked: 'Harness checked the permissions of {who} in {account}. Missing:',
+  permissionsAsk: 'Ask a Harness admin for a role that grants these permissions to {who}, then check again.',
+  thisPrincipal: { user: 'this user', service_account: 'this service account' },
+  permissionScope: { account: 'across the whole account', org: 'in organization {org}', project: 'in project {project} of organization {org}' },
+  useAnotherKey: 'Use another key',
+  checkAgain: 'Check again',
+  /** After the IP allow-list message, when the host listed its outbound addresses. */
+  egressList: 'Addresses to allow: {ips}.',
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
