@@ -3,7 +3,11 @@
  * person does (clicks, typing, pasting) and query it by role and label, as a person finds things.
  */
 import { expect, userEvent, waitFor, within, type Mock } from 'storybook/test';
+import { paste } from '../test/support/paste.ts';
 import { harnessMock } from './harness.ts';
+
+// The one paste helper, shared with the browser tests.
+export { paste };
 
 /** What a play function gets to drive the widget with. */
 export interface Widget {
@@ -50,29 +54,12 @@ export async function typeInto(input: HTMLInputElement, text: string) {
   await userEvent.type(input, text);
 }
 
-/**
- * A paste as Chromium delivers it: a `paste` event carrying the text, then (unless a handler prevented it)
- * the text inserted with real `beforeinput`/`input` events. user-event's paste does not follow focus into
- * a shadow root, and a story cannot reach the system clipboard.
- */
-export function paste(input: HTMLElement, text: string) {
-  input.focus();
-  const clipboardData = new DataTransfer();
-  clipboardData.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  if (input.dispatchEvent(event)) document.execCommand('insertText', false, text);
-}
-
 /** Fills the form (the account only when given) and presses Connect. */
 export async function fillAndConnect(widget: Widget, apiKey: string, accountId?: string) {
   const fields = await openForm(widget);
   paste(fields.apiKey, apiKey);
-  if (accountId !== undefined) {
-    // Replace whatever is there (the id the key filled in), as selecting all then pasting does.
-    fields.account.focus();
-    fields.account.select();
-    paste(fields.account, accountId);
-  }
+  // Replace whatever is there (the id the key filled in), as selecting all then pasting does.
+  if (accountId !== undefined) paste(fields.account, accountId, { replace: true });
   await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
   return fields;
 }

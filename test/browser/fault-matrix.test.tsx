@@ -7,7 +7,7 @@
  * Elements are found by their accessible role and name only (the widget's contract), never by class or markup.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { setupWorker } from 'msw/browser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -24,6 +24,8 @@ import {
   harnessHandlers,
   type HarnessFault,
 } from '../../src/testing/index.js';
+import { paste } from '../support/paste.js';
+import { nextTask, widgetIn } from '../support/widget.js';
 
 const { handlers, mock } = harnessHandlers();
 const worker = setupWorker(...handlers);
@@ -33,7 +35,20 @@ const UNKNOWN_ACCOUNT = 'Zq7Unknown0Account0Id1';
 
 let rejections: unknown[];
 let consoleError: MockInstance<typeof console.error>;
+let fetches: MockInstance<typeof fetch>;
 const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+
+/** Posts that reached the Harness mock. */
+const posts = () => mock.requests.filter((request) => request.method === 'POST');
+
+/**
+ * Resolves once every request the page made has ended (answered, failed or aborted) and the widget has run
+ * whatever it does with the outcome (promise reactions, no timers): from then on, nothing more can arrive.
+ */
+async function requestsEnded() {
+  await Promise.allSettled(fetches.mock.results.map((result) => result.value));
+  await nextTask();
+}
 
 beforeAll(async () => {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
@@ -42,28 +57,21 @@ beforeEach(() => {
   rejections = [];
   window.addEventListener('unhandledrejection', onRejection);
   consoleError = vi.spyOn(console, 'error');
+  fetches = vi.spyOn(window, 'fetch');
 });
 afterEach(async () => {
+  // Unmounting aborts any verification still running.
   cleanup();
   mock.reset();
-  // A rejection is reported a task after it happens: give it the chance to show up.
-  await new Promise((r) => setTimeout(r, 20));
+  // A rejection nobody handled is reported once its request has ended and the reactions to it have run.
+  await requestsEnded();
   window.removeEventListener('unhandledrejection', onRejection);
   consoleError.mockRestore();
+  fetches.mockRestore();
   expect(rejections).toEqual([]);
   expect(consoleError).not.toHaveBeenCalled();
 });
 afterAll(() => worker.stop());
-
-/** A paste as Chromium delivers it (see widget-connect.test.tsx): `paste`, then the text inserted. */
-function paste(input: HTMLInputElement, text: string) {
-  input.focus();
-  input.select();
-  const clipboardData = new DataTransfer();
-  clipboardData.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  if (input.dispatchEvent(event)) document.execCommand('insertText', false, text);
-}
 
 /** Renders the widget open, skips to the form, fills it and clicks Connect. */
 async function attempt(props: Partial<HarnessConnectProps<unknown>>, apiKeyValue: string, accountValue?: string) {
@@ -82,17 +90,16 @@ async function attempt(props: Partial<HarnessConnectProps<unknown>>, apiKeyValue
       {...props}
     />,
   );
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]')!;
-  const shadow = within(host.shadowRoot as unknown as HTMLElement);
+  const { view: shadow, dialog } = await widgetIn(container);
   await userEvent.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
   // A masked key field has no role (a password input is not a textbox): found by its label, the same name.
   const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
   const account = shadow.getByRole('textbox', { name: 'Account Identifier' }) as HTMLInputElement;
-  paste(apiKey, apiKeyValue);
+  paste(apiKey, apiKeyValue, { replace: true });
   if (accountValue !== undefined) {
     // Replaces whatever the token filled in.
-    paste(account, accountValue);
-    await vi.waitFor(() => expect(account.value).toBe(accountValue));
+    paste(account, accountValue, { replace: true });
+    await expect.element(account).toHaveValue(accountValue);
   }
   const typedAccount = account.value;
   await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
@@ -103,7 +110,7 @@ async function attempt(props: Partial<HarnessConnectProps<unknown>>, apiKeyValue
     expect(apiKey.value).toBe(apiKeyValue);
     expect(account.value).toBe(typedAccount);
   };
-  return { shadow, apiKey, account, events, types, onSuccess, onError, onClose, verifying, expectValuesKept };
+  return { shadow, dialog, apiKey, account, events, types, onSuccess, onError, onClose, verifying, expectValuesKept };
 }
 
 type Where = 'apiKey' | 'accountId' | 'banner';
@@ -205,7 +212,7 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     await vi.waitFor(() => expect(run.onError).toHaveBeenCalledTimes(1), { timeout: 3000 });
     expect(run.onError.mock.calls[0]![0]).toMatchObject({ name: 'HarnessConnectError', code: c.code });
     await vi.waitFor(() => expect(run.verifying()).toBe(false));
-    const alert = run.shadow.getByRole('alert');
+    const alert = await run.shadow.findByRole('alert');
     expect(alert.textContent).toMatch(c.message);
     if (c.where === 'banner') {
       expect(run.apiKey.getAttribute('aria-invalid')).not.toBe('true');
@@ -220,8 +227,9 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     expect(run.shadow.queryByRole('button', { name: 'Try again' }) !== null).toBe(c.retry);
     if (c.code === 'unknown') expect(alert.textContent).not.toContain('database down');
     run.expectValuesKept();
-    // No success afterwards, late or otherwise.
-    await new Promise((r) => setTimeout(r, 50));
+    // No success afterwards, late or otherwise: every request has ended, none was retried unasked.
+    await requestsEnded();
+    expect(posts().length).toBeLessThanOrEqual(1);
     expect(run.onSuccess).not.toHaveBeenCalled();
     expect(run.types()).not.toContain('success');
     expect(run.types()).not.toContain('verify_success');
@@ -235,13 +243,12 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     }
   });
 
-  it('a 10 s slow answer: verifying, still cancellable after 1 s; Cancel keeps the values and reports nothing', async () => {
+  it('a 10 s slow answer: verifying while Harness has the request; Cancel keeps the values and reports nothing', async () => {
     mock.setFault('slow', { delayMs: 10_000, times: 1 });
     const run = await attempt({}, TOKENS.pat);
-    await vi.waitFor(() => expect(run.verifying()).toBe(true));
-    expect(run.shadow.getByRole('status').textContent).toMatch(/checking/i);
-    await new Promise((r) => setTimeout(r, 1000));
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
     expect(run.verifying()).toBe(true);
+    expect(run.shadow.getByRole('status').textContent).toMatch(/checking/i);
     expect(run.apiKey.readOnly).toBe(true);
     await userEvent.click(run.shadow.getByRole('button', { name: 'Cancel' }));
     await vi.waitFor(() => expect(run.verifying()).toBe(false));
@@ -249,7 +256,8 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     expect(run.apiKey.readOnly).toBe(false);
     run.expectValuesKept();
     expect(run.types()).toContain('cancel');
-    await new Promise((r) => setTimeout(r, 100));
+    // The aborted request has ended and the widget has heard it: no error from it.
+    await requestsEnded();
     expect(run.onError).not.toHaveBeenCalled();
     expect(run.onSuccess).not.toHaveBeenCalled();
     expect(run.types()).not.toContain('success');
@@ -261,8 +269,8 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     await vi.waitFor(() => expect(run.verifying()).toBe(true));
     await userEvent.click(run.shadow.getByRole('button', { name: 'Close' }));
     await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledWith('dismissed'));
-    expect(run.shadow.queryByRole('dialog')).toBeNull();
-    await new Promise((r) => setTimeout(r, 100));
+    expect(run.dialog).not.toBeVisible();
+    await requestsEnded();
     expect(run.types().slice(-2)).toEqual(['cancel', 'close']);
     expect(run.onError).not.toHaveBeenCalled();
     expect(run.onSuccess).not.toHaveBeenCalled();
@@ -270,43 +278,51 @@ describe('fault matrix: the default connect against the Harness mock', () => {
 });
 
 describe("fault matrix: the host's connect", () => {
-  it('a connect that never settles until aborted: Cancel aborts its signal, keeps the values, reports nothing', async () => {
+  /** A host's connect that never settles until its signal aborts; `answers` are its promises. */
+  function untilAborted() {
     const signals: AbortSignal[] = [];
-    const connect: HarnessConnectConnect<unknown> = (_credentials, { signal }) =>
-      new Promise((_resolve, reject) => {
-        signals.push(signal);
+    const answers: Promise<unknown>[] = [];
+    const connect: HarnessConnectConnect<unknown> = (_credentials, { signal }) => {
+      signals.push(signal);
+      const answer = new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
-    const run = await attempt({ connect }, TOKENS.pat);
+      answers.push(answer);
+      return answer;
+    };
+    /** Every answer has settled and the widget has run whatever it does with it. */
+    const settled = async () => {
+      await Promise.allSettled(answers);
+      await nextTask();
+    };
+    return { connect, signals, settled };
+  }
+
+  it('a connect that never settles until aborted: Cancel aborts its signal, keeps the values, reports nothing', async () => {
+    const host = untilAborted();
+    const run = await attempt({ connect: host.connect }, TOKENS.pat);
     await vi.waitFor(() => expect(run.verifying()).toBe(true));
-    expect(signals).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(run.verifying()).toBe(true);
+    expect(host.signals).toHaveLength(1);
     await userEvent.click(run.shadow.getByRole('button', { name: 'Cancel' }));
     await vi.waitFor(() => expect(run.verifying()).toBe(false));
-    expect(signals[0]!.aborted).toBe(true);
+    expect(host.signals[0]!.aborted).toBe(true);
     expect(run.shadow.queryByRole('alert')).toBeNull();
     expect(run.shadow.queryByRole('button', { name: 'Try again' })).toBeNull();
     run.expectValuesKept();
-    await new Promise((r) => setTimeout(r, 50));
+    await host.settled();
     expect(run.onError).not.toHaveBeenCalled();
     expect(run.onSuccess).not.toHaveBeenCalled();
     expect(run.types().filter((t) => t === 'cancel')).toHaveLength(1);
   });
 
   it('a connect that never settles, closed mid-verification: aborted, dismissed, nothing after', async () => {
-    const signals: AbortSignal[] = [];
-    const connect: HarnessConnectConnect<unknown> = (_credentials, { signal }) =>
-      new Promise((_resolve, reject) => {
-        signals.push(signal);
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      });
-    const run = await attempt({ connect }, TOKENS.pat);
+    const host = untilAborted();
+    const run = await attempt({ connect: host.connect }, TOKENS.pat);
     await vi.waitFor(() => expect(run.verifying()).toBe(true));
     await userEvent.keyboard('{Escape}');
     await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledWith('dismissed'));
-    expect(signals[0]!.aborted).toBe(true);
-    await new Promise((r) => setTimeout(r, 50));
+    expect(host.signals[0]!.aborted).toBe(true);
+    await host.settled();
     expect(run.onError).not.toHaveBeenCalled();
     expect(run.onSuccess).not.toHaveBeenCalled();
     expect(run.types().slice(-2)).toEqual(['cancel', 'close']);

@@ -6,6 +6,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { HarnessConnect } from '../../src/index.js';
+import { shownDialog, widgetOf } from '../support/widget.js';
 
 // Server markup hydrated in Chromium, as a Next.js or Remix page does. Runs in `browser` (React 19) and in
 // `browser-react18` (React 18.3): the same file, the React copy chosen by the project's aliases.
@@ -68,6 +69,13 @@ function widget(options: { defaultOpen?: boolean; label?: string } = {}) {
   );
 }
 
+/** The server's markup as the browser parses it (in a detached element: innerHTML runs no script). */
+function parsed(html: string) {
+  const body = document.createElement('div');
+  body.innerHTML = html;
+  return { body, host: body.querySelector<HTMLElement>('[data-harness-connect]')!, view: within(body) };
+}
+
 function host(): HTMLElement {
   const element = container!.querySelector<HTMLElement>('[data-harness-connect]');
   if (!element) throw new Error('no harness-connect host element');
@@ -77,7 +85,7 @@ function host(): HTMLElement {
 describe(`hydrating the server markup (React ${version})`, () => {
   it('hydrates a closed widget without a mismatch, then opens the dialog from its trigger', async () => {
     const html = serverHtml(widget());
-    expect(html).toContain('aria-expanded="false"');
+    expect(parsed(html).view.getByRole('button', { name: 'Connect Harness' }).getAttribute('aria-expanded')).toBe('false');
 
     const { recoverable, consoleErrors } = await hydrate(html, widget());
     expect(recoverable).toEqual([]);
@@ -85,26 +93,24 @@ describe(`hydrating the server markup (React ${version})`, () => {
     // Hydration kept the server's nodes: the trigger is the same element, now live.
     const trigger = within(container!).getByRole('button', { name: 'Connect Harness' });
     expect(container!.querySelectorAll('button')).toHaveLength(1);
-    await vi.waitFor(() => expect(host().shadowRoot).not.toBeNull());
+    const live = await widgetOf(host());
 
     await userEvent.click(trigger);
-    const dialog = await within(host().shadowRoot as unknown as HTMLElement).findByRole('dialog', { name: /Connect Harness/ });
-    expect((dialog as HTMLDialogElement).open).toBe(true);
+    await shownDialog(live, 'Connect Harness');
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
     expect(consoleError!.mock.calls).toEqual([]);
   });
 
   it('hydrates a widget rendered open (`defaultOpen`) without a mismatch, and shows the dialog', async () => {
     const html = serverHtml(widget({ defaultOpen: true }));
-    expect(html).toContain('data-state="open"');
-    expect(html).not.toContain('<dialog');
+    const server = parsed(html);
+    expect(server.host.dataset.state).toBe('open');
+    expect(server.body.querySelector('dialog')).toBeNull();
 
     const { recoverable, consoleErrors } = await hydrate(html, widget({ defaultOpen: true }));
     expect(recoverable).toEqual([]);
     expect(consoleErrors).toEqual([]);
-    await vi.waitFor(() => expect(host().shadowRoot).not.toBeNull());
-    const dialog = await within(host().shadowRoot as unknown as HTMLElement).findByRole('dialog', { name: /Connect Harness/ });
-    expect((dialog as HTMLDialogElement).open).toBe(true);
+    await shownDialog(await widgetOf(host()), 'Connect Harness');
   });
 
   it('would notice a mismatch: markup from other props is reported while hydrating', async () => {

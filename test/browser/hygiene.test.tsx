@@ -24,6 +24,8 @@ import {
   harnessHandlers,
   type HarnessFault,
 } from '../../src/testing/index.js';
+import { paste } from '../support/paste.js';
+import { nextTask, widgetIn } from '../support/widget.js';
 
 const { handlers, mock } = harnessHandlers();
 const worker = setupWorker(...handlers);
@@ -42,6 +44,8 @@ interface SentRequest {
 }
 
 let sent: SentRequest[];
+/** Every request the page made and every recording of one still being read: settled, nothing more comes. */
+let pending: Promise<unknown>[];
 let payloads: unknown[];
 let consoleSpies: MockInstance[];
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'group', 'groupCollapsed'] as const;
@@ -55,23 +59,33 @@ function recordingFetch(...args: Parameters<typeof fetch>): ReturnType<typeof fe
   const headers = JSON.stringify([...request.headers.entries()]);
   const body = typeof init?.body === 'string' ? init.body : init?.body === undefined || init.body === null ? '' : '[non-string body]';
   sent.push({ via: 'fetch', url: request.url, headers, body });
-  return originalFetch(...args);
+  const response = originalFetch(...args);
+  pending.push(response);
+  return response;
+}
+
+/** Resolves once every request has ended and been recorded, and the widget has reacted to its outcome. */
+async function requestsEnded() {
+  await Promise.allSettled(pending);
+  await nextTask();
 }
 
 beforeAll(async () => {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   worker.events.on('request:start', ({ request }) => {
-    void request
+    const recorded = request
       .clone()
       .text()
       .then(
         (body) => sent.push({ via: 'msw', url: request.url, headers: JSON.stringify([...request.headers.entries()]), body }),
         () => sent.push({ via: 'msw', url: request.url, headers: JSON.stringify([...request.headers.entries()]), body: '' }),
       );
+    pending.push(recorded);
   });
 });
 beforeEach(() => {
   sent = [];
+  pending = [];
   payloads = [];
   window.fetch = recordingFetch;
   consoleSpies = CONSOLE_METHODS.map((method) => vi.spyOn(console, method));
@@ -83,15 +97,6 @@ afterEach(() => {
   consoleSpies.forEach((spy) => spy.mockRestore());
 });
 afterAll(() => worker.stop());
-
-function paste(input: HTMLInputElement, text: string) {
-  input.focus();
-  input.select();
-  const clipboardData = new DataTransfer();
-  clipboardData.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  if (input.dispatchEvent(event)) document.execCommand('insertText', false, text);
-}
 
 /** Every piece of text the DOM holds: nodes' text, every attribute, input values, in every shadow root. */
 function domText(): string {
@@ -154,13 +159,12 @@ async function drive(props: Partial<HarnessConnectProps<unknown>>, key: string, 
     />,
   );
   await userEvent.click(within(container).getByRole('button', { name: 'Link Harness' }));
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]')!;
-  const shadow = within(host.shadowRoot as unknown as HTMLElement);
+  const { view: shadow } = await widgetIn(container);
   await userEvent.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
   const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
   const account = shadow.getByRole('textbox', { name: 'Account Identifier' }) as HTMLInputElement;
-  paste(apiKey, key);
-  if (accountId !== undefined) paste(account, accountId);
+  paste(apiKey, key, { replace: true });
+  if (accountId !== undefined) paste(account, accountId, { replace: true });
   // Shown as well as masked: the toggle must not copy the value anywhere either.
   await userEvent.click(shadow.getByRole('button', { name: 'Show API key' }));
   await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
@@ -242,7 +246,7 @@ async function runFlow(flow: Flow) {
     }
   }
   await vi.waitFor(() => expect(run.onClose).toHaveBeenCalledTimes(1));
-  await new Promise((r) => setTimeout(r, 30));
+  await requestsEnded();
   run.done();
   expect(payloads.length).toBeGreaterThan(3);
   expectNowhere(flow.key);
@@ -281,7 +285,7 @@ describe('base URL refusals: a developer error, and no request made', () => {
     const banner = await run.shadow.findByRole('alert');
     expect(banner.textContent).toMatch(/not set up correctly/i);
     expect(run.shadow.queryByRole('button', { name: 'Try again' })).toBeNull();
-    await new Promise((r) => setTimeout(r, 50));
+    await requestsEnded();
     expect(sent).toEqual([]);
     expect(mock.requests).toEqual([]);
     await userEvent.click(run.shadow.getByRole('button', { name: 'Close' }));

@@ -1,11 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { HarnessConnect, type HarnessConnectProps } from '../../src/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { BRANDS, EDGE_ACCENTS, LOOKS } from '../../stories/brands.js';
+import { shownDialog, widgetIn } from '../support/widget.js';
 
 // Theming in Chromium: custom properties from the page, ::part from the page, no side effects outside the
 // widget's own host element, and axe's colour-contrast rule for every shipped look and derived extremes.
@@ -28,10 +29,10 @@ async function renderWidget(props: Partial<HarnessConnectProps<unknown>> = {}) {
   const { container } = render(
     <HarnessConnect<unknown> queryClient={new QueryClient()} defaultOpen connect={async () => ({ ok: true })} {...props} />,
   );
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]')!;
-  const view = within(host.shadowRoot as unknown as HTMLElement);
-  await view.findByRole('dialog');
-  return { host, root: host.shadowRoot!, view };
+  const widget = await widgetIn(container);
+  // Whatever the look or language, the dialog's name has Harness in it once it is shown.
+  await shownDialog(widget, /Harness/);
+  return widget;
 }
 
 const style = (element: Element | null) => getComputedStyle(element!);
@@ -104,8 +105,9 @@ describe('theming from the host page', () => {
       sheets: document.styleSheets.length + document.adoptedStyleSheets.length,
     });
     const before = snapshot();
-    const { view } = await renderWidget({ ...BRANDS.nightjar, locale: 'de' });
-    await view.findByRole('dialog', { name: 'Harness mit Nightjar verbinden' });
+    const widget = await renderWidget({ ...BRANDS.nightjar, locale: 'de' });
+    const { view } = widget;
+    await shownDialog(widget, 'Harness mit Nightjar verbinden');
     await userEvent.click(view.getByRole('button', { name: 'Ich habe schon einen API-Schlüssel' }));
     await userEvent.fill(await view.findByLabelText('API-Schlüssel'), TOKENS.pat);
     await userEvent.fill(view.getByLabelText('Kontokennung'), ACCOUNTS.primary.id);

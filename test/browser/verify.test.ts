@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyHarnessToken } from '../../src/core/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS, harnessHandlers } from '../../src/testing/index.js';
 
@@ -44,7 +44,9 @@ describe('verifyHarnessToken in Chromium', () => {
     mock.setFault('hang');
     const controller = new AbortController();
     const pending = verifyHarnessToken({ apiKey: TOKENS.pat }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once Harness holds the request, not at a guess of when that is.
+    await vi.waitFor(() => expect(mock.requests.filter((r) => r.method === 'POST')).toHaveLength(1));
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
   });
 

@@ -1,13 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
 import { setupWorker } from 'msw/browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userEvent as keyboard } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import { HarnessConnect, HarnessConnectError, type HarnessConnectEvent } from '../../src/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS, harnessHandlers } from '../../src/testing/index.js';
+import { paste } from '../support/paste.js';
+import { nextTask, widgetIn, type Widget } from '../support/widget.js';
 
 // Connecting: the default `connect` against the Harness mock (msw's service worker), or a host's own fake.
+// Keys are pasted or filled in one go: typing 72 characters one key at a time is not what these tests are
+// about, and on a loaded machine it is what made them time out.
 const { handlers, mock } = harnessHandlers();
 const worker = setupWorker(...handlers);
 
@@ -20,36 +24,12 @@ afterEach(() => {
 });
 afterAll(() => worker.stop());
 
-function hostIn(container: HTMLElement): HTMLElement {
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]');
-  if (!host) throw new Error('no harness-connect host rendered');
-  return host;
-}
-
-function inShadow(host: HTMLElement) {
-  return within(host.shadowRoot as unknown as HTMLElement);
-}
-
 /** Opens on the form: the dialog starts open and "I already have an API key" skips the guide. */
-async function openForm(host: HTMLElement) {
-  const shadow = inShadow(host);
-  await keyboard.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
-  const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
-  const account = shadow.getByLabelText('Account Identifier') as HTMLInputElement;
-  return { shadow, apiKey, account };
-}
-
-/**
- * A paste as Chromium delivers it: a `paste` event carrying the text, then (unless a handler prevented it)
- * the text inserted with real `beforeinput`/`input` events. Playwright's keyboard cannot reach the clipboard
- * in headless Chromium, and user-event's paste does not follow focus into a shadow root.
- */
-function paste(input: HTMLElement, text: string) {
-  input.focus();
-  const clipboardData = new DataTransfer();
-  clipboardData.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  if (input.dispatchEvent(event)) document.execCommand('insertText', false, text);
+async function openForm({ view }: Widget) {
+  await userEvent.click(await view.findByRole('button', { name: 'I already have an API key' }));
+  const apiKey = (await view.findByLabelText('API Key')) as HTMLInputElement;
+  const account = view.getByLabelText('Account Identifier') as HTMLInputElement;
+  return { apiKey, account };
 }
 
 function posts() {
@@ -60,12 +40,12 @@ describe('<HarnessConnect/> connecting', () => {
   it('fills the account identifier from a pasted token, and keeps it editable', async () => {
     const events: HarnessConnectEvent[] = [];
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} />);
-    const { apiKey, account } = await openForm(hostIn(container));
+    const { apiKey, account } = await openForm(await widgetIn(container));
     expect(apiKey.type).toBe('password');
     expect(apiKey.getAttribute('autocomplete')).toBe('off');
     expect(apiKey.getAttribute('spellcheck')).toBe('false');
     paste(apiKey, TOKENS.pat);
-    await vi.waitFor(() => expect(account.value).toBe(ACCOUNTS.primary.id));
+    await expect.element(account).toHaveValue(ACCOUNTS.primary.id);
     expect(account.readOnly).toBe(false);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['key_pasted', 'account_filled_from_token']));
     expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'pat', format: 'current' });
@@ -77,22 +57,21 @@ describe('<HarnessConnect/> connecting', () => {
     const { container } = render(
       <HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} onSuccess={onSuccess} />,
     );
-    const host = hostIn(container);
-    const shadow = inShadow(host);
-    const next = await shadow.findByRole('button', { name: 'Next' });
-    await vi.waitFor(() => expect(host.shadowRoot!.activeElement).toBe(next));
+    const { root, view } = await widgetIn(container);
+    const next = await view.findByRole('button', { name: 'Next' });
+    await vi.waitFor(() => expect(root.activeElement).toBe(next));
     // Ctrl+V with focus where it lands on opening: on Next, not in any field.
     paste(next, ` ${TOKENS.pat}\n`);
-    const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    const apiKey = (await view.findByLabelText('API Key')) as HTMLInputElement;
     expect(apiKey.value).toBe(TOKENS.pat);
     expect(apiKey.type).toBe('password');
-    expect((shadow.getByLabelText('Account Identifier') as HTMLInputElement).value).toBe(ACCOUNTS.primary.id);
-    await vi.waitFor(() => expect(host.shadowRoot!.activeElement).toBe(apiKey));
+    expect(view.getByLabelText('Account Identifier')).toHaveValue(ACCOUNTS.primary.id);
+    await vi.waitFor(() => expect(root.activeElement).toBe(apiKey));
     expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'pat', format: 'current' });
     expect(events.find((e) => e.type === 'account_filled_from_token')).toMatchObject({ accountId: ACCOUNTS.primary.id });
 
-    await keyboard.keyboard('{Enter}');
-    await shadow.findByRole('button', { name: 'Done' });
+    await userEvent.keyboard('{Enter}');
+    await view.findByRole('button', { name: 'Done' });
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
     expect(posts()).toHaveLength(1);
@@ -101,17 +80,16 @@ describe('<HarnessConnect/> connecting', () => {
   it('opens the form from the account step too, and leaves the guide alone for a paste that is not a key', async () => {
     const events: HarnessConnectEvent[] = [];
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} />);
-    const host = hostIn(container);
-    const shadow = inShadow(host);
-    const next = await shadow.findByRole('button', { name: 'Next' });
+    const { view } = await widgetIn(container);
+    const next = await view.findByRole('button', { name: 'Next' });
     paste(next, 'some notes, not a key');
-    expect(shadow.getByRole('heading', { name: 'Generate a Harness API key' })).toBeTruthy();
+    expect(view.getByRole('heading', { name: 'Generate a Harness API key' })).toBeVisible();
     expect(events.some((e) => e.type === 'key_pasted')).toBe(false);
 
-    await keyboard.click(next);
-    await shadow.findByRole('heading', { name: 'Find your account identifier' });
-    paste(shadow.getByRole('button', { name: 'Next' }), TOKENS.sat);
-    const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    await userEvent.click(next);
+    await view.findByRole('heading', { name: 'Find your account identifier' });
+    paste(view.getByRole('button', { name: 'Next' }), TOKENS.sat);
+    const apiKey = (await view.findByLabelText('API Key')) as HTMLInputElement;
     expect(apiKey.value).toBe(TOKENS.sat);
     expect(events.find((e) => e.type === 'key_pasted')).toMatchObject({ tokenKind: 'sat' });
     // A paste in the form's own fields is the field's: the form stays, the key is not pasted twice.
@@ -121,24 +99,26 @@ describe('<HarnessConnect/> connecting', () => {
 
   it('clears an earlier field error when a key pasted on the guide fixes it', async () => {
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen />);
-    const host = hostIn(container);
-    const { shadow, apiKey } = await openForm(host);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(apiKey.getAttribute('aria-invalid')).toBe('true'));
-    await keyboard.click(shadow.getByRole('button', { name: 'Back' }));
-    paste(await shadow.findByRole('button', { name: 'Next' }), TOKENS.pat);
-    const pasted = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(view.getByRole('button', { name: 'Back' }));
+    paste(await view.findByRole('button', { name: 'Next' }), TOKENS.pat);
+    const pasted = (await view.findByLabelText('API Key')) as HTMLInputElement;
     expect(pasted.value).toBe(TOKENS.pat);
-    await vi.waitFor(() => expect(pasted.getAttribute('aria-invalid')).toBeNull());
-    expect(shadow.queryByRole('alert')).toBeNull();
+    await expect.element(pasted).not.toHaveAttribute('aria-invalid');
+    expect(view.queryByRole('alert')).toBeNull();
   });
 
   it('toggles the key between masked and shown', async () => {
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen />);
-    const { shadow, apiKey } = await openForm(hostIn(container));
-    const toggle = shadow.getByRole('button', { name: 'Show API key' });
+    const widget = await widgetIn(container);
+    const { apiKey } = await openForm(widget);
+    const toggle = widget.view.getByRole('button', { name: 'Show API key' });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    await keyboard.click(toggle);
+    await userEvent.click(toggle);
     expect(apiKey.type).toBe('text');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
   });
@@ -146,21 +126,23 @@ describe('<HarnessConnect/> connecting', () => {
   it('keeps only the identifier of a pasted Harness address', async () => {
     const events: HarnessConnectEvent[] = [];
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={(e) => events.push(e)} />);
-    const { account } = await openForm(hostIn(container));
+    const { account } = await openForm(await widgetIn(container));
     paste(account, `https://app.harness.io/ng/account/${ACCOUNTS.primary.id}/home/get-started`);
-    await vi.waitFor(() => expect(account.value).toBe(ACCOUNTS.primary.id));
+    await expect.element(account).toHaveValue(ACCOUNTS.primary.id);
     expect(events.find((e) => e.type === 'account_filled_from_url')).toMatchObject({ accountId: ACCOUNTS.primary.id });
   });
 
   it('shows a key of another account at Account Identifier, with no request made', async () => {
     const onEvent = vi.fn();
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onEvent={onEvent} />);
-    const { shadow, apiKey, account } = await openForm(hostIn(container));
-    await keyboard.type(account, ACCOUNTS.other.id);
-    await keyboard.type(apiKey, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(account.getAttribute('aria-invalid')).toBe('true'));
-    const error = shadow.getByRole('alert');
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey, account } = await openForm(widget);
+    await userEvent.fill(account, ACCOUNTS.other.id);
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await expect.element(account).toHaveAttribute('aria-invalid', 'true');
+    const error = view.getByRole('alert');
     expect(account.getAttribute('aria-describedby')).toContain(error.id);
     expect(error.textContent).toMatch(/belongs to account .*Account Identifier/);
     expect(apiKey.value).toBe(TOKENS.pat);
@@ -174,14 +156,16 @@ describe('<HarnessConnect/> connecting', () => {
   it('shows Harness rejecting the key at API Key', async () => {
     const onError = vi.fn();
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onError={onError} />);
-    const { shadow, apiKey } = await openForm(hostIn(container));
-    await keyboard.type(apiKey, TOKENS.revoked);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(apiKey.getAttribute('aria-invalid')).toBe('true'));
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.revoked);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0]).toBeInstanceOf(HarnessConnectError);
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'invalid_token', field: 'apiKey' });
-    const error = shadow.getByRole('alert');
+    const error = view.getByRole('alert');
     expect(apiKey.getAttribute('aria-describedby')).toContain(error.id);
     expect(apiKey.value).toBe(TOKENS.revoked);
   });
@@ -194,17 +178,19 @@ describe('<HarnessConnect/> connecting', () => {
     const { container } = render(
       <HarnessConnect queryClient={new QueryClient()} defaultOpen onError={onError} onSuccess={onSuccess} onEvent={(e) => events.push(e)} />,
     );
-    const { shadow, apiKey } = await openForm(hostIn(container));
-    await keyboard.type(apiKey, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    const retry = await shadow.findByRole('button', { name: 'Try again' });
-    expect(shadow.getByRole('alert').textContent).toMatch(/could not be reached|try again/i);
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    const retry = await view.findByRole('button', { name: 'Try again' });
+    expect(view.getByRole('alert').textContent).toMatch(/could not be reached|try again/i);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'unavailable', retryable: true });
-    await keyboard.click(retry);
-    await shadow.findByRole('heading', { name: 'Harness account connected' });
-    expect(shadow.getByText('ada@acme.example', { exact: false })).toBeTruthy();
-    expect(shadow.getByText('Personal access token')).toBeTruthy();
+    await userEvent.click(retry);
+    await view.findByRole('heading', { name: 'Harness account connected' });
+    expect(view.getByText('ada@acme.example', { exact: false })).toBeVisible();
+    expect(view.getByText('Personal access token')).toBeVisible();
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'harness', accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['retry', 'verify_error', 'verify_success', 'success']));
@@ -212,12 +198,14 @@ describe('<HarnessConnect/> connecting', () => {
 
   it('aborts a running verification when the dialog closes, and never reports success afterwards', async () => {
     let seenSignal: AbortSignal | null = null;
-    let resolveConnect: (value: unknown) => void = () => {};
+    let answer: (value: unknown) => void = () => {};
+    let answered: Promise<unknown> = Promise.resolve();
     const connect = vi.fn((_: unknown, { signal }: { signal: AbortSignal }) => {
       seenSignal = signal;
-      return new Promise((resolve) => {
-        resolveConnect = resolve;
+      answered = new Promise((resolve) => {
+        answer = resolve;
       });
+      return answered;
     });
     const onSuccess = vi.fn();
     const onError = vi.fn();
@@ -225,21 +213,24 @@ describe('<HarnessConnect/> connecting', () => {
     const { container } = render(
       <HarnessConnect queryClient={new QueryClient()} defaultOpen connect={connect} onSuccess={onSuccess} onError={onError} onClose={onClose} />,
     );
-    const host = hostIn(container);
-    const { shadow, apiKey } = await openForm(host);
-    await keyboard.type(apiKey, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(shadow.getByRole('button', { name: 'Connect' }).getAttribute('aria-busy')).toBe('true'));
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await expect.element(view.getByRole('button', { name: 'Connect' })).toHaveAttribute('aria-busy', 'true');
     expect(apiKey.readOnly).toBe(true);
     expect(apiKey.value).toBe(TOKENS.pat);
-    expect(shadow.getByRole('button', { name: 'Cancel' })).toBeTruthy();
-    expect((await axe.run(host)).violations).toEqual([]);
-    await keyboard.click(shadow.getByRole('button', { name: 'Close' }));
+    expect(view.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    expect((await axe.run(widget.host)).violations).toEqual([]);
+    await userEvent.click(view.getByRole('button', { name: 'Close' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith('dismissed'));
     expect(seenSignal!.aborted).toBe(true);
-    // A host whose connect ignores the signal and answers late: the answer is dropped.
-    resolveConnect({ accountId: ACCOUNTS.primary.id });
-    await new Promise((r) => setTimeout(r, 50));
+    // A host whose connect ignores the signal and answers late: once the widget has read the answer, it
+    // has dropped it.
+    answer({ accountId: ACCOUNTS.primary.id });
+    await answered;
+    await nextTask();
     expect(onSuccess).not.toHaveBeenCalled();
     expect(onError).not.toHaveBeenCalled();
   });
@@ -248,30 +239,42 @@ describe('<HarnessConnect/> connecting', () => {
     mock.setFault('hang');
     const onError = vi.fn();
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen onError={onError} />);
-    const { shadow, apiKey } = await openForm(hostIn(container));
-    await keyboard.type(apiKey, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await keyboard.click(await shadow.findByRole('button', { name: 'Cancel' }));
-    await vi.waitFor(() => expect(shadow.getByRole('button', { name: 'Connect' }).getAttribute('aria-busy')).toBe('false'));
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await userEvent.click(await view.findByRole('button', { name: 'Cancel' }));
+    await expect.element(view.getByRole('button', { name: 'Connect' })).toHaveAttribute('aria-busy', 'false');
     expect(apiKey.readOnly).toBe(false);
     expect(apiKey.value).toBe(TOKENS.pat);
-    expect(shadow.queryByRole('alert')).toBeNull();
+    expect(view.queryByRole('alert')).toBeNull();
     expect(onError).not.toHaveBeenCalled();
   });
 
   it('calls connect once for a double click on Connect', async () => {
-    const connect = vi.fn(async () => {
-      await new Promise((r) => setTimeout(r, 100));
-      return { ok: true };
-    });
+    // The host's answer comes only when the test gives it: every click lands while the first call runs.
+    let answer: (value: { ok: boolean }) => void = () => {};
+    const connect = vi.fn(
+      () =>
+        new Promise<{ ok: boolean }>((resolve) => {
+          answer = resolve;
+        }),
+    );
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen connect={connect} />);
-    const { shadow, apiKey } = await openForm(hostIn(container));
-    await keyboard.type(apiKey, TOKENS.sat);
-    await keyboard.dblClick(shadow.getByRole('button', { name: 'Connect' }));
-    await keyboard.keyboard('{Enter}');
-    await shadow.findByRole('heading', { name: 'Harness account connected' });
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.sat);
+    const submit = view.getByRole('button', { name: 'Connect' });
+    await userEvent.dblClick(submit);
+    await userEvent.keyboard('{Enter}');
+    await expect.element(submit).toHaveAttribute('aria-busy', 'true');
+    await expect.poll(() => connect.mock.calls.length).toBe(1);
+    answer({ ok: true });
+    await view.findByRole('heading', { name: 'Harness account connected' });
     expect(connect).toHaveBeenCalledTimes(1);
-    expect(shadow.getByText('Service account token')).toBeTruthy();
+    expect(view.getByText('Service account token')).toBeVisible();
   });
 
   it('leaves the key nowhere after a dismiss: not in the DOM, the shadow root, or the console', async () => {
@@ -279,21 +282,22 @@ describe('<HarnessConnect/> connecting', () => {
     const { container, getByRole } = render(
       <HarnessConnect queryClient={new QueryClient()} trigger={<button type="button">Link Harness</button>} />,
     );
-    const host = hostIn(container);
-    await keyboard.click(getByRole('button', { name: 'Link Harness' }));
-    const { shadow, apiKey } = await openForm(host);
-    await keyboard.type(apiKey, TOKENS.wrongSecret);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(apiKey.getAttribute('aria-invalid')).toBe('true'));
-    await keyboard.click(shadow.getByRole('button', { name: 'Close' }));
-    await vi.waitFor(() => expect(shadow.queryByRole('dialog')).toBeNull());
+    const widget = await widgetIn(container);
+    const { view, dialog } = widget;
+    await userEvent.click(getByRole('button', { name: 'Link Harness' }));
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.wrongSecret);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(view.getByRole('button', { name: 'Close' }));
+    await expect.element(dialog).not.toBeVisible();
     const secret = TOKENS.wrongSecret.split('.').at(-1)!;
     expect(document.body.innerHTML).not.toContain(secret);
-    expect(host.shadowRoot!.innerHTML).not.toContain(secret);
+    expect(widget.root.innerHTML).not.toContain(secret);
     expect(JSON.stringify(logged.flatMap((spy) => spy.mock.calls))).not.toContain(secret);
     // Opening again starts with an empty form.
-    await keyboard.click(getByRole('button', { name: 'Link Harness' }));
-    const again = await openForm(host);
+    await userEvent.click(getByRole('button', { name: 'Link Harness' }));
+    const again = await openForm(widget);
     expect(again.apiKey.value).toBe('');
     logged.forEach((spy) => spy.mockRestore());
   });
@@ -312,15 +316,16 @@ describe('<HarnessConnect/> connecting', () => {
         onClose={onClose}
       />,
     );
-    const host = hostIn(container);
+    const widget = await widgetIn(container);
+    const { view } = widget;
     // 'open' has fired by now (defaultOpen); the rest of the session is heard on the host element.
     for (const name of ['submit', 'success', 'close']) {
-      host.addEventListener(`harness-connect:${name}`, (e) => domEvents.push((e as CustomEvent).detail));
+      widget.host.addEventListener(`harness-connect:${name}`, (e) => domEvents.push((e as CustomEvent).detail));
     }
-    const { shadow, apiKey } = await openForm(host);
-    await keyboard.type(apiKey, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await keyboard.click(await shadow.findByRole('button', { name: 'Done' }));
+    const { apiKey } = await openForm(widget);
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await userEvent.click(await view.findByRole('button', { name: 'Done' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith('completed'));
     const secret = TOKENS.pat.split('.').at(-1)!;
     const everything = [

@@ -1,26 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page, userEvent as keyboard } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { HarnessConnect, type HarnessConnectEvent } from '../../src/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
+import { paste } from '../support/paste.js';
+import { expectLaidOut, painted, shownDialog, widgetIn, widgetOf } from '../support/widget.js';
 
 // The dialog's behaviour in Chromium: the native <dialog>, focus, the shadow root and layout are all things
 // a DOM emulator only imitates. `connect` is a fake here; the network path is in widget-connect.test.tsx.
 
 afterEach(() => cleanup());
-
-function hostIn(container: HTMLElement): HTMLElement {
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]');
-  if (!host) throw new Error('no harness-connect host rendered');
-  return host;
-}
-
-function inShadow(host: HTMLElement) {
-  return within(host.shadowRoot as unknown as HTMLElement);
-}
 
 /** The element focused, looking through shadow roots. */
 function deepActiveElement(): Element | null {
@@ -46,28 +38,28 @@ describe('<HarnessConnect/> dialog', () => {
     const { container, getByRole } = render(
       <HarnessConnect queryClient={new QueryClient()} connect={async () => fakeResult} trigger={<button type="button">Link Harness</button>} />,
     );
+    const widget = await widgetIn(container);
+    const { view } = widget;
     const trigger = getByRole('button', { name: 'Link Harness' });
     expect(trigger.getAttribute('aria-haspopup')).toBe('dialog');
     expect(trigger.getAttribute('aria-expanded')).toBe('false');
     const heard: CustomEvent[] = [];
     const listener = (event: Event) => heard.push(event as CustomEvent);
     document.addEventListener('harness-connect:open', listener);
-    await keyboard.click(trigger);
+    await userEvent.click(trigger);
     document.removeEventListener('harness-connect:open', listener);
     expect(heard).toHaveLength(1);
-    expect(heard[0]!.target).toBe(hostIn(container));
+    expect(heard[0]!.target).toBe(widget.host);
     expect(heard[0]!.detail).toMatchObject({ type: 'open', sessionId: expect.any(String), timestamp: expect.any(String) });
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
-    const shadow = inShadow(hostIn(container));
-    const dialog = await shadow.findByRole('dialog', { name: 'Connect Harness' });
-    expect((dialog as HTMLDialogElement).open).toBe(true);
+    const dialog = await shownDialog(widget, 'Connect Harness');
     expect(dialog.matches(':modal')).toBe(true);
-    const note = shadow.getByText(/admin access/i);
+    const note = view.getByText(/admin access/i);
     expect(dialog.getAttribute('aria-describedby')).toBe(note.id);
-    expect(deepActiveElement()).toBe(shadow.getByRole('button', { name: 'Next' }));
-    const current = shadow.getByRole('listitem', { current: 'step' });
+    expect(deepActiveElement()).toBe(view.getByRole('button', { name: 'Next' }));
+    const current = view.getByRole('listitem', { current: 'step' });
     expect(current.textContent).toContain('Generate a Harness API key');
-    const link = shadow.getByRole('link', { name: /Harness/ });
+    const link = view.getByRole('link', { name: /Harness/ });
     expect(link.getAttribute('href')).toBe('https://app.harness.io');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -86,36 +78,38 @@ describe('<HarnessConnect/> dialog', () => {
         trigger={<button type="button">Link Harness</button>}
       />,
     );
+    const widget = await widgetIn(container);
+    const { view, dialog } = widget;
     const trigger = getByRole('button', { name: 'Link Harness' });
     trigger.focus();
-    await keyboard.keyboard('{Enter}');
-    const shadow = inShadow(hostIn(container));
-    await shadow.findByRole('dialog', { name: 'Connect Harness' });
+    await userEvent.keyboard('{Enter}');
+    await shownDialog(widget, 'Connect Harness');
     expect(deepActiveElement()?.textContent).toBe('Next');
-    await keyboard.keyboard('{Enter}');
-    await vi.waitFor(() => expect(shadow.getByRole('heading', { name: 'Find your account identifier' })).toBeTruthy());
-    expect(shadow.getByText('abc123DEF456', { selector: 'code' })).toBeTruthy();
+    await userEvent.keyboard('{Enter}');
+    await view.findByRole('heading', { name: 'Find your account identifier' });
+    expect(view.getByText('abc123DEF456', { selector: 'code' })).toBeVisible();
     expect(deepActiveElement()?.textContent).toBe('Next');
-    await keyboard.keyboard('{Enter}');
-    const apiKey = await shadow.findByLabelText('API Key');
+    await userEvent.keyboard('{Enter}');
+    const apiKey = await view.findByLabelText('API Key');
     await vi.waitFor(() => expect(deepActiveElement()).toBe(apiKey));
-    await keyboard.keyboard(TOKENS.pat);
-    await keyboard.keyboard('{Tab}');
+    // Ctrl+V where the focus is: the keyboard user's way to enter a 72-character key.
+    paste(deepActiveElement() as HTMLElement, TOKENS.pat);
+    await userEvent.keyboard('{Tab}');
     // Tab goes to the show/hide toggle, then to the account field the token filled in.
-    await keyboard.keyboard('{Tab}');
-    const account = shadow.getByLabelText('Account Identifier') as HTMLInputElement;
+    await userEvent.keyboard('{Tab}');
+    const account = view.getByLabelText('Account Identifier') as HTMLInputElement;
     expect(deepActiveElement()).toBe(account);
     expect(account.value).toBe(ACCOUNTS.primary.id);
-    await keyboard.keyboard('{Enter}');
-    const done = await shadow.findByRole('button', { name: 'Done' });
-    expect(shadow.getByRole('heading', { name: 'Harness account connected' })).toBeTruthy();
+    await userEvent.keyboard('{Enter}');
+    const done = await view.findByRole('button', { name: 'Done' });
+    expect(view.getByRole('heading', { name: 'Harness account connected' })).toBeVisible();
     await vi.waitFor(() => expect(deepActiveElement()).toBe(done));
     expect(connect).toHaveBeenCalledTimes(1);
     expect(onSuccess).toHaveBeenCalledTimes(1);
-    await keyboard.keyboard('{Enter}');
+    await userEvent.keyboard('{Enter}');
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith('completed'));
     expect(onClose).toHaveBeenCalledTimes(1);
-    expect(shadow.queryByRole('dialog')).toBeNull();
+    expect(dialog).not.toBeVisible();
     expect(document.activeElement).toBe(trigger);
   });
 
@@ -128,10 +122,10 @@ describe('<HarnessConnect/> dialog', () => {
       </>,
     );
     const outside = [getByRole('button', { name: 'Before' }), getByRole('button', { name: 'After' })];
-    const dialog = await inShadow(hostIn(container)).findByRole('dialog', { name: 'Connect Harness' });
+    const dialog = await shownDialog(await widgetIn(container), 'Connect Harness');
     const visited = new Set<Element>();
     for (const key of ['{Tab}', '{Tab}', '{Tab}', '{Tab}', '{Tab}', '{Shift>}{Tab}{/Shift}', '{Shift>}{Tab}{/Shift}']) {
-      await keyboard.keyboard(key);
+      await userEvent.keyboard(key);
       const active = deepActiveElement();
       expect(outside).not.toContain(active);
       // Chrome may hand focus to its own UI past the end of a modal's tab order; it never reaches the page.
@@ -156,16 +150,16 @@ describe('<HarnessConnect/> dialog', () => {
       />,
     );
     const trigger = getByRole('button', { name: 'Link Harness' });
-    const shadow = inShadow(hostIn(container));
-    await keyboard.click(trigger);
-    await shadow.findByRole('dialog', { name: 'Connect Harness' });
-    await keyboard.keyboard('{Escape}');
+    const widget = await widgetIn(container);
+    await userEvent.click(trigger);
+    await shownDialog(widget, 'Connect Harness');
+    await userEvent.keyboard('{Escape}');
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith('dismissed'));
-    expect(shadow.queryByRole('dialog')).toBeNull();
+    expect(widget.dialog).not.toBeVisible();
     expect(document.activeElement).toBe(trigger);
 
-    await keyboard.click(trigger);
-    await keyboard.click(await shadow.findByRole('button', { name: 'Close' }));
+    await userEvent.click(trigger);
+    await userEvent.click(await widget.view.findByRole('button', { name: 'Close' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(2));
     expect(onClose).toHaveBeenLastCalledWith('dismissed');
     expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
@@ -177,26 +171,27 @@ describe('<HarnessConnect/> dialog', () => {
     const { container, rerender } = render(
       <HarnessConnect queryClient={new QueryClient()} open={false} connect={async () => fakeResult} onClose={onClose} />,
     );
-    const shadow = inShadow(hostIn(container));
-    expect(shadow.queryByRole('dialog')).toBeNull();
+    const widget = await widgetIn(container);
+    expect(widget.dialog).not.toBeVisible();
     rerender(<HarnessConnect queryClient={new QueryClient()} open connect={async () => fakeResult} onClose={onClose} />);
-    await shadow.findByRole('dialog', { name: 'Connect Harness' });
+    await shownDialog(widget, 'Connect Harness');
     rerender(<HarnessConnect queryClient={new QueryClient()} open={false} connect={async () => fakeResult} onClose={onClose} />);
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith('dismissed'));
+    expect(widget.dialog).not.toBeVisible();
   });
 
   it('jumps to the form with "I already have an API key" and marks steps whose outcome is there', async () => {
     const { container } = render(
       <HarnessConnect queryClient={new QueryClient()} defaultOpen defaultValues={{ accountId: ACCOUNTS.primary.id }} connect={async () => fakeResult} />,
     );
-    const shadow = inShadow(hostIn(container));
-    await keyboard.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
-    const apiKey = await shadow.findByLabelText('API Key');
-    const items = shadow.getAllByRole('listitem').filter((li) => li.hasAttribute('data-step'));
+    const { view } = await widgetIn(container);
+    await userEvent.click(await view.findByRole('button', { name: 'I already have an API key' }));
+    const apiKey = await view.findByLabelText('API Key');
+    const items = view.getAllByRole('listitem').filter((li) => li.hasAttribute('data-step'));
     expect(items.map((li) => li.getAttribute('data-state'))).toEqual(['upcoming', 'done', 'current']);
-    await keyboard.type(apiKey, TOKENS.pat);
-    await vi.waitFor(() => expect(items[0]!.getAttribute('data-state')).toBe('done'));
-    expect(shadow.getByRole('listitem', { current: 'step' }).getAttribute('data-step')).toBe('connect');
+    await userEvent.fill(apiKey, TOKENS.pat);
+    await expect.element(items[0]!).toHaveAttribute('data-state', 'done');
+    expect(view.getByRole('listitem', { current: 'step' }).getAttribute('data-step')).toBe('connect');
   });
 
   it('renders one dialog and fires "open" once under StrictMode', async () => {
@@ -207,20 +202,20 @@ describe('<HarnessConnect/> dialog', () => {
         <HarnessConnect queryClient={new QueryClient()} defaultOpen connect={connect} onEvent={(e) => events.push(e)} />
       </StrictMode>,
     );
-    const host = hostIn(container);
-    const shadow = inShadow(host);
-    await shadow.findByRole('dialog', { name: 'Connect Harness' });
+    const widget = await widgetIn(container);
+    const { view } = widget;
+    await shownDialog(widget, 'Connect Harness');
     expect(container.querySelectorAll('[data-harness-connect]')).toHaveLength(1);
-    expect(host.shadowRoot!.querySelectorAll('dialog')).toHaveLength(1);
+    expect(widget.root.querySelectorAll('dialog')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'open')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'step_view')).toHaveLength(1);
-    await keyboard.click(shadow.getByRole('button', { name: 'I already have an API key' }));
-    await keyboard.type(await shadow.findByLabelText('API Key'), TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await shadow.findByRole('button', { name: 'Done' });
+    await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(await view.findByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await view.findByRole('button', { name: 'Done' });
     expect(connect).toHaveBeenCalledTimes(1);
     expect(events.filter((e) => e.type === 'success')).toHaveLength(1);
-    await keyboard.click(shadow.getByRole('button', { name: 'Done' }));
+    await userEvent.click(view.getByRole('button', { name: 'Done' }));
     await vi.waitFor(() => expect(events.filter((e) => e.type === 'close')).toHaveLength(1));
     expect(events.find((e) => e.type === 'close')).toMatchObject({ reason: 'completed' });
     expect(new Set(events.map((e) => e.sessionId)).size).toBe(1);
@@ -248,15 +243,16 @@ describe('<HarnessConnect/> dialog', () => {
       </>,
     );
     const [hostA, hostB] = Array.from(container.querySelectorAll<HTMLElement>('[data-harness-connect]'));
-    await keyboard.click(getByRole('button', { name: 'Second' }));
-    await inShadow(hostB!).findByRole('dialog', { name: 'Connect Harness' });
-    expect(inShadow(hostA!).queryByRole('dialog')).toBeNull();
+    const [a, b] = [await widgetOf(hostA!), await widgetOf(hostB!)];
+    await userEvent.click(getByRole('button', { name: 'Second' }));
+    await shownDialog(b, 'Connect Harness');
+    expect(a.dialog).not.toBeVisible();
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith(expect.objectContaining({ type: 'open' }));
-    await keyboard.click(inShadow(hostB!).getByRole('button', { name: 'Close' }));
-    await keyboard.click(getByRole('button', { name: 'First' }));
-    await inShadow(hostA!).findByRole('dialog', { name: 'Connect Harness' });
-    expect(inShadow(hostB!).queryByRole('dialog')).toBeNull();
+    await userEvent.click(b.view.getByRole('button', { name: 'Close' }));
+    await userEvent.click(getByRole('button', { name: 'First' }));
+    await shownDialog(a, 'Connect Harness');
+    expect(b.dialog).not.toBeVisible();
     const sessions = new Set([...first.mock.calls, ...second.mock.calls].map(([e]) => (e as HarnessConnectEvent).sessionId));
     expect(sessions.size).toBe(2);
   });
@@ -269,13 +265,13 @@ describe('<HarnessConnect/> dialog', () => {
       const { container } = render(
         <HarnessConnect queryClient={new QueryClient()} defaultOpen connect={async () => fakeResult} />,
       );
-      const shadow = inShadow(hostIn(container));
-      await keyboard.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
-      const connect = await shadow.findByRole('button', { name: 'Connect' });
+      const { view } = await widgetIn(container);
+      await userEvent.click(await view.findByRole('button', { name: 'I already have an API key' }));
+      const connect = await view.findByRole('button', { name: 'Connect' });
       const box = connect.getBoundingClientRect();
       expect(box.width).toBeGreaterThan(40);
       expect(box.height).toBeGreaterThan(20);
-      expect(getComputedStyle(connect).display).not.toBe('none');
+      expect(connect).toBeVisible();
       expect(document.documentElement.getAttribute('style')).toBeNull();
       expect(document.body.getAttribute('style')).toBeNull();
     } finally {
@@ -290,10 +286,21 @@ describe('<HarnessConnect/> dialog', () => {
         <HarnessConnect queryClient={new QueryClient()} defaultOpen connect={async () => fakeResult} />
       </>,
     );
-    const dialog = await inShadow(hostIn(container)).findByRole('dialog', { name: 'Connect Harness' });
+    const dialog = await shownDialog(await widgetIn(container), 'Connect Harness');
     window.scrollTo(0, 0);
-    await keyboard.wheel(dialog, { delta: { y: 800 } });
-    await new Promise((r) => setTimeout(r, 100));
+    // The same wheel over the page alone scrolls it before the page has heard the event (Playwright's
+    // wheel returns once Chromium has handled it): waiting until the page hears it, then for a paint, is
+    // waiting past the moment a scroll would have shown.
+    const heard: Event[] = [];
+    const listener = (event: Event) => heard.push(event);
+    window.addEventListener('wheel', listener, { passive: true });
+    try {
+      await userEvent.wheel(dialog, { delta: { y: 800 } });
+      await vi.waitFor(() => expect(heard).toHaveLength(1));
+      await painted();
+    } finally {
+      window.removeEventListener('wheel', listener);
+    }
     expect(window.scrollY).toBe(0);
     expect(document.documentElement.getAttribute('style')).toBeNull();
     expect(document.body.getAttribute('style')).toBeNull();
@@ -305,27 +312,28 @@ describe('<HarnessConnect/> dialog', () => {
         <HarnessConnect queryClient={new QueryClient()} defaultOpen connect={async () => fakeResult} />
       </div>,
     );
-    const next = await inShadow(hostIn(container)).findByRole('button', { name: 'Next' });
+    const next = await (await widgetIn(container)).view.findByRole('button', { name: 'Next' });
     expect(getComputedStyle(next).backgroundColor).toBe('rgb(1, 2, 3)');
     expect(next.getAttribute('part')?.split(' ')).toEqual(['button', 'primary']);
   });
 
-  it('fits a 320 px wide phone', async () => {
+  it('fits a 320 px wide phone at every step', async () => {
     await page.viewport(320, 640);
     try {
       const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen connect={async () => fakeResult} />);
-      const shadow = inShadow(hostIn(container));
-      const dialog = await shadow.findByRole('dialog', { name: 'Connect Harness' });
-      for (const next of ['Next', 'Next']) {
-        expect(dialog.getBoundingClientRect().left).toBeGreaterThanOrEqual(0);
-        expect(dialog.getBoundingClientRect().right).toBeLessThanOrEqual(320);
+      const widget = await widgetIn(container);
+      await shownDialog(widget, 'Connect Harness');
+      for (const heading of ['Generate a Harness API key', 'Find your account identifier']) {
+        await widget.view.findByRole('heading', { name: heading });
+        await painted();
         // Nothing wider than the dialog: the worked example's long URL wraps.
-        expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
-        await keyboard.click(shadow.getByRole('button', { name: next }));
+        const next = widget.view.getByRole('button', { name: 'Next' });
+        expectLaidOut(widget, next);
+        await userEvent.click(next);
       }
-      const connect = await shadow.findByRole('button', { name: 'Connect' });
-      expect(connect.getBoundingClientRect().right).toBeLessThanOrEqual(320);
-      expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
+      const connect = await widget.view.findByRole('button', { name: 'Connect' });
+      await painted();
+      expectLaidOut(widget, connect);
     } finally {
       await page.viewport(414, 896);
     }
@@ -333,21 +341,21 @@ describe('<HarnessConnect/> dialog', () => {
 
   it('has no axe violations on the guide, the form with errors, and success', async () => {
     const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen connect={async () => fakeResult} />);
-    const host = hostIn(container);
-    const shadow = inShadow(host);
-    await shadow.findByRole('dialog', { name: 'Connect Harness' });
+    const widget = await widgetIn(container);
+    const { view, host } = widget;
+    await shownDialog(widget, 'Connect Harness');
     expect(await axeViolations(host)).toEqual([]);
-    await keyboard.click(shadow.getByRole('button', { name: 'Next' }));
-    await shadow.findByRole('heading', { name: 'Find your account identifier' });
+    await userEvent.click(view.getByRole('button', { name: 'Next' }));
+    await view.findByRole('heading', { name: 'Find your account identifier' });
     expect(await axeViolations(host)).toEqual([]);
-    await keyboard.click(shadow.getByRole('button', { name: 'Next' }));
-    await keyboard.click(await shadow.findByRole('button', { name: 'Connect' }));
-    const keyInput = shadow.getByLabelText('API Key');
-    await vi.waitFor(() => expect(keyInput.getAttribute('aria-invalid')).toBe('true'));
+    await userEvent.click(view.getByRole('button', { name: 'Next' }));
+    await userEvent.click(await view.findByRole('button', { name: 'Connect' }));
+    const keyInput = view.getByLabelText('API Key');
+    await expect.element(keyInput).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(host)).toEqual([]);
-    await keyboard.type(keyInput, TOKENS.pat);
-    await keyboard.click(shadow.getByRole('button', { name: 'Connect' }));
-    await shadow.findByRole('heading', { name: 'Harness account connected' });
+    await userEvent.fill(keyInput, TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    await view.findByRole('heading', { name: 'Harness account connected' });
     expect(await axeViolations(host)).toEqual([]);
   });
 });

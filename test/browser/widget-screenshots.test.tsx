@@ -1,13 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { setupWorker } from 'msw/browser';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { HarnessConnect } from '../../src/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS, harnessHandlers } from '../../src/testing/index.js';
+import { expectLaidOut, painted, shownDialog, widgetIn, type Widget } from '../support/widget.js';
 
-// Screenshots of the widget's main states on a desktop and on the narrowest phone, for a person to review
-// (test-results/ is not committed). `path` is relative to this file: ../../ is the repository root.
+// The widget's main states on a desktop and on the narrowest phone: at each size the dialog is inside the
+// window, nothing scrolls sideways, no text is cut off and the state's primary button is on screen, uncovered.
+// Each is also saved as a screenshot for a person to review (test-results/ is not committed; `path` is
+// relative to this file: ../../ is the repository root).
 const { handlers, mock } = harnessHandlers();
 const worker = setupWorker(...handlers);
 
@@ -25,77 +28,65 @@ afterEach(() => {
 });
 afterAll(() => worker.stop());
 
-function shadowOf(container: HTMLElement) {
-  const host = container.querySelector<HTMLElement>('[data-harness-connect]');
-  if (!host?.shadowRoot) throw new Error('no harness-connect shadow root');
-  return within(host.shadowRoot as unknown as HTMLElement);
-}
-
-/** Two frames: layout and paint after a resize or a state change. */
-function settled() {
-  return new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-}
-
-/** Saves the current page at every size; returns the paths written. */
-async function shoot(state: string): Promise<string[]> {
-  const paths: string[] = [];
+/** At every size: checks the layout around `primary`, then saves the page. */
+async function checkAndShoot(state: string, widget: Widget, primary: () => HTMLElement) {
   for (const size of SIZES) {
     await page.viewport(size.width, size.height);
-    await settled();
-    const path = await page.screenshot({ path: `../../test-results/screenshots/${state}-${size.name}.png` });
-    expect(path).toMatch(new RegExp(`test-results/screenshots/${state}-${size.name}\\.png$`));
-    paths.push(path);
+    await painted();
+    expectLaidOut(widget, primary());
+    await page.screenshot({ path: `../../test-results/screenshots/${state}-${size.name}.png` });
   }
-  return paths;
 }
 
-function renderWidget(connect?: Parameters<typeof HarnessConnect>[0]['connect']) {
+async function renderWidget(connect?: Parameters<typeof HarnessConnect>[0]['connect']) {
   const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen connect={connect} />);
-  return shadowOf(container);
+  const widget = await widgetIn(container);
+  await shownDialog(widget);
+  return widget;
 }
 
-async function openForm(shadow: ReturnType<typeof shadowOf>) {
-  await userEvent.click(await shadow.findByRole('button', { name: 'I already have an API key' }));
-  const apiKey = (await shadow.findByLabelText('API Key')) as HTMLInputElement;
-  const account = shadow.getByLabelText('Account Identifier') as HTMLInputElement;
+async function openForm({ view }: Widget) {
+  await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
+  const apiKey = (await view.findByLabelText('API Key')) as HTMLInputElement;
+  const account = view.getByLabelText('Account Identifier') as HTMLInputElement;
   return { apiKey, account };
 }
 
-describe('<HarnessConnect/> screenshots', () => {
+describe('<HarnessConnect/> laid out on a desktop and a 320 px phone', () => {
   afterAll(() => page.viewport(SIZES[0].width, SIZES[0].height));
 
-  it('the first guide step', async () => {
-    const shadow = renderWidget();
-    await shadow.findByRole('heading', { name: 'Generate a Harness API key' });
-    expect(await shoot('guide-key')).toHaveLength(2);
+  it('the first guide step: Next in reach', async () => {
+    const widget = await renderWidget();
+    await widget.view.findByRole('heading', { name: 'Generate a Harness API key' });
+    await checkAndShoot('guide-key', widget, () => widget.view.getByRole('button', { name: 'Next' }));
   });
 
-  it('the form with a field error', async () => {
-    const shadow = renderWidget();
-    const { apiKey, account } = await openForm(shadow);
+  it('the form with a field error: Connect in reach', async () => {
+    const widget = await renderWidget();
+    const { apiKey, account } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);
     await userEvent.fill(account, ACCOUNTS.other.id);
-    await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
-    await vi.waitFor(() => expect(account.getAttribute('aria-invalid')).toBe('true'));
-    expect(await shoot('form-error')).toHaveLength(2);
+    await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
+    await expect.element(account).toHaveAttribute('aria-invalid', 'true');
+    await checkAndShoot('form-error', widget, () => widget.view.getByRole('button', { name: 'Connect' }));
   });
 
-  it('verifying', async () => {
+  it('verifying: Cancel in reach', async () => {
     mock.setFault('hang');
-    const shadow = renderWidget();
-    const { apiKey } = await openForm(shadow);
+    const widget = await renderWidget();
+    const { apiKey } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);
-    await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
-    await shadow.findByRole('button', { name: 'Cancel' });
-    expect(await shoot('verifying')).toHaveLength(2);
+    await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
+    await widget.view.findByRole('button', { name: 'Cancel' });
+    await checkAndShoot('verifying', widget, () => widget.view.getByRole('button', { name: 'Cancel' }));
   });
 
-  it('the success view', async () => {
-    const shadow = renderWidget();
-    const { apiKey } = await openForm(shadow);
+  it('the success view: Done in reach', async () => {
+    const widget = await renderWidget();
+    const { apiKey } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);
-    await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
-    await shadow.findByRole('heading', { name: 'Harness account connected' });
-    expect(await shoot('success')).toHaveLength(2);
+    await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
+    await widget.view.findByRole('heading', { name: 'Harness account connected' });
+    await checkAndShoot('success', widget, () => widget.view.getByRole('button', { name: 'Done' }));
   });
 });

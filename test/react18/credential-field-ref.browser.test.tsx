@@ -1,20 +1,30 @@
+import { QueryClient } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
-import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CredentialField } from '../../src/widget/credential-field.js';
+import { userEvent } from 'vitest/browser';
+import { HarnessConnect } from '../../src/index.js';
+import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
+import { widgetIn } from '../support/widget.js';
 
 afterEach(() => cleanup());
 
-// React 18 strips `ref` from a function component's props (React 19 passes it): the field must forward it, or
-// react-hook-form never reaches the inputs and the form submits empty values.
-describe('React 18: the credential field', () => {
-  it('CredentialField hands its ref to the <input> (react-hook-form registers the field through it)', () => {
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const ref = createRef<HTMLInputElement>();
+// React 18 strips `ref` from a function component's props (React 19 passes it). If the form's fields did not
+// forward it, react-hook-form would never reach the inputs: the form would submit empty values and React 18
+// would warn "Function components cannot be given refs".
+describe('React 18: the credentials form', () => {
+  it('hands connect exactly what the person entered, with no warning', async () => {
+    const consoleError = vi.spyOn(console, 'error');
+    const connect = vi.fn(async () => ({}));
     try {
-      render(<CredentialField id="key" label="API Key" hint="From Harness" error={undefined} ref={ref} />);
-      // React 18: "Warning: Function components cannot be given refs", and ref.current stays null.
-      expect(ref.current).toBeInstanceOf(HTMLInputElement);
+      const { container } = render(<HarnessConnect queryClient={new QueryClient()} defaultOpen connect={connect} />);
+      const { view } = await widgetIn(container);
+      await userEvent.click(await view.findByRole('button', { name: 'I already have an API key' }));
+      await userEvent.fill(await view.findByLabelText('API Key'), TOKENS.sat);
+      await userEvent.fill(view.getByLabelText('Account Identifier'), ACCOUNTS.primary.id);
+      await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+      await view.findByRole('heading', { name: 'Harness account connected' });
+      expect(connect).toHaveBeenCalledTimes(1);
+      expect(connect.mock.calls[0]).toEqual([{ apiKey: TOKENS.sat, accountId: ACCOUNTS.primary.id }, { signal: expect.any(AbortSignal) }]);
       expect(consoleError).not.toHaveBeenCalled();
     } finally {
       consoleError.mockRestore();

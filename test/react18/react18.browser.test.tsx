@@ -27,6 +27,6 @@ describe('the browser-react18 project', () => {
         <Probe />
       </QueryClientProvider>,
     );
-    expect(container.innerHTML).toBe('<p>true acc</p>');
+    expect(container.textContent).toBe('true acc');
   });
 });
