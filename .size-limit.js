@@ -50,8 +50,9 @@ const check = (name, path, limit, ignore) => ({
 export default [
   // #13: the account, principal and ACL calls after token/validate, their safe shared call, Harness's own codes.
   check('core (own code)', 'dist/core.js', '9 KB', [...ALL_DEPS, 'node:*']),
-  // #13: the same verifier (it imports the core), plus the route's identity fields and egress addresses.
-  check('server (own code)', 'dist/server.js', '11 KB', [...ALL_DEPS, 'node:*']),
+  // #13: the same verifier (it imports the core), plus the route's identity fields and egress addresses;
+  // #14: renewing a connection (resolveExpected) and the health checks of stored ones.
+  check('server (own code)', 'dist/server.js', '12 KB', [...ALL_DEPS, 'node:*']),
   // The mock grew with the ACL call, projects, Harness's own error codes and its run-time controls.
   check('testing (own code)', 'dist/testing.js', '10 KB', ['msw']),
   // #13: seven new error codes' English words, and the checks that believe a route's serialised error.

@@ -84,7 +84,7 @@ export const AccountMismatchFromHarness = meta.story(
   failure({ apiKey: TOKENS.legacy, accountId: ACCOUNTS.other.id, code: 'account_mismatch', place: 'accountId', retry: false }),
 );
 
-export const Forbidden = meta.story(failure({ apiKey: TOKENS.restricted, code: 'forbidden', place: 'banner', retry: false }));
+export const IpNotAllowed = meta.story(failure({ apiKey: TOKENS.restricted, code: 'ip_not_allowed', place: 'banner', retry: false }));
 
 export const InvalidRequestUnknownAccount = meta.story(
   failure({ apiKey: TOKENS.legacy, accountId: 'Zz9UnknownAccount00000', code: 'invalid_request', place: 'accountId', retry: false }),

@@ -43,8 +43,7 @@ export interface HarnessAnswer {
  * an oversized answer. The key goes in the header (and a body the caller passes), never in the URL.
  */
 export async function callHarness(call: HarnessCall, context: HarnessCallContext): Promise<HarnessAnswer> {
-  // `fetch` taken out of the context and called on its own: a browser's `fetch` called as a method of another
-  // object throws "Illegal invocation".
+  // Called unbound: a browser's `fetch` throws "Illegal invocation" when called as a method of another object.
   const { baseUrl, apiKey, accountId, signal, fetch: send } = context;
   // Harness reads the account from the query; routingId routes the call to the account's cell.
   const query = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId });

@@ -2,9 +2,9 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
-import { scrubSecret, type HarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessPrincipal } from '../core/permissions.js';
-import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode } from './handler.js';
+import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode, HarnessVerifiedConnection } from './handler.js';
 
 /**
  * The HTTP status of each error code, written out for every code so that a new one cannot answer a
@@ -170,4 +170,24 @@ export function errorAnswer(
     egressIps: error.egressIps,
   };
   return answer(STATUS_OF[error.code], { ok: false, error: body }, headers);
+}
+
+/**
+ * The connection as the browser receives it: without the key in any text Harness supplied, and with the
+ * emails only when the host asked for them.
+ */
+export function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
+  const scrub = (text: string) => scrubSecret(text, apiKey);
+  const { user } = connection;
+  return {
+    ...connection,
+    user: user === null || includeEmail ? user : { name: user.name, email: null },
+    principal: answeredPrincipal(connection.principal, includeEmail, scrub),
+  };
+}
+
+/** `error` with the host's outbound addresses, when it is the IP allow-list's refusal and the host gave them. */
+export function withEgressIps(error: HarnessConnectError, egressIps: readonly string[] | undefined): HarnessConnectError {
+  if (error.code !== 'ip_not_allowed' || egressIps === undefined) return error;
+  return new HarnessConnectError(error.code, { ...error.toJSON(), egressIps: [...egressIps], cause: error.cause });
 }

@@ -1,8 +1,9 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
-import { HarnessConnectError, scrubSecret, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, answeredPrincipal, describeUpstreamAnswer, errorAnswer, requestError } from './answers.js';
+import { answer, answeredConnection, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
+import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -97,6 +98,17 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    */
   egressIps?: readonly string[];
   /**
+   * Names the connection a request renews (a reconnect), e.g. from the URL or your session: its account, and
+   * who the stored key acts as. Then a key for another account is refused with `account_mismatch` before
+   * Harness is asked, and a key acting as another user or service account with `principal_mismatch` after
+   * verification; `onVerified` runs for neither. Return `null` or nothing for a new connection. Runs after
+   * the body is read (read the URL, headers or session, not the body). If it throws, or returns another
+   * shape, the route answers 500 and calls no one.
+   */
+  resolveExpected?: (
+    request: Request,
+  ) => HarnessExpectedConnection | null | undefined | Promise<HarnessExpectedConnection | null | undefined>;
+  /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
    * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
    */
@@ -154,26 +166,6 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 
 
 /**
- * The connection as the browser receives it: without the key in any text Harness supplied, and with the
- * emails only when the host asked for them.
- */
-function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
-  const scrub = (text: string) => scrubSecret(text, apiKey);
-  const { user } = connection;
-  return {
-    ...connection,
-    user: user === null || includeEmail ? user : { name: user.name, email: null },
-    principal: answeredPrincipal(connection.principal, includeEmail, scrub),
-  };
-}
-
-/** `error` with the host's outbound addresses, when it is the IP allow-list's refusal and the host gave them. */
-function withEgressIps(error: HarnessConnectError, egressIps: readonly string[] | undefined): HarnessConnectError {
-  if (error.code !== 'ip_not_allowed' || egressIps === undefined) return error;
-  return new HarnessConnectError(error.code, { ...error.toJSON(), egressIps: [...egressIps], cause: error.cause });
-}
-
-/**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
  * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
  *
@@ -200,6 +192,18 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     report(error, request);
     return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
+  }
+
+  /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
+  async function runResolveExpected(request: Request, apiKey: string): Promise<HarnessExpectedConnection | null | Response> {
+    if (!options.resolveExpected) return null;
+    try {
+      return readExpected(await options.resolveExpected(request));
+    } catch (caught) {
+      if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
+      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'resolveExpected threw', cause: caught });
+      return failure(error, request, `resolveExpected threw; ${CAUSE_IN_ON_ERROR}`, apiKey);
+    }
   }
 
   /** The hook's own answer, a 500 when it fails, or `null` to go on. */
@@ -246,13 +250,19 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     if (body.status === 'timeout') {
       return requestError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms. Send the request again.`);
     }
-    const credentials = parseCredentials(body.text);
-    if (credentials instanceof Response) return credentials;
+    const sent = parseCredentials(body.text);
+    if (sent instanceof Response) return sent;
 
     // The key as Harness accepts it (quotes, spaces and prefixes removed): for the integrator to store, and
     // to scrub from answers.
-    const parsed = parseHarnessToken(credentials.apiKey);
-    const cleanKey = parsed.ok ? parsed.token : credentials.apiKey;
+    const parsed = parseHarnessToken(sent.apiKey);
+    const cleanKey = parsed.ok ? parsed.token : sent.apiKey;
+
+    const expected = await runResolveExpected(request, cleanKey);
+    if (expected instanceof Response) return expected;
+    const otherAccount = expected === null ? null : accountMismatch(sent, expected);
+    if (otherAccount !== null) return failure(otherAccount, request, otherAccount.detail, cleanKey);
+    const credentials = expected === null ? sent : credentialsFor(sent, expected);
 
     let verification: HarnessTokenVerification;
     try {
@@ -261,6 +271,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       const error = withEgressIps(toHarnessConnectError(caught), options.egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
+    const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
+    if (otherPrincipal !== null) return failure(otherPrincipal, request, otherPrincipal.detail, cleanKey);
     // Named fields only: a connection never takes on whatever a verification may carry in future.
     const { tokenKind, tokenId, tokenHint, tokenName, apiKeyType, user, expiresAt } = verification;
     const { accountName, principal, permissions, expiresSoon } = verification;

@@ -5,6 +5,8 @@
  */
 export { verifyHarnessCredentials, MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS } from './verify-credentials.js';
 export { createHarnessConnectHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export { checkHarnessConnection } from './health.js';
+export { checkHarnessConnections, DEFAULT_CHECK_CONCURRENCY, MAX_CHECK_CONCURRENCY } from './health-batch.js';
 export { HarnessConnectError, isHarnessConnectError } from '../core/errors.js';
 
 export type { VerifyHarnessCredentialsOptions } from './verify-credentials.js';
@@ -17,6 +19,9 @@ export type {
   HarnessConnectHandlerFailure,
   HarnessConnectHandlerRequestErrorCode,
 } from './handler.js';
+export type { HarnessExpectedConnection } from './expected.js';
+export type { CheckHarnessConnectionOptions, HarnessConnectionHealth, HarnessConnectionStatus } from './health.js';
+export type { CheckHarnessConnectionsOptions, HarnessConnectionToCheck } from './health-batch.js';
 export type { HarnessConnectErrorCode, HarnessConnectErrorJSON } from '../core/errors.js';
 export type { HarnessCredentialsInput } from '../core/credentials.js';
 export type { HarnessTokenVerification } from '../core/harness-response.js';

@@ -153,7 +153,7 @@ const failures: FaultCase[] = [
     where: 'accountId',
     retry: false,
   },
-  { name: '403 forbidden', apiKey: TOKENS.restricted, code: 'forbidden', message: /refused access/i, where: 'banner', retry: false },
+  { name: '403 IP allow-list', apiKey: TOKENS.restricted, code: 'ip_not_allowed', message: /IP allow-list blocks this app/i, where: 'banner', retry: false },
   { name: '404 HTML page', fault: 'not_found', apiKey: TOKENS.pat, code: 'wrong_host', message: /not a Harness API/i, where: 'banner', retry: false },
   { name: '429 rate limited', fault: 'rate_limited', apiKey: TOKENS.pat, code: 'rate_limited', message: /busy/i, where: 'banner', retry: true },
   { name: '500 server error', fault: 'server_error', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },

@@ -144,6 +144,19 @@ describe('verifyHarnessToken: the calls after token/validate (#13)', () => {
     expectNoSecret(result);
   });
 
+  it('calls fetch unbound, as a browser’s window.fetch requires ("Illegal invocation" otherwise)', async () => {
+    const { fetch: answer } = fakeHarness();
+    const receivers: unknown[] = [];
+    const strictFetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      receivers.push(this);
+      if (this !== undefined && this !== globalThis) return Promise.reject(new TypeError('Illegal invocation'));
+      return answer(input, init);
+    } as typeof globalThis.fetch;
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch: strictFetch });
+    expect(result.accountName).toBe('Acme Platform');
+    expect(receivers).toHaveLength(3);
+  });
+
   it('does not ask a service-account token for a current user; its principal is the service account', async () => {
     const { fetch, calls } = fakeHarness({
       validate: () => validateAnswer({ apiKeyType: 'SERVICE_ACCOUNT', parentIdentifier: 'deploy_bot', username: 'deploy-bot', email: 'bot@service.harness.io', validTo: 0 }),

@@ -1,0 +1,122 @@
+/**
+ * The health of a stored connection (#14): is the key a host saved still good, for a nightly job or an
+ * on-demand "Check" button. A key that stopped working is an answer here, not an exception.
+ */
+import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
+import { verifyHarnessCredentials } from './verify-credentials.js';
+
+/**
+ * What a check found:
+ * - `ok`: the key works (and holds every `requiredPermissions`);
+ * - `expiring`: it works, and expires within `expiryWarningDays` (default 30);
+ * - `expired`, `revoked`: Harness says so; the person must make a new key (reconnect);
+ * - `invalid`: Harness refuses the key or its account for good (deleted token, wrong secret, inactive or
+ *   deleted account, disabled user, IP allow-list, another account, a stored value that is not a key);
+ * - `permissions_missing`: the key works but lacks a required permission (`missing` lists them);
+ * - `unreachable`: nothing could be told this time (Harness down, slow or rate limiting, an answer that is
+ *   not Harness's, the ACL call failing): check again later, and do not mark the connection broken.
+ */
+export type HarnessConnectionStatus = 'ok' | 'expiring' | 'expired' | 'revoked' | 'invalid' | 'permissions_missing' | 'unreachable';
+
+/** The result of one check. Never holds the key. */
+export interface HarnessConnectionHealth {
+  status: HarnessConnectionStatus;
+  /** ISO 8601 expiry when the key verified; `null` when it never expires or the check could not tell. */
+  expiresAt: string | null;
+  /**
+   * The required permissions Harness said the key lacks: `[]` when it verified (or none were required),
+   * the list for `permissions_missing`, `null` when the check could not tell.
+   */
+  missing: HarnessPermissionRequirement[] | null;
+  /** When the check ended (ISO 8601). */
+  checkedAt: string;
+  /** The failure, serialised, for every status but `ok` and `expiring`. */
+  error?: HarnessConnectErrorJSON;
+  /** What Harness said about the key, for `ok` and `expiring`. */
+  verification?: HarnessTokenVerification;
+}
+
+export interface CheckHarnessConnectionOptions {
+  /** The account the connection was stored for. */
+  accountId: string;
+  /** @default 'https://app.harness.io' */
+  baseUrl?: string;
+  allowedHosts?: readonly string[];
+  /** Checked with one ACL call, as when the connection was made. */
+  requiredPermissions?: readonly HarnessPermissionRequirement[];
+  /** @default 30 */
+  expiryWarningDays?: number;
+  fetch?: typeof fetch;
+  /** Stops the check: it then rejects with code `aborted` (nothing was found, so there is no status). */
+  signal?: AbortSignal;
+  /** Per check, capped at 30 s like every server verification. @default 15000 */
+  timeoutMs?: number;
+}
+
+/**
+ * The status of every error code. `null`: the check throws instead, because it is not about the key: the
+ * caller cancelled (`aborted`) or the host's set-up is wrong (`configuration`: a base URL that is not an
+ * allowed host, a malformed requirement), which a status would hide in a report nobody reads.
+ */
+export const HARNESS_CONNECTION_STATUS_OF: Readonly<Record<HarnessConnectErrorCode, HarnessConnectionStatus | null>> = {
+  malformed_token: 'invalid',
+  malformed_account: 'invalid',
+  account_mismatch: 'invalid',
+  invalid_token: 'invalid',
+  expired_token: 'expired',
+  forbidden: 'invalid',
+  invalid_request: 'invalid',
+  wrong_host: 'unreachable',
+  rate_limited: 'unreachable',
+  unavailable: 'unreachable',
+  timeout: 'unreachable',
+  aborted: null,
+  configuration: null,
+  unknown: 'unreachable',
+  missing_permissions: 'permissions_missing',
+  permissions_unknown: 'unreachable',
+  revoked_token: 'revoked',
+  account_inactive: 'invalid',
+  principal_disabled: 'invalid',
+  ip_not_allowed: 'invalid',
+  principal_mismatch: 'invalid',
+};
+
+/**
+ * Checks a stored key the way it was verified when linked (`verifyHarnessCredentials`: a bounded timeout,
+ * one retry for a 5xx or a network failure, the same permission check in `'required'` mode). Resolves with
+ * a status for every credential problem and every failure to reach Harness; rejects only with `aborted`
+ * (the signal) or `configuration` (the host's set-up).
+ *
+ * One check makes two to four requests to Harness (token/validate, the account, the current user for a
+ * personal token, the ACL when permissions are required). For many connections use
+ * `checkHarnessConnections`, which bounds how many run at once.
+ */
+export async function checkHarnessConnection(apiKey: string, options: CheckHarnessConnectionOptions): Promise<HarnessConnectionHealth> {
+  const { accountId, ...verifyOptions } = options;
+  let verification: HarnessTokenVerification;
+  try {
+    verification = await verifyHarnessCredentials({ apiKey, accountId }, { ...verifyOptions, permissionCheck: 'required' });
+  } catch (caught) {
+    // The verifier's errors are already scrubbed of the key; anything else thrown is scrubbed here.
+    const error = caught instanceof HarnessConnectError ? caught : toHarnessConnectError(caught, apiKey);
+    const status = HARNESS_CONNECTION_STATUS_OF[error.code];
+    if (status === null) throw error;
+    return {
+      status,
+      expiresAt: null,
+      missing: status === 'permissions_missing' ? (error.missing ?? []) : null,
+      checkedAt: new Date().toISOString(),
+      error: error.toJSON(),
+    };
+  }
+  return {
+    status: verification.expiresSoon ? 'expiring' : 'ok',
+    expiresAt: verification.expiresAt,
+    missing: [],
+    checkedAt: new Date().toISOString(),
+    verification,
+  };
+}
