@@ -81,8 +81,7 @@ describe('every theme token is applied', () => {
     expect(style(dialog).boxShadow, 'shadow').toBe(THEME.shadow);
     expect(style(dialog).width, 'width').toBe(THEME.width);
     expect(style(dialog, '::backdrop').backgroundColor, 'backdrop').toBe(THEME.backdrop);
-    expect(style(root.querySelector('.note')).backgroundColor, 'subtle').toBe(rgb(THEME.subtle));
-    expect(style(root.querySelector('.note')).color, 'muted').toBe(rgb(THEME.muted));
+    expect(style(root.querySelector('[part~=step-count]')).color, 'muted').toBe(rgb(THEME.muted));
     expect(style(root.querySelector('.session')).rowGap, 'space').toBe(THEME.space);
 
     // The guide: a link, the primary button, its hover, and the focus ring of a keyboard user.
@@ -100,6 +99,7 @@ describe('every theme token is applied', () => {
     // The form: inputs, a field error, then a banner.
     await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
     const apiKey = await view.findByLabelText('API Key');
+    expect(style(root.querySelector('[part~=hint] code')).backgroundColor, 'subtle').toBe(rgb(THEME.subtle));
     expect(style(apiKey).fontFamily, 'fontMono').toBe(THEME.fontMono);
     expect(style(apiKey).borderTopLeftRadius, 'radiusControl').toBe(THEME.radiusControl);
     await userEvent.click(view.getByRole('button', { name: 'Connect' }));
