@@ -13,7 +13,6 @@ export {
   parseHarnessToken,
   parseAccountIdentifier,
   checkHarnessCredentials,
-  harnessCredentialsSchema,
   HarnessConnectError,
   isHarnessConnectError,
   HARNESS_CONNECT_ERROR_CODES,
