@@ -24,9 +24,9 @@ import type {
   HarnessConnectTrigger,
 } from '../widget/types.js';
 
-/** The `detail` of each DOM event `harness-connect:<type>`, by event name. */
+/** The `detail` of each DOM event `harness-connect-<type>`, by event name. */
 export type HarnessConnectElementEventMap = {
-  [K in HarnessConnectEventName as `harness-connect:${K}`]: CustomEvent<Extract<HarnessConnectEvent, { type: K }>>;
+  [K in HarnessConnectEventName as `harness-connect-${K}`]: CustomEvent<Extract<HarnessConnectEvent, { type: K }>>;
 };
 
 /** The tag `defineHarnessConnectElement()` registers unless told another. */
@@ -77,7 +77,7 @@ const ElementBase: typeof HTMLElement =
  * Methods: `open()` and `close()` (which dismisses, aborting a running verification). `open` is a method,
  * not a boolean property: the state is the `open` attribute and the read-only property `isOpen`.
  *
- * Events: the widget's events as DOM `CustomEvent`s named `harness-connect:<type>` (`open`, `step_view`, …,
+ * Events: the widget's events as DOM `CustomEvent`s named `harness-connect-<type>` (`open`, `step_view`, …,
  * `success`, `close`), bubbling and composed, with the event as `detail` (see `HarnessConnectElementEventMap`).
  * None carries the key.
  */

@@ -1,6 +1,8 @@
 /**
  * The events the widget reports to its host, through `onEvent` and as DOM `CustomEvent`s named
- * `harness-connect:<type>`. The names are a stable contract: new ones may be added, none renamed or removed.
+ * `harness-connect-<type>` (a hyphen, as Shoelace's `sl-*` events have: Angular reads `(a:b)` in a template
+ * as "event b on the global target a", so a colon in the name could not be listened to declaratively).
+ * The names are a stable contract: new ones may be added, none renamed or removed.
  * No event ever carries the API key or anything derived from its secret part.
  */
 import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
@@ -65,7 +67,7 @@ export interface HarnessConnectEventMetadata {
   close: { reason: HarnessConnectCloseReason };
 }
 
-/** One event, as `onEvent` receives it and as the `detail` of the DOM event `harness-connect:<type>`. */
+/** One event, as `onEvent` receives it and as the `detail` of the DOM event `harness-connect-<type>`. */
 export type HarnessConnectEvent = {
   [K in HarnessConnectEventName]: {
     type: K;

@@ -153,7 +153,7 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
    */
   queryClient?: QueryClient;
   /**
-   * Where the `harness-connect:<type>` DOM events are dispatched. `<HarnessConnect/>` passes its host element.
+   * Where the `harness-connect-<type>` DOM events are dispatched. `<HarnessConnect/>` passes its host element.
    * @default undefined (no DOM events)
    */
   eventTarget?: RefObject<EventTarget | null>;

@@ -205,7 +205,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
       latest.current.onEvent?.(event);
       latest.current.eventTarget?.current?.dispatchEvent(
-        new CustomEvent(`harness-connect:${type}`, { detail: event, bubbles: true, composed: true }),
+        new CustomEvent(`harness-connect-${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
     [latest],

@@ -323,7 +323,7 @@ describe('<HarnessConnect/> connecting', () => {
     const { view } = widget;
     // 'open' has fired by now (defaultOpen); the rest of the session is heard on the host element.
     for (const name of ['submit', 'success', 'close']) {
-      widget.host.addEventListener(`harness-connect:${name}`, (e) => domEvents.push((e as CustomEvent).detail));
+      widget.host.addEventListener(`harness-connect-${name}`, (e) => domEvents.push((e as CustomEvent).detail));
     }
     const { apiKey } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);

@@ -45,9 +45,9 @@ describe('<HarnessConnect/> dialog', () => {
     expect(trigger.getAttribute('aria-expanded')).toBe('false');
     const heard: CustomEvent[] = [];
     const listener = (event: Event) => heard.push(event as CustomEvent);
-    document.addEventListener('harness-connect:open', listener);
+    document.addEventListener('harness-connect-open', listener);
     await userEvent.click(trigger);
-    document.removeEventListener('harness-connect:open', listener);
+    document.removeEventListener('harness-connect-open', listener);
     expect(heard).toHaveLength(1);
     expect(heard[0]!.target).toBe(widget.host);
     expect(heard[0]!.detail).toMatchObject({ type: 'open', sessionId: expect.any(String), timestamp: expect.any(String) });
