@@ -6,13 +6,13 @@
  */
 export { HarnessConnect } from './widget/harness-connect.js';
 export { useHarnessConnect } from './widget/use-harness-connect.js';
+export { connectThroughRoute } from './widget/connect-through-route.js';
 export { HARNESS_CONNECT_EVENT_NAMES } from './widget/events.js';
 export { HARNESS_CONNECT_STEPS } from './widget/flow.js';
 export {
   parseHarnessToken,
   parseAccountIdentifier,
   checkHarnessCredentials,
-  harnessCredentialsSchema,
   HarnessConnectError,
   isHarnessConnectError,
   HARNESS_CONNECT_ERROR_CODES,
@@ -33,8 +33,10 @@ export type {
   UseHarnessConnectOptions,
   HarnessConnectColorScheme,
   HarnessConnectBrand,
+  HarnessConnectExisting,
 } from './widget/types.js';
 export type { HarnessConnectTheme } from './widget/theme.js';
+export type { HarnessRouteConnection } from './widget/connect-through-route.js';
 export type { HarnessConnectMessages, HarnessConnectMessagesOverride } from './widget/i18n/en.js';
 export type { HarnessConnectLocale } from './widget/i18n/index.js';
 export type { UseHarnessConnectResult, HarnessConnectSubmitOutcome } from './widget/use-harness-connect.js';
@@ -44,7 +46,7 @@ export type {
   HarnessConnectEventMetadata,
   HarnessConnectCloseReason,
 } from './widget/events.js';
-export type { HarnessConnection, HarnessConnectStep, HarnessConnectStatus } from './widget/flow.js';
+export type { HarnessConnection, HarnessConnectStep, HarnessConnectStatus, HarnessConnectMode } from './widget/flow.js';
 
 export type {
   HarnessConnectErrorCode,

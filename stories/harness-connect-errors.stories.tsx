@@ -138,7 +138,7 @@ export const TryAgainSucceeds = meta.story({
     const tryAgain = await widget.view.findByRole('button', { name: 'Try again' });
     await expect(widget.view.getByRole('alert')).toHaveTextContent('Harness could not be reached. Try again.');
     await userEvent.click(tryAgain);
-    await expect(await widget.view.findByRole('heading', { name: 'Harness account connected' })).toBeVisible();
+    await expect(await widget.view.findByRole('heading', { name: 'Acme Platform is connected' })).toBeVisible();
     await expect(args.onError).toHaveBeenCalledTimes(1);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
     await expect(harnessPosts()).toHaveLength(2);

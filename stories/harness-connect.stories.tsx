@@ -63,7 +63,8 @@ export const FindAccountStep = meta.story({
     await userEvent.click(await view.findByRole('button', { name: 'Next' }));
     await expect(await view.findByRole('heading', { name: 'Find your account identifier' })).toBeVisible();
     await expect(view.getByRole('listitem', { current: 'step' })).toHaveTextContent('Find your account identifier');
-    await expect(view.getByText('abc123DEF456', { selector: 'code' })).toBeVisible();
+    // The drawn address bar, the account identifier highlighted in it.
+    await expect(view.getByText('abc123DEF456ghi789JKL0', { selector: 'mark' })).toBeVisible();
     await expect(view.getByRole('button', { name: 'Back' })).toBeVisible();
   },
 });
@@ -133,7 +134,7 @@ export const PastedOnTheGuide = meta.story({
     await expect(widget.view.getByLabelText('Account Identifier')).toHaveValue(ACCOUNTS.primary.id);
     await waitFor(() => expect(focusedIn(widget)).toBe(apiKey));
     await userEvent.keyboard('{Enter}');
-    await expect(await widget.view.findByRole('heading', { name: 'Harness account connected' })).toBeVisible();
+    await expect(await widget.view.findByRole('heading', { name: 'Acme Platform is connected' })).toBeVisible();
     await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ accountId: ACCOUNTS.primary.id }));
   },
 });
@@ -186,7 +187,7 @@ export const Success = meta.story({
     const widget = await widgetIn(canvasElement);
     await fillAndConnect(widget, TOKENS.pat);
     const { view } = widget;
-    await expect(await view.findByRole('heading', { name: 'Harness account connected' })).toBeVisible();
+    await expect(await view.findByRole('heading', { name: 'Acme Platform is connected' })).toBeVisible();
     await expect(view.getByText(ACCOUNTS.primary.id, { selector: 'code' })).toBeVisible();
     await expect(view.getByText(/ada@acme\.example/)).toBeVisible();
     await expect(view.getByText('Personal access token')).toBeVisible();

@@ -51,12 +51,12 @@ element.connect = async (credentials, { signal }) => {
 };
 
 // The widget's events arrive as DOM events on the element; none carries the key.
-element.addEventListener('harness-connect:success', (event) => {
+element.addEventListener('harness-connect-success', (event) => {
   status.textContent = `Connected Harness account ${event.detail.accountId}.`;
   status.dataset.state = 'connected';
 });
 
-element.addEventListener('harness-connect:close', (event) => {
+element.addEventListener('harness-connect-close', (event) => {
   if (event.detail.reason === 'dismissed' && status.dataset.state !== 'connected') {
     status.textContent = 'Not connected: the dialog was closed.';
   }

@@ -13,23 +13,31 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { HarnessConnectEvent, HarnessConnectEventName } from '../widget/events.js';
 import { HarnessConnect } from '../widget/harness-connect.js';
 import type { HarnessConnectTheme } from '../widget/theme.js';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
+import type { HarnessConnectMode } from '../widget/flow.js';
 import type {
   HarnessConnectColorScheme,
   HarnessConnectConnect,
   HarnessConnectDefaultValues,
+  HarnessConnectExisting,
   HarnessConnectProps,
   HarnessConnectTrigger,
 } from '../widget/types.js';
 
-/** The `detail` of each DOM event `harness-connect:<type>`, by event name. */
+/** The `detail` of each DOM event `harness-connect-<type>`, by event name. */
 export type HarnessConnectElementEventMap = {
-  [K in HarnessConnectEventName as `harness-connect:${K}`]: CustomEvent<Extract<HarnessConnectEvent, { type: K }>>;
+  [K in HarnessConnectEventName as `harness-connect-${K}`]: CustomEvent<Extract<HarnessConnectEvent, { type: K }>>;
 };
 
 /** The tag `defineHarnessConnectElement()` registers unless told another. */
 export const HARNESS_CONNECT_TAG_NAME = 'harness-connect';
 
-const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label', 'color-scheme', 'locale'] as const;
+const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label', 'color-scheme', 'locale', 'allowed-hosts', 'mode'] as const;
+
+/** A space-separated attribute as a list (`allowed-hosts="harness.acme.internal 127.0.0.1:4010"`). */
+function listOf(value: string | null): string[] {
+  return value === null ? [] : value.split(/\s+/).filter((item) => item !== '');
+}
 
 /** Each element's React root gets its own `useId` prefix, so two roots never produce the same id. */
 let rootCount = 0;
@@ -53,6 +61,12 @@ const ElementBase: typeof HTMLElement =
  *
  * - `color-scheme` ↔ `colorScheme`: `light` (default), `dark` or `system`.
  * - `locale` ↔ `locale`: the language (`en`, `de`, `fr`, `es`, `ja`, `ar`, or any BCP 47 tag).
+ * - `allowed-hosts` ↔ `allowedHosts`: space-separated extra hosts the default `connect` may reach (a
+ *   self-managed Harness).
+ * - `mode` ↔ `mode`: `connect` (default) or `reconnect` (with the `connection` property).
+ *
+ * More properties: `requiredPermissions` (what the app needs the key to do), `connection` (the stored
+ * connection a reconnect renews) and `egressIps` (the app's outbound addresses, for an IP allow-list).
  *
  * Properties only: `theme` (a `HarnessConnectTheme`: the `--hc-*` tokens, or just an `accent`; the same custom
  * properties can be set from the page's CSS instead), and `connect`, the callback `(credentials, { signal }) => Promise<result>` that verifies (and
@@ -63,7 +77,7 @@ const ElementBase: typeof HTMLElement =
  * Methods: `open()` and `close()` (which dismisses, aborting a running verification). `open` is a method,
  * not a boolean property: the state is the `open` attribute and the read-only property `isOpen`.
  *
- * Events: the widget's events as DOM `CustomEvent`s named `harness-connect:<type>` (`open`, `step_view`, …,
+ * Events: the widget's events as DOM `CustomEvent`s named `harness-connect-<type>` (`open`, `step_view`, …,
  * `success`, `close`), bubbling and composed, with the event as `detail` (see `HarnessConnectElementEventMap`).
  * None carries the key.
  */
@@ -76,6 +90,9 @@ export class HarnessConnectElement extends ElementBase {
   #container: HTMLSpanElement | null = null;
   #connect: HarnessConnectConnect<unknown> | null = null;
   #theme: HarnessConnectTheme | undefined;
+  #requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
+  #connection: HarnessConnectExisting | undefined;
+  #egressIps: readonly string[] | undefined;
   /** A pending unmount after a disconnect; a reconnect in the same task (a DOM move) cancels it. */
   #unmountScheduled = false;
 
@@ -97,6 +114,54 @@ export class HarnessConnectElement extends ElementBase {
   set theme(value: HarnessConnectTheme | null | undefined) {
     this.#theme = value ?? undefined;
     this.#render();
+  }
+
+  /** What the app needs the key to be able to do, checked with Harness before the connection counts. */
+  get requiredPermissions(): readonly HarnessPermissionRequirement[] | undefined {
+    return this.#requiredPermissions;
+  }
+
+  set requiredPermissions(value: readonly HarnessPermissionRequirement[] | null | undefined) {
+    this.#requiredPermissions = Array.isArray(value) ? value : undefined;
+    this.#render();
+  }
+
+  /** The stored connection a reconnect renews (with `mode="reconnect"`). */
+  get connection(): HarnessConnectExisting | undefined {
+    return this.#connection;
+  }
+
+  set connection(value: HarnessConnectExisting | null | undefined) {
+    this.#connection = value ?? undefined;
+    this.#render();
+  }
+
+  /** The app's outbound IP addresses, listed when a Harness IP allow-list blocks the key. */
+  get egressIps(): readonly string[] | undefined {
+    return this.#egressIps;
+  }
+
+  set egressIps(value: readonly string[] | null | undefined) {
+    this.#egressIps = Array.isArray(value) ? value : undefined;
+    this.#render();
+  }
+
+  /** Extra hosts the default `connect` may reach (self-managed Harness): the `allowed-hosts` attribute, space-separated. */
+  get allowedHosts(): string[] {
+    return listOf(this.getAttribute('allowed-hosts'));
+  }
+
+  set allowedHosts(value: readonly string[] | null | undefined) {
+    this.#reflect('allowed-hosts', value ? value.join(' ') : null);
+  }
+
+  /** `connect` (default) or `reconnect`. */
+  get mode(): HarnessConnectMode {
+    return this.getAttribute('mode') === 'reconnect' ? 'reconnect' : 'connect';
+  }
+
+  set mode(value: HarnessConnectMode | null | undefined) {
+    this.#reflect('mode', value);
   }
 
   get colorScheme(): HarnessConnectColorScheme {
@@ -213,6 +278,11 @@ export class HarnessConnectElement extends ElementBase {
       connect: this.#connect ?? undefined,
       theme: this.#theme,
       colorScheme: this.colorScheme,
+      allowedHosts: this.allowedHosts,
+      requiredPermissions: this.#requiredPermissions,
+      egressIps: this.#egressIps,
+      mode: this.mode,
+      connection: this.#connection,
       locale: this.locale ?? undefined,
       trigger: label === null ? undefined : (createElement('button', { type: 'button', 'data-harness-connect-trigger': '' }, label) as HarnessConnectTrigger),
     };

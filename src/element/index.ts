@@ -16,7 +16,10 @@ export type {
   HarnessConnectContext,
   HarnessConnectDefaultValues,
   HarnessConnectColorScheme,
+  HarnessConnectExisting,
 } from '../widget/types.js';
+export type { HarnessConnectMode } from '../widget/flow.js';
+export type { HarnessPermissionRequirement } from '../core/permissions.js';
 export type { HarnessConnectTheme } from '../widget/theme.js';
 export type {
   HarnessConnectErrorCode,

@@ -10,8 +10,10 @@ import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenParseResult } from '../core/token.js';
 import { CredentialField } from './credential-field.js';
+import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
+import type { HarnessConnectExisting } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface ConnectFormProps<TResult> {
@@ -19,6 +21,12 @@ export interface ConnectFormProps<TResult> {
   /** The flow: its status, its error (a failure not tied to a field is a banner) and its actions. */
   flow: UseHarnessConnectResult<TResult>;
   form: CredentialsForm;
+  /** The Harness the widget was set up for (`baseUrl`), named in a failure's details. */
+  baseUrl: string | undefined;
+  /** The host's outbound addresses, for an IP allow-list refusal. */
+  egressIps: readonly string[] | undefined;
+  /** In a reconnect: the stored connection being renewed; its account is fixed. */
+  existing: HarnessConnectExisting | undefined;
   /** The API Key field's text, parsed (the session parses each field once per change). */
   token: HarnessTokenParseResult;
   /** The Account Identifier field's text, parsed. */
@@ -32,16 +40,19 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function ConnectForm<TResult>({ titleId, flow, form, token, account }: ConnectFormProps<TResult>) {
+export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, existing, token, account }: ConnectFormProps<TResult>) {
   const { status, error, submit, back, emit, cancel } = flow;
   const id = useId();
   const keyId = `${id}-key`;
   const accountFieldId = `${id}-account`;
-  const { t, f } = useI18n('ConnectForm');
+  const i18n = useI18n('ConnectForm');
+  const { t, f } = i18n;
   const [keyShown, setKeyShown] = useState(false);
   const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error !== null && error.field === null ? error : null;
+  // After a failure that may pass on a second attempt, the primary button is the one way to try again.
+  const retrying = banner !== null && banner.retryable;
 
   const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
     const issues = FIELDS.flatMap((field) => {
@@ -80,7 +91,11 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
 
   /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
   const fieldError = (field: HarnessCredentialField): string | undefined => {
-    const ids = { token: token.ok ? token.accountId : null, typed: account.ok ? account.accountId : null };
+    const ids = {
+      token: token.ok ? token.accountId : null,
+      typed: account.ok ? account.accountId : null,
+      expected: existing ? (existing.accountName ?? existing.accountId) : null,
+    };
     const local = formState.errors[field];
     if (local) {
       const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
@@ -95,11 +110,11 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
       <h3 id={titleId} part="step-title">
         {t.formTitle}
       </h3>
-      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(false)}>
+      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(retrying)}>
         <CredentialField
           id={keyId}
           label={t.apiKey}
-          hint={rich(t.apiKeyHint)}
+          hint={rich(t.apiKeyHint, i18n)}
           error={fieldError('apiKey')}
           errorAction={
             keyIsAnAccountId ? (
@@ -129,24 +144,15 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
         <CredentialField
           id={accountFieldId}
           label={t.accountId}
-          hint={t.accountHint}
+          hint={existing ? f(t.accountFixedHint) : t.accountHint}
           error={fieldError('accountId')}
           type="text"
-          readOnly={verifying}
+          readOnly={verifying || existing !== undefined}
           {...register('accountId')}
           onPaste={onAccountPaste}
         />
 
-        {banner ? (
-          <div role="alert" className="banner" part="error banner" data-code={banner.code}>
-            <span>{errorText(t, banner.code, banner.message)}</span>
-            {banner.retryable ? (
-              <button type="button" part="button" onClick={() => void submitForm(true)()}>
-                {t.retry}
-              </button>
-            ) : null}
-          </div>
-        ) : null}
+        {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} egressIps={egressIps} /> : null}
 
         <p role="status" className="status" part="status">
           {verifying ? t.verifying : ''}
@@ -165,7 +171,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, token, account }: Co
             data-state={verifying ? 'verifying' : 'idle'}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            {t.connect}
+            {retrying ? t.retry : t.connect}
           </button>
         </div>
       </form>

@@ -17,10 +17,28 @@ export interface CredentialsFormValues {
 /** The form: typed values in, cleaned credentials out (the account id read from the key when none was typed). */
 export type CredentialsForm = UseFormReturn<CredentialsFormValues, unknown, HarnessCredentials>;
 
-export const credentialsResolver: Resolver<CredentialsFormValues, unknown, HarnessCredentials> = (values) => {
-  const check = checkHarnessCredentials(values);
-  if (check.ok) return { values: check.credentials, errors: {} };
-  const errors: Partial<Record<HarnessCredentialField, { type: string; message: string }>> = {};
-  for (const { field, problem, message } of check.issues) errors[field] = { type: problem, message };
-  return { values: {}, errors };
-};
+/**
+ * Said when a reconnect is given a key of another account: the problem is the key (the account is fixed),
+ * so it is told at the API Key field, naming both accounts. The catalogues have it as `keyProblems.other_account`.
+ */
+export const OTHER_ACCOUNT_MESSAGE = 'This key belongs to account {token}, not {expected}, the account being reconnected.';
+
+/**
+ * The form's resolver. With `expectedAccountId` (a reconnect: the account field holds it and is read-only),
+ * a key carrying another account is refused at the API Key field, before any request.
+ */
+export function credentialsResolver(expectedAccountId?: string): Resolver<CredentialsFormValues, unknown, HarnessCredentials> {
+  return (values) => {
+    const check = checkHarnessCredentials(values);
+    if (check.ok) return { values: check.credentials, errors: {} };
+    const errors: Partial<Record<HarnessCredentialField, { type: string; message: string }>> = {};
+    for (const { field, problem, message } of check.issues) {
+      if (expectedAccountId !== undefined && problem === 'account_mismatch') {
+        errors.apiKey = { type: 'other_account', message: OTHER_ACCOUNT_MESSAGE };
+      } else {
+        errors[field] = { type: problem, message };
+      }
+    }
+    return { values: {}, errors };
+  };
+}

@@ -6,29 +6,54 @@ import { useEffect, useId, useMemo, useRef, type ClipboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { parseAccountIdentifier } from '../core/account.js';
 import type { HarnessCredentials } from '../core/credentials.js';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { parseHarnessToken } from '../core/token.js';
 import { ConnectForm } from './connect-form.js';
 import { credentialsResolver, type CredentialsFormValues } from './credentials-form.js';
 import type { HarnessConnectStep } from './flow.js';
 import { AccountStep, KeyStep, StepIndicator } from './guide-steps.js';
+import { PermissionsView } from './permissions-view.js';
 import { SuccessView } from './success-view.js';
-import type { HarnessConnectDefaultValues } from './types.js';
+import type { HarnessConnectDefaultValues, HarnessConnectExisting } from './types.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface DialogSessionProps<TResult> {
   flow: UseHarnessConnectResult<TResult>;
   defaultValues: HarnessConnectDefaultValues | undefined;
+  /** The host's `expiryWarningDays`, for the confirmation. */
+  expiryWarningDays: number | undefined;
+  /** The host's `requiredPermissions`, named on the first step. */
+  requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
+  /** The id the first step's access note takes (the dialog is described by it). */
+  noteId: string;
+  /** The host's `baseUrl`, named in a failure's details. */
+  baseUrl: string | undefined;
+  /** In a reconnect: the stored connection being renewed. */
+  existing: HarnessConnectExisting | undefined;
+  /** The host's outbound addresses, for an IP allow-list refusal. */
+  egressIps: readonly string[] | undefined;
 }
 
 const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
 
-export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionProps<TResult>) {
+export function DialogSession<TResult>({
+  flow,
+  defaultValues,
+  expiryWarningDays,
+  requiredPermissions,
+  noteId,
+  baseUrl,
+  existing,
+  egressIps,
+}: DialogSessionProps<TResult>) {
   const stepTitleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // A reconnect's account is fixed: the stored connection's.
+  const fixedAccountId = existing?.accountId;
   // No `mode` options: react-hook-form's defaults check first on submit, then again on every change.
   const form = useForm<CredentialsFormValues, unknown, HarnessCredentials>({
-    defaultValues: { apiKey: '', accountId: defaultValues?.accountId ?? '' },
-    resolver: credentialsResolver,
+    defaultValues: { apiKey: '', accountId: fixedAccountId ?? defaultValues?.accountId ?? '' },
+    resolver: credentialsResolver(fixedAccountId),
   });
   const [apiKey, accountId] = useWatch({ name: ['apiKey', 'accountId'], control: form.control });
 
@@ -68,7 +93,9 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
     connect: flow.status === 'success',
   };
 
-  const view = flow.connection !== null ? 'success' : flow.step;
+  let view: HarnessConnectStep | 'success' | 'permissions' = flow.step;
+  if (flow.connection !== null) view = 'success';
+  else if (flow.error?.code === 'missing_permissions') view = 'permissions';
   useEffect(() => {
     // Each view names the element that should have focus when it appears (the first field or primary button).
     ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -94,15 +121,42 @@ export function DialogSession<TResult>({ flow, defaultValues }: DialogSessionPro
 
   return (
     <div className="session" data-step={view} data-state={flow.status} ref={ref} onPaste={onPaste}>
-      <StepIndicator current={view === 'success' ? 'connect' : view} done={done} />
+      {/* The confirmation is the end of the road: the indicator gives way to it. */}
+      {view !== 'success' ? <StepIndicator steps={flow.steps} current={view === 'permissions' ? 'connect' : view} done={done} /> : null}
       {flow.connection !== null ? (
-        <SuccessView titleId={stepTitleId} connection={flow.connection} onDone={() => flow.close('completed')} />
+        <SuccessView
+          titleId={stepTitleId}
+          connection={flow.connection}
+          expiryWarningDays={expiryWarningDays}
+          onDone={() => flow.close('completed')}
+        />
+      ) : view === 'permissions' && flow.error !== null ? (
+        <PermissionsView
+          titleId={stepTitleId}
+          error={flow.error}
+          accountId={form.getValues('accountId') || (token.ok ? (token.accountId ?? '') : '')}
+          onUseAnotherKey={() => {
+            // Back to the form with the key field empty (and focused: the form's first field takes the focus).
+            form.setValue('apiKey', '');
+            flow.clearError();
+          }}
+          onCheckAgain={() => void form.handleSubmit((credentials) => flow.submit(credentials, { retry: true }))()}
+        />
       ) : view === 'key' ? (
-        <KeyStep titleId={stepTitleId} flow={flow} />
+        <KeyStep titleId={stepTitleId} flow={flow} noteId={noteId} requiredPermissions={requiredPermissions} existing={existing} />
       ) : view === 'account' ? (
         <AccountStep titleId={stepTitleId} flow={flow} />
       ) : (
-        <ConnectForm titleId={stepTitleId} flow={flow} form={form} token={token} account={account} />
+        <ConnectForm
+          titleId={stepTitleId}
+          flow={flow}
+          form={form}
+          baseUrl={baseUrl}
+          egressIps={egressIps}
+          existing={existing}
+          token={token}
+          account={account}
+        />
       )}
     </div>
   );

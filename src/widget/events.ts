@@ -1,11 +1,13 @@
 /**
  * The events the widget reports to its host, through `onEvent` and as DOM `CustomEvent`s named
- * `harness-connect:<type>`. The names are a stable contract: new ones may be added, none renamed or removed.
+ * `harness-connect-<type>` (a hyphen, as Shoelace's `sl-*` events have: Angular reads `(a:b)` in a template
+ * as "event b on the global target a", so a colon in the name could not be listened to declaratively).
+ * The names are a stable contract: new ones may be added, none renamed or removed.
  * No event ever carries the API key or anything derived from its secret part.
  */
 import type { HarnessConnectErrorCode, HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenFormat, HarnessTokenKind } from '../core/token.js';
-import type { HarnessConnectStep } from './flow.js';
+import type { HarnessConnectMode, HarnessConnectStep } from './flow.js';
 
 /** Why the dialog closed: `completed` after Done on the success view, `dismissed` for every other close. */
 export type HarnessConnectCloseReason = 'completed' | 'dismissed';
@@ -59,13 +61,13 @@ export interface HarnessConnectEventMetadata {
   retry: Record<never, never>;
   /** A running verification was cancelled (the Cancel button, or the dialog closed while verifying). */
   cancel: Record<never, never>;
-  /** The connection was made and handed to `onSuccess`. */
-  success: { accountId: string; tokenKind: HarnessTokenKind };
+  /** The connection was made (or renewed, in `reconnect` mode) and handed to `onSuccess`. */
+  success: { accountId: string; tokenKind: HarnessTokenKind; mode: HarnessConnectMode };
   /** The dialog closed. */
   close: { reason: HarnessConnectCloseReason };
 }
 
-/** One event, as `onEvent` receives it and as the `detail` of the DOM event `harness-connect:<type>`. */
+/** One event, as `onEvent` receives it and as the `detail` of the DOM event `harness-connect-<type>`. */
 export type HarnessConnectEvent = {
   [K in HarnessConnectEventName]: {
     type: K;

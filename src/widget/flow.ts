@@ -10,6 +10,17 @@ export const HARNESS_CONNECT_STEPS = ['key', 'account', 'connect'] as const;
 
 export type HarnessConnectStep = (typeof HARNESS_CONNECT_STEPS)[number];
 
+/** `connect` links an account; `reconnect` renews a stored connection's key for the same account. */
+export type HarnessConnectMode = 'connect' | 'reconnect';
+
+/** The steps of a reconnect: the account is known, so there is nothing to find. */
+export const HARNESS_RECONNECT_STEPS = ['key', 'connect'] as const satisfies readonly HarnessConnectStep[];
+
+/** The steps a mode walks through. */
+export function stepsOf(mode: HarnessConnectMode): readonly HarnessConnectStep[] {
+  return mode === 'reconnect' ? HARNESS_RECONNECT_STEPS : HARNESS_CONNECT_STEPS;
+}
+
 /** `idle`: nothing running; `verifying`: `connect` is pending; `error`: the last attempt failed; `success`: connected. */
 export type HarnessConnectStatus = 'idle' | 'verifying' | 'error' | 'success';
 
@@ -24,12 +35,20 @@ export interface HarnessConnection<TResult = unknown> {
   result: TResult;
   /** ISO 8601 time of the successful verification. */
   connectedAt: string;
+  /** When the key stops working (ISO 8601), from the result's `expiresAt`; `null` when it never expires or the result does not say. */
+  expiresAt: string | null;
+  /** True when the key expires within `expiryWarningDays`: ask for a key with a longer life before storing it. */
+  expiresSoon: boolean;
+  /** `reconnect` when this renewed a stored connection (the `mode` prop). */
+  mode: HarnessConnectMode;
 }
 
 export interface HarnessConnectFlowState<TResult = unknown> {
   open: boolean;
   /** A fresh id per opening; kept after close so the close can be reported against it. */
   sessionId: string | null;
+  /** The steps of this opening, in order (two for a reconnect). */
+  steps: readonly HarnessConnectStep[];
   step: HarnessConnectStep;
   status: HarnessConnectStatus;
   error: HarnessConnectError | null;
@@ -37,7 +56,7 @@ export interface HarnessConnectFlowState<TResult = unknown> {
 }
 
 export type HarnessConnectFlowAction<TResult = unknown> =
-  | { type: 'open'; sessionId: string }
+  | { type: 'open'; sessionId: string; steps?: readonly HarnessConnectStep[] }
   | { type: 'close' }
   | { type: 'go'; step: HarnessConnectStep }
   | { type: 'next' }
@@ -49,7 +68,7 @@ export type HarnessConnectFlowAction<TResult = unknown> =
   | { type: 'clear_error' };
 
 export function initialFlowState<TResult = unknown>(): HarnessConnectFlowState<TResult> {
-  return { open: false, sessionId: null, step: 'key', status: 'idle', error: null, connection: null };
+  return { open: false, sessionId: null, steps: HARNESS_CONNECT_STEPS, step: 'key', status: 'idle', error: null, connection: null };
 }
 
 export function flowReducer<TResult>(
@@ -57,9 +76,11 @@ export function flowReducer<TResult>(
   action: HarnessConnectFlowAction<TResult>,
 ): HarnessConnectFlowState<TResult> {
   switch (action.type) {
-    case 'open':
+    case 'open': {
       // Every opening starts over: a new session, the first step, nothing from the last one.
-      return { ...initialFlowState<TResult>(), open: true, sessionId: action.sessionId };
+      const steps = action.steps ?? HARNESS_CONNECT_STEPS;
+      return { ...initialFlowState<TResult>(), open: true, sessionId: action.sessionId, steps, step: steps[0] ?? 'key' };
+    }
     case 'close':
       return { ...initialFlowState<TResult>(), sessionId: state.sessionId };
     case 'go':
@@ -67,13 +88,14 @@ export function flowReducer<TResult>(
     case 'back': {
       // Steps cannot change while verifying or after success: the form's values are in use or done with.
       if (state.status === 'verifying' || state.status === 'success') return state;
-      const index = HARNESS_CONNECT_STEPS.indexOf(state.step);
+      const { steps } = state;
+      const index = steps.indexOf(state.step);
       // Clamped to the steps: Back on the first one stays there, and past the last one there is no step, so
-      // Next stays too. (An unknown step, from an untyped `goTo`, has index -1: both lead to the first step.)
-      const step =
-        action.type === 'go'
-          ? action.step
-          : (HARNESS_CONNECT_STEPS[Math.max(0, index + (action.type === 'next' ? 1 : -1))] ?? state.step);
+      // Next stays too. A step this opening does not have (the account step of a reconnect, or anything from
+      // an untyped `goTo`) is no move at all.
+      let step: HarnessConnectStep;
+      if (action.type === 'go') step = steps.includes(action.step) ? action.step : state.step;
+      else step = steps[Math.max(0, index + (action.type === 'next' ? 1 : -1))] ?? state.step;
       return step === state.step ? state : { ...state, status: 'idle', error: null, step };
     }
     case 'verify_start':

@@ -5,11 +5,16 @@
  * itself, and speaks of the host's product (`{app}`).
  */
 import type { ReactNode } from 'react';
-import { HARNESS_CONNECT_STEPS, type HarnessConnectStep } from './flow.js';
+import type { HarnessPermissionRequirement } from '../core/permissions.js';
+import type { HarnessConnectExisting } from './types.js';
+import type { HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
+import { WarningIcon } from './icons.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
 
 export interface StepIndicatorProps {
+  /** This opening's steps (two for a reconnect). */
+  steps: readonly HarnessConnectStep[];
   current: HarnessConnectStep;
   done: Readonly<Record<HarnessConnectStep, boolean>>;
 }
@@ -20,29 +25,38 @@ function stepState(step: HarnessConnectStep, current: HarnessConnectStep, done: 
   return done[step] ? 'done' : 'upcoming';
 }
 
-export function StepIndicator({ current, done }: StepIndicatorProps) {
-  const { t, locale } = useI18n('StepIndicator');
+/**
+ * A compact indicator: "Step 1 of 3" and a dot per step, on one line at any width. The list itself (named
+ * "Progress", the current step marked) is what a screen reader reads: each step's name, and whether it is done.
+ */
+export function StepIndicator({ steps, current, done }: StepIndicatorProps) {
+  const { t, f, locale } = useI18n('StepIndicator');
   // The step numbers in the locale's own digits (Arabic-Indic for `ar`).
   const numbers = new Intl.NumberFormat(locale);
+  const position = steps.indexOf(current) + 1;
   return (
-    <ol className="steps" part="progress" aria-label={t.progress}>
-      {HARNESS_CONNECT_STEPS.map((step, index) => {
-        const isCurrent = step === current;
-        return (
+    <div className="progress">
+      <ol className="steps" part="progress" aria-label={t.progress}>
+        {steps.map((step) => (
           <li
             key={step}
             part="step-indicator"
-            aria-current={isCurrent ? 'step' : undefined}
+            aria-current={step === current ? 'step' : undefined}
             data-step={step}
             data-state={stepState(step, current, done)}
-            data-n={numbers.format(index + 1)}
           >
-            <span className="label">{t.steps[step]}</span>
-            {done[step] ? <span className="vh"> {t.done}</span> : null}
+            <span className="vh">
+              {t.steps[step]}
+              {done[step] ? ` ${t.done}` : null}
+            </span>
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+      {/* Said by the list already: shown for the eye only. */}
+      <p className="step-count" part="step-count" aria-hidden="true">
+        {f(t.stepOf, { current: numbers.format(position), total: numbers.format(steps.length) })}
+      </p>
+    </div>
   );
 }
 
@@ -79,27 +93,84 @@ function StepFrame({ step, titleId, flow, children }: GuideStepProps & { step: '
   );
 }
 
-export function KeyStep(props: GuideStepProps) {
-  const { t, f } = useI18n('KeyStep');
+export interface KeyStepProps extends GuideStepProps {
+  /** In a reconnect: the stored connection being renewed (the intro is about a new token for the same principal). */
+  existing: HarnessConnectExisting | undefined;
+  /** The access note's id: the dialog is described by it while this step shows. */
+  noteId: string;
+  /** What the host needs the key to be able to do; their labels are named in the note. */
+  requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
+}
+
+export function KeyStep({ noteId, requiredPermissions, existing, ...props }: KeyStepProps) {
+  const i18n = useI18n('KeyStep');
+  const { t, f, locale } = i18n;
+  const labels = (requiredPermissions ?? []).flatMap((requirement) => (requirement.label ? [requirement.label] : []));
   return (
     <StepFrame step="key" {...props}>
-      <p>{f(t.keyIntro)}</p>
+      <div id={noteId} className="callout" part="note callout warning" data-tone="warning">
+        <WarningIcon />
+        <p>
+          {t.note}
+          {labels.length > 0 ? ` ${f(t.needsPermissions, { permissions: new Intl.ListFormat(locale, { type: 'unit' }).format(labels) })}` : null}
+        </p>
+      </div>
+      {existing ? (
+        <p>
+          {f(t.reconnectFor, { account: existing.accountName ?? existing.accountId })}{' '}
+          {existing.principal?.name ? f(t.reconnectKeyIntro, { who: existing.principal.name }) : f(t.reconnectKeyIntroUnnamed)}
+        </p>
+      ) : (
+        <p>{f(t.keyIntro)}</p>
+      )}
       <ol>
         {t.keySteps.map((text, index) => (
-          <li key={index}>{rich(text)}</li>
+          <li key={index}>{rich(text, i18n)}</li>
         ))}
       </ol>
     </StepFrame>
   );
 }
 
+/** What the account step's address bar shows after `/account/`: an id of the usual shape, made up. */
+const EXAMPLE_ACCOUNT_ID = 'abc123DEF456ghi789JKL0';
+
+/**
+ * A browser's address bar, drawn in HTML and CSS, on the Harness the host set up, with the account
+ * identifier highlighted: the person sees where to look. On a narrow screen it breaks only after a slash.
+ */
+function AddressBar({ harnessUrl }: { harnessUrl: string }) {
+  const host = new URL(harnessUrl).host;
+  return (
+    <p className="address-bar" part="address-bar" dir="ltr">
+      <svg className="icon-inline lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+        <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      {/* Each part unbreakable, a break allowed after each slash: never inside the host or the id. */}
+      <span className="url">
+        <span className="url-part url-muted">https://</span>
+        <span className="url-part">{host}/</span>
+        <wbr />
+        <span className="url-part">ng/account/</span>
+        <wbr />
+        <span className="url-part">
+          <mark>{EXAMPLE_ACCOUNT_ID}</mark>/
+        </span>
+        <wbr />
+        <span className="url-part">home/get-started</span>
+      </span>
+    </p>
+  );
+}
+
 export function AccountStep(props: GuideStepProps) {
-  const { t } = useI18n('AccountStep');
+  const { t, harnessUrl } = useI18n('AccountStep');
   return (
     <StepFrame step="account" {...props}>
       <p>{t.accountIntro}</p>
-      <p>{rich(t.accountFormat)}</p>
-      <p>{rich(t.accountExample)}</p>
+      <AddressBar harnessUrl={harnessUrl} />
+      <p>{t.accountExample}</p>
     </StepFrame>
   );
 }

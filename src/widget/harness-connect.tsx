@@ -6,7 +6,8 @@ import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent 
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
-import { canonicalLocale, fill, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
+import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
+import { CloseIcon, HarnessMark, LinkIcon } from './icons.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps } from './types.js';
@@ -27,11 +28,16 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
   const rtl = isRtl(locale);
   const i18n: I18n = {
     t,
+    harnessUrl: harnessOrigin(options.baseUrl),
     locale,
     brand: brand?.name,
     f: (message, values = {}) => fill(message, isolated({ app: brand?.name ?? t.thisApp, brand: brand?.name, ...values }, rtl)),
   };
   const logo = brand?.logo;
+  const reconnecting = options.mode === 'reconnect' && options.connection !== undefined;
+  let title: string;
+  if (reconnecting) title = brand ? i18n.f(t.titleReconnectBrand) : t.titleReconnect;
+  else title = brand ? i18n.f(t.titleBrand) : t.title;
   const hostRef = useRef<HTMLSpanElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The trigger that opened the dialog: set in the same click as the open state, so in the same render.
@@ -134,7 +140,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                 lang={locale}
                 dir={rtl ? 'rtl' : 'ltr'}
                 aria-labelledby={titleId}
-                aria-describedby={noteId}
+                aria-describedby={flow.step === 'key' && flow.connection === null ? noteId : undefined}
                 data-state={shown ? 'open' : 'closed'}
                 ref={dialogRef}
               >
@@ -142,24 +148,37 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                   <I18nContext.Provider value={i18n}>
                     <div className="body" part="body">
                       <header part="header">
-                        {typeof logo === 'string' ? (
-                          <img part="logo" src={logo} alt="" />
-                        ) : logo ? (
-                          <span className="logo" part="logo">
-                            {logo}
-                          </span>
-                        ) : null}
+                        {/* The host's logo, linked to Harness's mark: who is connecting to what, at a glance. */}
+                        <span className="lockup" part="lockup">
+                          {typeof logo === 'string' ? (
+                            <img part="logo" src={logo} alt="" />
+                          ) : logo ? (
+                            <span className="logo" part="logo">
+                              {logo}
+                            </span>
+                          ) : null}
+                          {logo ? <LinkIcon /> : null}
+                          <HarnessMark />
+                        </span>
                         <h2 id={titleId} part="title">
-                          {brand ? i18n.f(t.titleBrand) : t.title}
+                          {title}
                         </h2>
-                        <button type="button" part="button icon" data-variant="icon" onClick={() => close()}>
-                          {t.close}
+                        <button type="button" className="close" part="button icon close" data-variant="icon" onClick={() => close()}>
+                          <CloseIcon />
+                          <span className="vh">{t.close}</span>
                         </button>
                       </header>
-                      <p id={noteId} className="note" part="note">
-                        {t.note}
-                      </p>
-                      <DialogSession key={flow.sessionId} flow={flow} defaultValues={defaultValues} />
+                      <DialogSession
+                        key={flow.sessionId}
+                        flow={flow}
+                        defaultValues={defaultValues}
+                        expiryWarningDays={options.expiryWarningDays}
+                        requiredPermissions={options.requiredPermissions}
+                        noteId={noteId}
+                        baseUrl={options.baseUrl}
+                        existing={reconnecting ? options.connection : undefined}
+                        egressIps={options.egressIps}
+                      />
                     </div>
                   </I18nContext.Provider>
                 ) : null}

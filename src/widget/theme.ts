@@ -39,6 +39,10 @@ export interface HarnessConnectTheme {
   dangerBg?: string;
   /** The confirmation and done steps. @default '#067647' (dark: '#5ad69a') */
   success?: string;
+  /** Warning text and the warning callout's edge (a key that expires soon, the access note). @default '#8a4b00' (dark: '#f5b454') */
+  warning?: string;
+  /** The warning callout's background. @default '#fff6e5' (dark: '#33260f') */
+  warningBg?: string;
   /** @default 'system-ui, sans-serif' */
   font?: string;
   /** Inputs and code. @default 'ui-monospace, monospace' */
@@ -77,6 +81,8 @@ export const THEME_PROPERTIES: Readonly<Record<keyof HarnessConnectTheme, string
   danger: '--hc-color-danger',
   dangerBg: '--hc-color-danger-bg',
   success: '--hc-color-success',
+  warning: '--hc-color-warning',
+  warningBg: '--hc-color-warning-bg',
   font: '--hc-font',
   fontMono: '--hc-font-mono',
   fontSize: '--hc-font-size',

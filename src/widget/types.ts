@@ -6,8 +6,9 @@ import type { ReactElement, ReactNode, RefObject, MouseEvent as ReactMouseEvent 
 import type { HarnessConnectError } from '../core/errors.js';
 import type { HarnessCredentials } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { HarnessPermissionCheckMode, HarnessPermissionRequirement } from '../core/permissions.js';
 import type { HarnessConnectCloseReason, HarnessConnectEvent } from './events.js';
-import type { HarnessConnection } from './flow.js';
+import type { HarnessConnection, HarnessConnectMode } from './flow.js';
 import type { HarnessConnectMessagesOverride } from './i18n/en.js';
 import type { HarnessConnectLocale } from './i18n/index.js';
 import type { HarnessConnectTheme } from './theme.js';
@@ -21,6 +22,15 @@ export interface HarnessConnectBrand {
   name: string;
   /** A logo beside the title: an image URL (shown with empty alt: the name is in the title) or any node. */
   logo?: string | ReactNode;
+}
+
+/** The stored connection a reconnect renews: its account, and who its key acted as. */
+export interface HarnessConnectExisting {
+  accountId: string;
+  /** Shown as "Renewing the connection to {accountName}"; the id is shown when there is no name. */
+  accountName?: string | null;
+  /** A key acting as anyone else is refused (`principal_mismatch`) and nothing is reported as success. */
+  principal?: { kind?: 'user' | 'service_account'; identifier: string; name?: string | null } | null;
 }
 
 /** What `connect` receives besides the credentials. */
@@ -75,6 +85,49 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
    */
   baseUrl?: string;
   /**
+   * `'reconnect'` renews the key of a stored connection (`connection`): the dialog is named "Reconnect
+   * Harness", skips the account step, shows the account as fixed, refuses a key of another account before any
+   * request and a key acting as another principal after verification.
+   * @default 'connect'
+   */
+  mode?: HarnessConnectMode;
+  /**
+   * The stored connection a reconnect renews. Required with `mode="reconnect"`, ignored otherwise.
+   * @default undefined
+   */
+  connection?: HarnessConnectExisting;
+  /**
+   * Extra hosts the default `connect` may send the key to: a self-managed Harness (`harness.acme.internal`) or a
+   * local mock (`127.0.0.1:4010`). Harness's own clusters and `*.harness.io` are always allowed.
+   * @default []
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * What your app needs the key to be able to do, checked with Harness before the connection counts (by the
+   * default `connect`; a server route takes the same list). Labels are shown to the person: on the first step
+   * ("needs a key that can: …") and, when some are missing, in the view that says what to ask an admin for.
+   * @default [] (no check)
+   */
+  requiredPermissions?: readonly HarnessPermissionRequirement[];
+  /**
+   * `'required'`: a permission check Harness cannot answer fails the connection (retryable);
+   * `'advisory'`: the key is accepted and the result says `permissions: { checked: false }`.
+   * @default 'required'
+   */
+  permissionCheck?: HarnessPermissionCheckMode;
+  /**
+   * A key that expires within this many days connects, and the confirmation says so with the date and the
+   * days left; `onSuccess` gets `expiresSoon: true`.
+   * @default 30
+   */
+  expiryWarningDays?: number;
+  /**
+   * Your app's outbound IP addresses, listed to the person when their Harness account's IP allow-list blocks
+   * the key, so an admin knows what to allow.
+   * @default undefined
+   */
+  egressIps?: readonly string[];
+  /**
    * Called once per successful connection. Never receives the key.
    * @default undefined
    */
@@ -100,7 +153,7 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
    */
   queryClient?: QueryClient;
   /**
-   * Where the `harness-connect:<type>` DOM events are dispatched. `<HarnessConnect/>` passes its host element.
+   * Where the `harness-connect-<type>` DOM events are dispatched. `<HarnessConnect/>` passes its host element.
    * @default undefined (no DOM events)
    */
   eventTarget?: RefObject<EventTarget | null>;

@@ -6,7 +6,9 @@ import { QueryClient, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
+import { isHarnessPrincipal } from '../core/principal.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import type { VerifyHarnessTokenOptions } from '../core/verify.js';
 import { parseHarnessToken } from '../core/token.js';
 import {
   createSessionId,
@@ -18,10 +20,12 @@ import {
 import {
   flowReducer,
   initialFlowState,
+  stepsOf,
   type HarnessConnectFlowState,
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
+import { keyExpiry } from './expiry.js';
 import type { UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
@@ -93,9 +97,34 @@ const useModeSwitchWarning =
  * a host gives no `connect` of its own: hosts that verify on their server (the production set-up, since
  * Harness's CORS list rarely admits a third-party origin) never download it at all.
  */
-async function verifyInBrowser(credentials: HarnessCredentials, baseUrl: string | undefined, signal: AbortSignal) {
+async function verifyInBrowser(credentials: HarnessCredentials, options: VerifyHarnessTokenOptions) {
   const { verifyHarnessToken } = await import('../core/verify.js');
-  return verifyHarnessToken(credentials, { baseUrl, signal });
+  return verifyHarnessToken(credentials, options);
+}
+
+/**
+ * A reconnect must renew the same principal's access: a key that verified but acts as someone else is a
+ * failure (`principal_mismatch`), and nothing is reported as success. Compared when both sides say who.
+ */
+function assertSamePrincipal(result: unknown, options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | 'connection'>): void {
+  const expected = options.mode === 'reconnect' ? options.connection?.principal : undefined;
+  if (!expected || typeof result !== 'object' || result === null) return;
+  const { principal, accountName } = result as { principal?: unknown; accountName?: unknown };
+  if (!isHarnessPrincipal(principal)) return;
+  const sameKind = expected.kind === undefined || expected.kind === principal.kind;
+  if (sameKind && expected.identifier === principal.identifier) return;
+  throw new HarnessConnectError('principal_mismatch', {
+    principal,
+    accountName: typeof accountName === 'string' ? accountName : null,
+    detail: `harness-connect: the key acts as ${principal.kind} ${principal.identifier ?? '(unknown)'}, not ${expected.identifier}.`,
+  });
+}
+
+/** The expiry a result states (`expiresAt`, as a `HarnessTokenVerification` has it); `null` when none. */
+function expiresAtOf(result: unknown): string | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const { expiresAt } = result as { expiresAt?: unknown };
+  return typeof expiresAt === 'string' ? expiresAt : null;
 }
 
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
@@ -110,8 +139,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const [state, dispatch] = useReducer(flowReducer<TResult>, undefined, initialFlowState<TResult>);
 
   // A new session per opening, decided while rendering so the first paint of the dialog already has it.
+  const mode = options.mode ?? 'connect';
   if (open !== state.open) {
-    if (open) dispatch({ type: 'open', sessionId: createSessionId() });
+    if (open) dispatch({ type: 'open', sessionId: createSessionId(), steps: stepsOf(mode) });
     else dispatch({ type: 'close' });
   }
 
@@ -128,11 +158,21 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         // Aborted (no pending attempt) or superseded before react-query got to run it.
         if (pending?.attempt !== attempt) throw new HarnessConnectError('aborted');
         const { credentials, signal } = pending;
-        const { connect, baseUrl } = latest.current;
+        const { connect, baseUrl, allowedHosts, requiredPermissions, permissionCheck, expiryWarningDays } = latest.current;
         try {
-          if (connect) return await connect(credentials, { signal });
-          // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
-          return (await verifyInBrowser(credentials, baseUrl, signal)) as TResult;
+          const result = connect
+            ? await connect(credentials, { signal })
+            : // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
+              ((await verifyInBrowser(credentials, {
+                baseUrl,
+                allowedHosts,
+                requiredPermissions,
+                permissionCheck,
+                expiryWarningDays,
+                signal,
+              })) as TResult);
+          assertSamePrincipal(result, latest.current);
+          return result;
         } catch (thrown) {
           // The mutation itself rejects with the scrubbed error, so a host's QueryClient (its MutationCache's
           // `onError`, `mutation.state.error`) never sees a raw rejection that may hold the key.
@@ -165,7 +205,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
       latest.current.onEvent?.(event);
       latest.current.eventTarget?.current?.dispatchEvent(
-        new CustomEvent(`harness-connect:${type}`, { detail: event, bubbles: true, composed: true }),
+        new CustomEvent(`harness-connect-${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
     [latest],
@@ -259,19 +299,25 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         if (isStale()) return { status: 'cancelled' };
         inFlight.current = null;
         const token = parseHarnessToken(credentials.apiKey);
+        const now = new Date();
+        const expiresAt = expiresAtOf(result);
+        const expiry = keyExpiry(expiresAt, now, latest.current.expiryWarningDays);
         const connection: HarnessConnection<TResult> = {
           provider: 'harness',
           accountId: credentials.accountId,
           tokenKind: token.ok ? token.kind : 'pat',
           tokenHint: token.ok ? token.hint : '',
           result,
-          connectedAt: new Date().toISOString(),
+          connectedAt: now.toISOString(),
+          expiresAt,
+          expiresSoon: expiry.kind === 'date' && expiry.soon,
+          mode: latest.current.mode ?? 'connect',
         };
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.
         const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
         emit('verify_success', connected);
-        emit('success', connected);
+        emit('success', { ...connected, mode: connection.mode });
         latest.current.onSuccess?.(connection);
         return { status: 'success', connection };
       } catch (thrown) {

@@ -48,11 +48,11 @@ function widgetHost(element: HTMLElement): HTMLElement {
   return host;
 }
 
-/** Every `harness-connect:<type>` event heard on `target`. */
+/** Every `harness-connect-<type>` event heard on `target`. */
 function listen(target: EventTarget) {
   const heard: CustomEvent<HarnessConnectEvent>[] = [];
   const names = ['open', 'step_view', 'key_pasted', 'submit', 'verify_start', 'verify_success', 'verify_error', 'success', 'close'];
-  for (const name of names) target.addEventListener(`harness-connect:${name}`, (event) => heard.push(event as CustomEvent<HarnessConnectEvent>));
+  for (const name of names) target.addEventListener(`harness-connect-${name}`, (event) => heard.push(event as CustomEvent<HarnessConnectEvent>));
   return heard;
 }
 
@@ -132,7 +132,7 @@ describe('<harness-connect> attributes, properties and methods', () => {
     expect(dialog.open).toBe(false);
     // The widget reports the close from an effect, which may run after the dialog's own event under load.
     await vi.waitFor(() =>
-      expect(heard.map((e) => e.type)).toEqual(['harness-connect:open', 'harness-connect:step_view', 'harness-connect:close']),
+      expect(heard.map((e) => e.type)).toEqual(['harness-connect-open', 'harness-connect-step_view', 'harness-connect-close']),
     );
     expect(heard.at(-1)!.detail).toMatchObject({ type: 'close', reason: 'dismissed' });
 
@@ -188,16 +188,16 @@ describe('<harness-connect> connecting', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(trigger));
 
     const types = heard.map((e) => e.type);
-    expect(types[0]).toBe('harness-connect:open');
-    expect(types).toEqual(expect.arrayContaining(['harness-connect:key_pasted', 'harness-connect:submit', 'harness-connect:success']));
-    expect(types.at(-1)).toBe('harness-connect:close');
+    expect(types[0]).toBe('harness-connect-open');
+    expect(types).toEqual(expect.arrayContaining(['harness-connect-key_pasted', 'harness-connect-submit', 'harness-connect-success']));
+    expect(types.at(-1)).toBe('harness-connect-close');
     // They bubble through the element (and on, composed, to the document), one dispatch each.
     expect(onDocument.map((e) => e.type)).toEqual(types);
     for (const event of heard) {
       expect(event.bubbles && event.composed).toBe(true);
       expect(element.contains(event.target as Node)).toBe(true);
     }
-    const success = heard.find((e) => e.type === 'harness-connect:success')!;
+    const success = heard.find((e) => e.type === 'harness-connect-success')!;
     expect(success.detail).toMatchObject({ type: 'success', accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
     expect(heard.at(-1)!.detail).toMatchObject({ type: 'close', reason: 'completed' });
     const secret = TOKENS.pat.split('.').at(-1)!;
@@ -219,11 +219,11 @@ describe('<harness-connect> connecting', () => {
     paste(apiKey, TOKENS.wrongSecret);
     await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
     await expect.element(apiKey).toHaveAttribute('aria-invalid', 'true');
-    expect(heard.find((e) => e.type === 'harness-connect:verify_error')!.detail).toMatchObject({
+    expect(heard.find((e) => e.type === 'harness-connect-verify_error')!.detail).toMatchObject({
       code: 'invalid_token',
       field: 'apiKey',
     });
-    expect(heard.some((e) => e.type === 'harness-connect:success')).toBe(false);
+    expect(heard.some((e) => e.type === 'harness-connect-success')).toBe(false);
   });
 });
 

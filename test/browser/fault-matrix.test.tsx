@@ -104,7 +104,8 @@ async function attempt(props: Partial<HarnessConnectProps<unknown>>, apiKeyValue
   const typedAccount = account.value;
   await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
   const types = () => events.map((e) => e.type);
-  const verifying = () => shadow.getByRole('button', { name: 'Connect' }).getAttribute('aria-busy') === 'true';
+  // The form's primary button: "Connect", or "Try again" after a failure that may pass on a second attempt.
+  const verifying = () => shadow.getByRole('button', { name: /^(Connect|Try again)$/ }).getAttribute('aria-busy') === 'true';
   /** The values the person typed are still in the fields. */
   const expectValuesKept = () => {
     expect(apiKey.value).toBe(apiKeyValue);
@@ -195,7 +196,8 @@ const failures: FaultCase[] = [
 describe('fault matrix: the default connect against the Harness mock', () => {
   it('success: the confirmation, onSuccess once, no error', async () => {
     const run = await attempt({}, TOKENS.pat);
-    await run.shadow.findByRole('heading', { name: 'Harness account connected' });
+    // The account's name, from Harness: the fixture's account is "Acme Platform".
+    await run.shadow.findByRole('heading', { name: 'Acme Platform is connected' });
     expect(run.onSuccess).toHaveBeenCalledTimes(1);
     expect(run.onSuccess.mock.calls[0]![0]).toMatchObject({ provider: 'harness', accountId: ACCOUNTS.primary.id, tokenKind: 'pat' });
     expect(run.onError).not.toHaveBeenCalled();
@@ -237,7 +239,7 @@ describe('fault matrix: the default connect against the Harness mock', () => {
     // A retryable failure with the mock's fault used up: "Try again" connects.
     if (c.retry && c.fault && !c.connect) {
       await userEvent.click(run.shadow.getByRole('button', { name: 'Try again' }));
-      await run.shadow.findByRole('heading', { name: 'Harness account connected' });
+      await run.shadow.findByRole('heading', { name: 'Acme Platform is connected' });
       expect(run.onSuccess).toHaveBeenCalledTimes(1);
       expect(run.types()).toContain('retry');
     }

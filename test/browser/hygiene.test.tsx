@@ -144,7 +144,7 @@ const DOM_EVENT_NAMES = ['open', 'step_view', 'key_pasted', 'account_filled_from
 /** Opens the widget, listens to everything it reports, fills the form and clicks Connect. */
 async function drive(props: Partial<HarnessConnectProps<unknown>>, key: string, accountId?: string) {
   const domListener = (event: Event) => payloads.push((event as CustomEvent).detail);
-  for (const name of DOM_EVENT_NAMES) document.addEventListener(`harness-connect:${name}`, domListener);
+  for (const name of DOM_EVENT_NAMES) document.addEventListener(`harness-connect-${name}`, domListener);
   const onClose = vi.fn();
   const onError = vi.fn((e: unknown) => payloads.push(e));
   const { container } = render(
@@ -169,7 +169,7 @@ async function drive(props: Partial<HarnessConnectProps<unknown>>, key: string, 
   await userEvent.click(shadow.getByRole('button', { name: 'Show API key' }));
   await userEvent.click(shadow.getByRole('button', { name: 'Connect' }));
   const done = () => {
-    for (const name of DOM_EVENT_NAMES) document.removeEventListener(`harness-connect:${name}`, domListener);
+    for (const name of DOM_EVENT_NAMES) document.removeEventListener(`harness-connect-${name}`, domListener);
   };
   return { shadow, apiKey, onClose, onError, done };
 }

@@ -68,8 +68,10 @@ describe('locale', () => {
     expect(dialog.getAttribute('dir')).toBe('rtl');
     const [first, second] = [...root.querySelectorAll<HTMLElement>('li[data-step]')];
     expect(first!.getBoundingClientRect().left).toBeGreaterThan(second!.getBoundingClientRect().left);
-    // Numbers through Intl in the locale.
-    expect(first!.dataset.n).toBe(new Intl.NumberFormat('ar').format(1));
+    // Numbers through Intl in the locale: "Step 1 of 3" in Arabic-Indic digits.
+    const count = root.querySelector('[part~=step-count]')!;
+    // (Each number sits between Unicode isolation marks, so that it keeps its own direction.)
+    expect(count.textContent!.replace(/[\u2068\u2069]/g, '')).toBe(`الخطوة ${new Intl.NumberFormat('ar').format(1)} من ${new Intl.NumberFormat('ar').format(3)}`);
     // The primary action sits at the inline end: the left in RTL.
     const next = view.getByRole('button', { name: 'التالي' });
     const skip = view.getByRole('button', { name: 'لدي مفتاح API بالفعل' });

@@ -56,10 +56,12 @@ describe('theming from the host page', () => {
     const { root, view } = await renderWidget();
     expect(style(root.querySelector('[part~=title]')).color).toBe('rgb(1, 2, 3)');
     expect(style(root.querySelector('[part~=primary]')).backgroundColor).toBe('rgb(4, 5, 6)');
+    const partsShown = () => [...root.querySelectorAll('[part]')].flatMap((el) => el.getAttribute('part')!.split(' '));
+    const onGuide = partsShown();
     await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
     expect(style(await view.findByLabelText('API Key')).borderTopColor).toBe('rgb(7, 8, 9)');
-    // Every part a host may need is named.
-    const parts = new Set([...root.querySelectorAll('[part]')].flatMap((el) => el.getAttribute('part')!.split(' ')));
+    // Every part a host may need is named, on the guide's first step and on the form.
+    const parts = new Set([...onGuide, ...partsShown()]);
     for (const part of ['dialog', 'body', 'header', 'title', 'note', 'progress', 'step-indicator', 'step', 'step-title', 'field', 'label', 'input', 'hint', 'button', 'primary', 'actions', 'status']) {
       expect(parts, part).toContain(part);
     }

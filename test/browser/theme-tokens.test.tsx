@@ -26,6 +26,8 @@ const THEME = {
   danger: '#8a0000',
   dangerBg: '#ffeeee',
   success: '#005500',
+  warning: '#6b3a00',
+  warningBg: '#fff1d6',
   font: 'Georgia, serif',
   fontMono: '"Courier New", monospace',
   fontSize: '17px',
@@ -59,7 +61,8 @@ describe('every theme token is applied', () => {
         theme={THEME}
         connect={async () => {
           if (fail) throw new HarnessConnectError('unavailable');
-          return { expiresAt: null };
+          // Expires in a week: the confirmation warns in a callout.
+          return { expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString() };
         }}
       />,
     );
@@ -78,8 +81,7 @@ describe('every theme token is applied', () => {
     expect(style(dialog).boxShadow, 'shadow').toBe(THEME.shadow);
     expect(style(dialog).width, 'width').toBe(THEME.width);
     expect(style(dialog, '::backdrop').backgroundColor, 'backdrop').toBe(THEME.backdrop);
-    expect(style(root.querySelector('.note')).backgroundColor, 'subtle').toBe(rgb(THEME.subtle));
-    expect(style(root.querySelector('.note')).color, 'muted').toBe(rgb(THEME.muted));
+    expect(style(root.querySelector('[part~=step-count]')).color, 'muted').toBe(rgb(THEME.muted));
     expect(style(root.querySelector('.session')).rowGap, 'space').toBe(THEME.space);
 
     // The guide: a link, the primary button, its hover, and the focus ring of a keyboard user.
@@ -97,6 +99,7 @@ describe('every theme token is applied', () => {
     // The form: inputs, a field error, then a banner.
     await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
     const apiKey = await view.findByLabelText('API Key');
+    expect(style(root.querySelector('[part~=hint] code')).backgroundColor, 'subtle').toBe(rgb(THEME.subtle));
     expect(style(apiKey).fontFamily, 'fontMono').toBe(THEME.fontMono);
     expect(style(apiKey).borderTopLeftRadius, 'radiusControl').toBe(THEME.radiusControl);
     await userEvent.click(view.getByRole('button', { name: 'Connect' }));
@@ -112,6 +115,9 @@ describe('every theme token is applied', () => {
     await userEvent.click(view.getByRole('button', { name: 'Try again' }));
     const title = await view.findByRole('heading', { name: 'Harness account connected' });
     expect(style(title).color, 'success').toBe(rgb(THEME.success));
+    const callout = root.querySelector('[part~=callout]');
+    expect(style(callout).borderInlineStartColor, 'warning').toBe(rgb(THEME.warning));
+    expect(style(callout).backgroundColor, 'warningBg').toBe(rgb(THEME.warningBg));
   });
 });
 

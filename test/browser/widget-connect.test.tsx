@@ -187,8 +187,11 @@ describe('<HarnessConnect/> connecting', () => {
     expect(view.getByRole('alert').textContent).toMatch(/could not be reached|try again/i);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'unavailable', retryable: true });
+    // The one way to retry is the form's primary button, named for what it does now.
+    expect(retry).toHaveAttribute('type', 'submit');
+    expect(view.queryByRole('button', { name: 'Connect' })).toBeNull();
     await userEvent.click(retry);
-    await view.findByRole('heading', { name: 'Harness account connected' });
+    await view.findByRole('heading', { name: 'Acme Platform is connected' });
     expect(view.getByText('ada@acme.example', { exact: false })).toBeVisible();
     expect(view.getByText('Personal access token')).toBeVisible();
     expect(onSuccess).toHaveBeenCalledTimes(1);
@@ -320,7 +323,7 @@ describe('<HarnessConnect/> connecting', () => {
     const { view } = widget;
     // 'open' has fired by now (defaultOpen); the rest of the session is heard on the host element.
     for (const name of ['submit', 'success', 'close']) {
-      widget.host.addEventListener(`harness-connect:${name}`, (e) => domEvents.push((e as CustomEvent).detail));
+      widget.host.addEventListener(`harness-connect-${name}`, (e) => domEvents.push((e as CustomEvent).detail));
     }
     const { apiKey } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);

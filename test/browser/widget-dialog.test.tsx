@@ -45,16 +45,17 @@ describe('<HarnessConnect/> dialog', () => {
     expect(trigger.getAttribute('aria-expanded')).toBe('false');
     const heard: CustomEvent[] = [];
     const listener = (event: Event) => heard.push(event as CustomEvent);
-    document.addEventListener('harness-connect:open', listener);
+    document.addEventListener('harness-connect-open', listener);
     await userEvent.click(trigger);
-    document.removeEventListener('harness-connect:open', listener);
+    document.removeEventListener('harness-connect-open', listener);
     expect(heard).toHaveLength(1);
     expect(heard[0]!.target).toBe(widget.host);
     expect(heard[0]!.detail).toMatchObject({ type: 'open', sessionId: expect.any(String), timestamp: expect.any(String) });
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
     const dialog = await shownDialog(widget, 'Connect Harness');
     expect(dialog.matches(':modal')).toBe(true);
-    const note = view.getByText(/admin access/i);
+    // Described by the first step's access note (a callout around the text).
+    const note = view.getByText(/admin access/i).closest('[id]')!;
     expect(dialog.getAttribute('aria-describedby')).toBe(note.id);
     expect(deepActiveElement()).toBe(view.getByRole('button', { name: 'Next' }));
     const current = view.getByRole('listitem', { current: 'step' });
@@ -87,7 +88,8 @@ describe('<HarnessConnect/> dialog', () => {
     expect(deepActiveElement()?.textContent).toBe('Next');
     await userEvent.keyboard('{Enter}');
     await view.findByRole('heading', { name: 'Find your account identifier' });
-    expect(view.getByText('abc123DEF456', { selector: 'code' })).toBeVisible();
+    // The address bar drawn on the account step, with the identifier highlighted.
+    expect(view.getByText('abc123DEF456ghi789JKL0', { selector: 'mark' })).toBeVisible();
     expect(deepActiveElement()?.textContent).toBe('Next');
     await userEvent.keyboard('{Enter}');
     const apiKey = await view.findByLabelText('API Key');

@@ -166,20 +166,25 @@ describe('right to left', () => {
     const dialogElement = container.querySelector('[data-harness-connect]')!.shadowRoot!.querySelector('dialog')!;
     expect(getComputedStyle(dialogElement).direction).toBe('rtl');
 
-    // The account step's address example and id.
+    // The account step's drawn address bar, with the id in it.
     await userEvent.click(dialog.getByRole('button', { name: 'التالي' }));
-    const codes = [...dialogElement.querySelectorAll('code')];
-    expect(codes.length).toBeGreaterThan(0);
-    for (const code of codes) {
-      expect(getComputedStyle(code).direction, code.textContent!).toBe('ltr');
-      expect(getComputedStyle(code).unicodeBidi, code.textContent!).toBe('isolate');
-    }
+    const addressBar = dialogElement.querySelector<HTMLElement>('[part~=address-bar]')!;
+    expect(getComputedStyle(addressBar).direction).toBe('ltr');
+    expect(getComputedStyle(addressBar).unicodeBidi).toBe('isolate');
+    // Left to right: the address starts at the bar's left edge, not its right one as Arabic text would.
+    const bar = addressBar.getBoundingClientRect();
+    const start = addressBar.querySelector('.url-part')!.getBoundingClientRect();
+    expect(start.left - bar.left).toBeLessThan(bar.right - start.right);
 
     // The form: the key's hint (`pat.`) and both inputs.
     await userEvent.click(dialog.getByRole('button', { name: 'التالي' }));
     for (const input of dialogElement.querySelectorAll('input')) expect(getComputedStyle(input).direction).toBe('ltr');
-    const hint = [...dialogElement.querySelectorAll('code')].find((code) => code.textContent === 'pat.')!;
-    expect(getComputedStyle(hint).direction).toBe('ltr');
+    const codes = [...dialogElement.querySelectorAll('code')];
+    expect(codes.map((code) => code.textContent)).toEqual(['pat.', 'sat.']);
+    for (const code of codes) {
+      expect(getComputedStyle(code).direction, code.textContent!).toBe('ltr');
+      expect(getComputedStyle(code).unicodeBidi, code.textContent!).toBe('isolate');
+    }
   });
 });
 

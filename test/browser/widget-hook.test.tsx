@@ -40,6 +40,9 @@ describe('useHarnessConnect', () => {
       tokenHint: expect.stringMatching(/^sat\./),
       result: { stored: true },
       connectedAt: expect.any(String),
+      expiresAt: null,
+      expiresSoon: false,
+      mode: 'connect',
     });
     act(() => result.current.close('completed'));
     expect(onClose).toHaveBeenCalledWith('completed');

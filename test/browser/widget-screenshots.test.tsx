@@ -86,7 +86,7 @@ describe('<HarnessConnect/> laid out on a desktop and a 320 px phone', () => {
     const { apiKey } = await openForm(widget);
     await userEvent.fill(apiKey, TOKENS.pat);
     await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
-    await widget.view.findByRole('heading', { name: 'Harness account connected' });
+    await widget.view.findByRole('heading', { name: 'Acme Platform is connected' });
     await checkAndShoot('success', widget, () => widget.view.getByRole('button', { name: 'Done' }));
   });
 });

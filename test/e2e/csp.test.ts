@@ -59,10 +59,10 @@ element.connect = (credentials, { signal }) =>
       reject(signal.reason);
     });
   });
-element.addEventListener('harness-connect:success', (event) => {
+element.addEventListener('harness-connect-success', (event) => {
   status.textContent = 'connected ' + event.detail.accountId;
 });
-element.addEventListener('harness-connect:verify_error', (event) => {
+element.addEventListener('harness-connect-verify_error', (event) => {
   status.textContent = 'error ' + event.detail.code;
 });
 `;

@@ -114,7 +114,7 @@ describe('Shipyard, the demo app', () => {
     expect(await key.inputValue()).toBe(TOKENS.pat);
     await key.press('Enter');
 
-    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+    await dialog().getByRole('heading', { name: 'Acme Platform is connected' }).waitFor();
     expect(await dialog().textContent()).toContain(ACCOUNTS.primary.id);
     await page.screenshot({ path: `${SCREENSHOTS}/demo-connected.png` });
     await dialog().getByRole('button', { name: 'Done' }).click();
@@ -153,7 +153,7 @@ describe('Shipyard, the demo app', () => {
     expect(await dialog().getByLabel('Account Identifier').inputValue()).toBe(ACCOUNTS.primary.id);
     await page.keyboard.press('Enter');
 
-    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+    await dialog().getByRole('heading', { name: 'Acme Platform is connected' }).waitFor();
     expect(api.store.list().map((a) => a.accountId)).toEqual([ACCOUNTS.primary.id]);
   });
 
@@ -169,7 +169,7 @@ describe('Shipyard, the demo app', () => {
       describedBy.split(/\s+/).filter(Boolean).map((id) => dialog().locator(`[id="${id}"]`).textContent()),
     );
     expect(descriptions.join(' ')).toContain('This key has expired.');
-    await expect(dialog().getByRole('heading', { name: 'Harness account connected' }).count()).resolves.toBe(0);
+    await expect(dialog().getByRole('heading', { name: 'Acme Platform is connected' }).count()).resolves.toBe(0);
 
     await dialog().getByRole('button', { name: 'Close' }).click();
     await dialog().waitFor({ state: 'hidden' });
@@ -201,12 +201,12 @@ describe('Shipyard, the demo app', () => {
   it('never puts the key’s secret in the page, an /api answer or the account store', async () => {
     const secret = secretOf(TOKENS.pat);
     await connectWith(TOKENS.pat);
-    await dialog().getByRole('heading', { name: 'Harness account connected' }).waitFor();
+    await dialog().getByRole('heading', { name: 'Acme Platform is connected' }).waitFor();
 
     const widgetHtml = await page.evaluate(
       () => document.querySelector('[data-harness-connect]')?.shadowRoot?.innerHTML ?? null,
     );
-    expect(widgetHtml).toContain('Harness account connected');
+    expect(widgetHtml).toContain('Acme Platform is connected');
     expect(widgetHtml).not.toContain(secret);
     expect(await page.content()).not.toContain(secret);
 

@@ -19,6 +19,9 @@ const connection: HarnessConnection<null> = {
   tokenHint: 'pat.QckRHsqq_el0PWRb2kqkgU.…8as5',
   result: null,
   connectedAt: '2026-01-01T00:00:00.000Z',
+  expiresAt: null,
+  expiresSoon: false,
+  mode: 'connect',
 };
 
 function opened() {
@@ -32,6 +35,15 @@ describe('flowReducer', () => {
     const moved = flowReducer(state, { type: 'go', step: 'connect' });
     const reopened = flowReducer(flowReducer(moved, { type: 'close' }), { type: 'open', sessionId: 's2' });
     expect(reopened).toMatchObject({ sessionId: 's2', step: 'key' });
+  });
+
+  it('walks only the steps of the opening: a reconnect has no account step', () => {
+    let state = flowReducer(initialFlowState<null>(), { type: 'open', sessionId: 's1', steps: ['key', 'connect'] });
+    expect(state).toMatchObject({ steps: ['key', 'connect'], step: 'key' });
+    state = flowReducer(state, { type: 'next' });
+    expect(state.step).toBe('connect');
+    expect(flowReducer(state, { type: 'go', step: 'account' })).toBe(state);
+    expect(flowReducer(state, { type: 'back' }).step).toBe('key');
   });
 
   it('keeps the closed session id, to report the close against it', () => {

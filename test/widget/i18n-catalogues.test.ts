@@ -12,9 +12,17 @@ import ja from '../../src/widget/i18n/ja.js';
 
 const CATALOGUES: Record<string, HarnessConnectMessages> = { de, fr, es, ja, ar };
 
+/**
+ * Entries that depend on a count: each language has the plural categories its grammar uses
+ * (`Intl.PluralRules`), so only `other` is common to all, and a category may leave the count implied
+ * (Arabic says "one day" and "two days" in words).
+ */
+const PLURAL_ENTRIES = ['expiresSoon'];
+
 /** Every key path of a catalogue, nested objects and arrays included ("steps.key", "keySteps.2"). */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
+  if (PLURAL_ENTRIES.includes(prefix)) return [`${prefix}.other`];
   return Object.entries(value).flatMap(([key, inner]) => keyPaths(inner, prefix ? `${prefix}.${key}` : key));
 }
 
@@ -31,6 +39,23 @@ describe('message catalogues', () => {
         expect(text.length, `${locale}.${path}`).toBeGreaterThan(0);
         const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
         expect(placeholders(text), `${locale}.${path}`).toEqual(placeholders(get(en) as string));
+      }
+    });
+  }
+
+  for (const [locale, catalogue] of Object.entries({ en, ...CATALOGUES })) {
+    it(`${locale} has a text for each plural category its language uses, with the same placeholders but the count`, () => {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const entry of PLURAL_ENTRIES) {
+        const texts = (catalogue as unknown as Record<string, Record<string, string>>)[entry]!;
+        for (const category of categories) {
+          // `other` always; the others where the language has them (Japanese has only `other`).
+          const text = texts[category] ?? texts.other!;
+          expect(text.length, `${locale}.${entry}.${category}`).toBeGreaterThan(0);
+          const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).filter((p) => p !== '{count}').sort();
+          expect(placeholders(text), `${locale}.${entry}.${category}`).toEqual(placeholders((en as unknown as Record<string, Record<string, string>>)[entry]!.other!));
+        }
+        for (const key of Object.keys(texts)) expect(categories, `${locale}.${entry}.${key}`).toContain(key);
       }
     });
   }

@@ -10,17 +10,25 @@ import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE } from '../../core/c
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
 import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
+import { OTHER_ACCOUNT_MESSAGE } from '../credentials-form.js';
+import { plural } from './plural.js';
 
 export const en = {
   /** The dialog's name. Stays "Connect Harness" in English (the accessible name is a contract). */
   title: 'Connect Harness',
   /** The dialog's name with a `brand`. */
   titleBrand: 'Connect Harness to {brand}',
+  titleReconnect: 'Reconnect Harness',
+  titleReconnectBrand: 'Reconnect Harness to {brand}',
   close: 'Close',
   note: 'Creating API keys in Harness needs admin access or a role that allows it.',
+  /** After the access note, when the host's required permissions have labels. */
+  needsPermissions: '{app} needs a key that can: {permissions}.',
   /** The step indicator's accessible name, and what is announced after a finished step. */
   progress: 'Progress',
   done: '(done)',
+  /** Beside the step indicator's dots. */
+  stepOf: 'Step {current} of {total}',
   steps: { key: 'Generate a Harness API key', account: 'Find your account identifier', connect: 'Connect' },
   next: 'Next',
   back: 'Back',
@@ -28,15 +36,19 @@ export const en = {
   /** Who reads the account, when no `brand` is given. */
   thisApp: 'this app',
   keyIntro: 'A personal or service account API key lets {app} read your Harness account for you.',
+  /** A reconnect's first step: which connection is renewed, and a new token for the same principal. */
+  reconnectFor: 'You are renewing the key of the connection to {account}.',
+  reconnectKeyIntro: 'Create a new token for {who}, the same user or service account as before, and paste it here.',
+  reconnectKeyIntroUnnamed: 'Create a new token for the same user or service account as before, and paste it here.',
   keySteps: [
-    'Sign in to [Harness (opens in a new tab)], select your profile icon at the bottom left, then *Profile Overview*.',
+    'Sign in to [Harness], select your profile icon at the bottom left, then *Profile Overview*.',
     'Under *My API Keys*, select *+ API Key* and name it.',
     'Under that key, select *+ Token*. Copy the token at once (Harness shows it only once) and keep it safe.',
   ],
-  accountIntro: 'It names your Harness account, and it is in the address bar whenever you are signed in:',
-  accountFormat: '`app.harness.io/ng/account/{ACCOUNT_ID}/…`',
-  accountExample:
-    'At `https://app.harness.io/ng/account/abc123DEF456/home/get-started`, for example, it is `abc123DEF456`. Pasting the whole address into the form works too.',
+  /** Said after the link to Harness, for screen readers (an icon shows it). */
+  newTab: '(opens in a new tab)',
+  accountIntro: 'Your account identifier names your Harness account. You can see it in the address bar whenever you are signed in to Harness:',
+  accountExample: 'The highlighted part is your account identifier. You can also paste the whole address into the form: the identifier is taken from it.',
   formTitle: 'Enter your credentials',
   apiKey: 'API Key',
   apiKeyHint: 'Starts with `pat.` or `sat.`',
@@ -44,7 +56,8 @@ export const en = {
   hide: 'Hide',
   showKey: 'Show API key',
   accountId: 'Account Identifier',
-  accountHint: 'Optional when your key contains it (keys created recently do). A whole Harness address works too.',
+  accountHint: 'Usually filled in from your key. You can also paste a whole Harness address.',
+  accountFixedHint: 'The account being reconnected: it stays the same.',
   /** Beside the error for an account identifier pasted as the key: moves it to the right field. */
   moveToAccount: 'Move it to Account Identifier',
   verifying: 'Checking your key with Harness…',
@@ -60,10 +73,35 @@ export const en = {
   expires: 'Expires',
   never: 'Never',
   tokenKinds: { pat: 'Personal access token', sat: 'Service account token' },
+  /** The confirmation's heading when Harness named the account. */
+  successNamed: '{account} is connected',
+  successNamedBrand: '{account} is connected to {brand}',
+  /** Who the key acts as: a person or a service account. */
+  actsAs: 'Acts as',
+  principalKinds: { user: 'Person', service_account: 'Service account' },
+  /** A key that expires within the host's warning window, by the days left (`Intl.PluralRules` categories). */
+  expiresSoon: plural({
+    one: 'This key expires in {count} day, on {date}. Create one with a longer life so that {app} stays connected.',
+    other: 'This key expires in {count} days, on {date}. Create one with a longer life so that {app} stays connected.',
+  }),
+  expiresToday: 'This key expires today. Create one with a longer life so that {app} stays connected.',
+  /** Copies what support needs about a failure (never the key). */
+  copyDetails: 'Copy details',
+  detailsCopied: 'Details copied',
+  /** The view for a valid key that lacks permissions the host requires. */
+  permissionsTitle: 'This key can’t do everything {app} needs',
+  permissionsChecked: 'Harness checked the permissions of {who} in {account}. Missing:',
+  permissionsAsk: 'Ask a Harness admin for a role that grants these permissions to {who}, then check again.',
+  thisPrincipal: { user: 'this user', service_account: 'this service account' },
+  permissionScope: { account: 'across the whole account', org: 'in organization {org}', project: 'in project {project} of organization {org}' },
+  useAnotherKey: 'Use another key',
+  checkAgain: 'Check again',
+  /** After the IP allow-list message, when the host listed its outbound addresses. */
+  egressList: 'Addresses to allow: {ips}.',
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
-  keyProblems: HARNESS_TOKEN_PROBLEM_MESSAGES,
+  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, other_account: OTHER_ACCOUNT_MESSAGE },
   /** What is wrong with the Account Identifier field, by problem. */
   accountProblems: {
     ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,

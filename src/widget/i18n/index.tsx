@@ -6,6 +6,8 @@
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectErrorCode } from '../../core/errors.js';
+import { DEFAULT_HARNESS_BASE_URL } from '../../core/hosts.js';
+import { ExternalIcon } from '../icons.js';
 import { en, type HarnessConnectMessages, type HarnessConnectMessagesOverride } from './en.js';
 
 /** The shipped catalogues. Any other BCP 47 tag falls back to its language, then to English. */
@@ -111,12 +113,25 @@ export function useMessages(locale: string, overrides?: HarnessConnectMessagesOv
 
 export interface I18n {
   t: HarnessConnectMessages;
+  /** The Harness a person signs in to: the origin of the host's `baseUrl` (app.harness.io by default). */
+  harnessUrl: string;
   /** The canonical BCP 47 tag, safe to hand to `Intl`. */
   locale: string;
   /** The host's product name, when white-labelled. */
   brand?: string | undefined;
   /** Fills `{name}` placeholders; `{app}` and `{brand}` are always known. */
   f: (message: string, values?: Record<string, string | null | undefined>) => string;
+}
+
+/** The origin a person signs in at, from the host's `baseUrl` (a pasted page address or `…/gateway` included). */
+export function harnessOrigin(baseUrl: string | undefined): string {
+  try {
+    const url = new URL((baseUrl ?? DEFAULT_HARNESS_BASE_URL).trim());
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // Not a URL: the verifier reports it as a configuration error; the guide links to Harness's own host.
+  }
+  return DEFAULT_HARNESS_BASE_URL;
 }
 
 /** `null` outside a provider: `useI18n` then says who was rendered without one. */
@@ -162,11 +177,11 @@ export function errorText(t: HarnessConnectMessages, code: HarnessConnectErrorCo
 /** Splits a message into plain text and its marked-up pieces: `code`, *strong*, [a link to Harness]. */
 const MARKUP = /(`[^`]+`|\*[^*]+\*|\[[^\]]+\])/;
 
-/** Where a message's link points: Harness's sign-in page. */
-const HARNESS_SIGN_IN_URL = 'https://app.harness.io';
-
-/** Renders a message's markup. */
-export function rich(message: string): ReactNode[] {
+/**
+ * Renders a message's markup. The link goes to the Harness the host set up (a vanity or self-managed host
+ * included), in a new tab: an icon shows that, and screen readers hear it.
+ */
+export function rich(message: string, i18n: Pick<I18n, 't' | 'harnessUrl'>): ReactNode[] {
   // `split` with a capturing group puts the marked-up pieces at the odd indexes.
   return message.split(MARKUP).map((piece, index) => {
     if (index % 2 === 0) return piece;
@@ -180,8 +195,10 @@ export function rich(message: string): ReactNode[] {
       );
     if (piece.startsWith('*')) return <strong key={index}>{text}</strong>;
     return (
-      <a key={index} href={HARNESS_SIGN_IN_URL} target="_blank" rel="noopener noreferrer">
+      <a key={index} href={i18n.harnessUrl} target="_blank" rel="noopener noreferrer">
         {text}
+        <ExternalIcon />
+        <span className="vh"> {i18n.t.newTab}</span>
       </a>
     );
   });

@@ -1,0 +1,86 @@
+/**
+ * A `connect` for the production set-up: the credentials go to the host's own server route (made with
+ * `createHarnessConnectHandler` from `harness-connect/server`), which verifies and stores them. The route's
+ * answer nests the connection; this client hands the widget the connection's facts at the top (so the
+ * confirmation shows the account name, who the key acts as and the expiry, exactly as when the widget
+ * verifies by itself) and turns the route's serialised error back into a `HarnessConnectError` with its
+ * code, field and retryable intact.
+ */
+import { HarnessConnectError, isHarnessConnectError, toHarnessConnectError } from '../core/errors.js';
+import { parseRetryAfter } from '../core/retry-after.js';
+import type { HarnessConnectHandlerSuccess, HarnessVerifiedConnection } from '../server/handler.js';
+import type { HarnessConnectConnect } from './types.js';
+
+/** What `connectThroughRoute` resolves with: the route's connection, and its whole answer (your `onVerified` fields). */
+export type HarnessRouteConnection = HarnessVerifiedConnection & {
+  /** The route's JSON answer as it came: `{ ok: true, connection, ...what onVerified returned }`. */
+  answer: Record<string, unknown>;
+};
+
+/** HTTP statuses a host's route (or what stands in front of it) answers without a Harness error. */
+const TOO_MANY_REQUESTS = 429;
+const NOT_FOUND = 404;
+const SERVER_ERROR = 500;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The answer's JSON, or `null` when it is not JSON (an HTML error page, an empty body). */
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text());
+  } catch {
+    return null;
+  }
+}
+
+/** A failure the route did not describe as a Harness error: told by its HTTP status. */
+function routeFailure(response: Response, answer: unknown): HarnessConnectError {
+  const { status } = response;
+  const refusal = isObject(answer) && isObject(answer.error) ? answer.error : null;
+  const said = refusal && typeof refusal.code === 'string' ? ` (${refusal.code})` : '';
+  const detail = `harness-connect: the route answered HTTP ${status}${said} without a connection or a Harness error.`;
+  if (status === TOO_MANY_REQUESTS) {
+    return new HarnessConnectError('rate_limited', { status, detail, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+  }
+  if (refusal?.code === 'request_timeout') return new HarnessConnectError('timeout', { status, detail });
+  // No route at that address: the host's set-up, not something a person can retry.
+  if (status === NOT_FOUND) return new HarnessConnectError('configuration', { status, detail });
+  if (status >= SERVER_ERROR) return new HarnessConnectError('unavailable', { status, detail });
+  return new HarnessConnectError('unknown', { status, detail });
+}
+
+/**
+ * Returns a `connect` that posts `{ apiKey, accountId }` as JSON to your route, with the dialog's abort
+ * signal. `init` adds to the request (headers such as a CSRF token, `credentials`); method, body and signal
+ * are the client's.
+ *
+ * @example
+ * <HarnessConnect connect={connectThroughRoute('/api/harness/connect')} />
+ */
+export function connectThroughRoute(url: string | URL, init: RequestInit = {}): HarnessConnectConnect<HarnessRouteConnection> {
+  return async (credentials, { signal }) => {
+    const headers = new Headers(init.headers);
+    headers.set('content-type', 'application/json');
+    headers.set('accept', 'application/json');
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, method: 'POST', headers, body: JSON.stringify(credentials), signal });
+    } catch (error) {
+      // An abort stays an abort; anything else is the network between the browser and the host's server.
+      if (signal.aborted) throw toHarnessConnectError(error);
+      throw new HarnessConnectError('unavailable', { detail: `harness-connect: the route could not be reached (${String(error)}).` });
+    }
+    // Read as unknown and checked: a proxy or a host's own middleware may answer anything.
+    const answer = await readJson(response);
+    if (isObject(answer) && answer.ok === true && isObject(answer.connection)) {
+      const { connection } = answer as unknown as HarnessConnectHandlerSuccess;
+      return { ...connection, answer };
+    }
+    if (isObject(answer) && answer.ok === false && isHarnessConnectError(answer.error)) {
+      throw toHarnessConnectError(answer.error, credentials.apiKey);
+    }
+    throw routeFailure(response, answer);
+  };
+}

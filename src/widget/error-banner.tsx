@@ -1,0 +1,79 @@
+/**
+ * A failure that is not about one field: what happened and what to do, in the catalogue's words, and a
+ * "Copy details" button that puts what a support team needs on the clipboard (the code, Harness's
+ * correlation id, the time, the Harness host), never the key. Retrying is the form's primary button.
+ */
+import { useMemo, useState } from 'react';
+import type { HarnessConnectError } from '../core/errors.js';
+import { DEFAULT_HARNESS_BASE_URL } from '../core/hosts.js';
+import { errorText, useI18n } from './i18n/index.js';
+import { WarningIcon } from './icons.js';
+
+export interface ErrorBannerProps {
+  error: HarnessConnectError;
+  /** The Harness the widget was set up for (the `baseUrl` prop), named in the details. */
+  baseUrl: string | undefined;
+  /** The host's outbound addresses (`egressIps`), listed for an IP allow-list refusal unless the error has its own. */
+  egressIps: readonly string[] | undefined;
+}
+
+/** The host of a base URL, or the text as given when it is not a URL (the details must never fail). */
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
+ * The lines a person pastes into a support request. English and plain on purpose: support teams read them,
+ * whatever language the dialog spoke. Only facts that carry no secret: the error already went through the
+ * scrub, and the key is never part of it.
+ */
+export function supportDetails(error: HarnessConnectError, failedAt: string, baseUrl: string | undefined): string {
+  const lines = [
+    'Harness connection failed',
+    `Code: ${error.code}`,
+    `Harness correlation id: ${error.correlationId ?? 'none'}`,
+    `HTTP status: ${error.status ?? 'none'}`,
+    `Harness code: ${error.harnessCode ?? 'none'}`,
+    `Time: ${failedAt}`,
+    `Harness: ${hostOf(baseUrl ?? DEFAULT_HARNESS_BASE_URL)}`,
+  ];
+  return lines.join('\n');
+}
+
+export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {
+  const { t, f, locale } = useI18n('ErrorBanner');
+  const addresses = error.code === 'ip_not_allowed' ? (error.egressIps ?? egressIps ?? []) : [];
+  // When this failure was first shown: a new error object is a new failure.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `error` is what makes it a new failure
+  const failedAt = useMemo(() => new Date().toISOString(), [error]);
+  const [copied, setCopied] = useState<HarnessConnectError | null>(null);
+
+  const copy = () => {
+    void navigator.clipboard.writeText(supportDetails(error, failedAt, baseUrl)).then(() => setCopied(error));
+  };
+
+  return (
+    <div className="banner" part="error banner" data-code={error.code}>
+      <WarningIcon />
+      <p role="alert" className="banner-text">
+        {errorText(t, error.code, error.message)}
+        {addresses.length > 0 ? (
+          <>
+            {' '}
+            {f(t.egressList, { ips: new Intl.ListFormat(locale, { type: 'unit' }).format(addresses) })}
+          </>
+        ) : null}
+      </p>
+      <button type="button" className="banner-action" part="button link" data-variant="link" onClick={copy}>
+        {copied === error ? t.detailsCopied : t.copyDetails}
+      </button>
+      <span role="status" className="vh">
+        {copied === error ? t.detailsCopied : ''}
+      </span>
+    </div>
+  );
+}
