@@ -76,7 +76,7 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   expired_token: 'This key has expired. Create a new one in Harness.',
   forbidden: 'Harness refused access for this key. Ask your Harness admin.',
   invalid_request: 'Harness could not find that account. Check the Account Identifier.',
-  wrong_host: 'That address is not a Harness API. Check the region or URL.',
+  wrong_host: 'The address this app uses for Harness does not answer like Harness. Contact the app’s support.',
   rate_limited: 'Harness is busy. Wait a moment, then try again.',
   unavailable: 'Harness could not be reached. Try again.',
   timeout: 'Harness took too long to answer. Try again.',

@@ -3,7 +3,7 @@
  * "Copy details" button that puts what a support team needs on the clipboard (the code, Harness's
  * correlation id, the time, the Harness host), never the key. Retrying is the form's primary button.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HarnessConnectError } from '../core/errors.js';
 import { DEFAULT_HARNESS_BASE_URL } from '../core/hosts.js';
 import { errorText, useI18n } from './i18n/index.js';
@@ -51,13 +51,18 @@ export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `error` is what makes it a new failure
   const failedAt = useMemo(() => new Date().toISOString(), [error]);
   const [copied, setCopied] = useState<HarnessConnectError | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  // On a phone the banner can appear below the fold, under the sticky actions: bring each new failure into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   const copy = () => {
     void navigator.clipboard.writeText(supportDetails(error, failedAt, baseUrl)).then(() => setCopied(error));
   };
 
   return (
-    <div className="banner" part="error banner" data-code={error.code}>
+    <div className="banner" part="error banner" data-code={error.code} ref={ref}>
       <WarningIcon />
       <p role="alert" className="banner-text">
         {errorText(t, error.code, error.message)}

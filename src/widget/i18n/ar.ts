@@ -83,7 +83,7 @@ const ar: HarnessConnectMessages = {
     expired_token: 'انتهت صلاحية هذا المفتاح. أنشئ مفتاحًا جديدًا في Harness.',
     forbidden: 'رفض Harness الوصول لهذا المفتاح. راجع مسؤول Harness لديك.',
     invalid_request: 'لم يعثر Harness على هذا الحساب. تحقق من معرّف الحساب.',
-    wrong_host: 'هذا العنوان ليس واجهة API لـ Harness. تحقق من المنطقة أو الرابط.',
+    wrong_host: 'العنوان الذي يستخدمه هذا التطبيق للوصول إلى Harness لا يستجيب كما يستجيب Harness. تواصل مع دعم التطبيق.',
     rate_limited: 'Harness مشغول. انتظر قليلًا ثم أعد المحاولة.',
     unavailable: 'تعذّر الوصول إلى Harness. أعد المحاولة.',
     timeout: 'استغرق Harness وقتًا طويلًا للرد. أعد المحاولة.',

@@ -80,7 +80,7 @@ const de: HarnessConnectMessages = {
     expired_token: 'Dieser Schlüssel ist abgelaufen. Erstellen Sie in Harness einen neuen.',
     forbidden: 'Harness verweigert diesem Schlüssel den Zugriff. Fragen Sie Ihre Harness-Administration.',
     invalid_request: 'Harness findet dieses Konto nicht. Prüfen Sie die Kontokennung.',
-    wrong_host: 'Diese Adresse ist keine Harness-API. Prüfen Sie Region oder URL.',
+    wrong_host: 'Unter der Adresse, die diese App für Harness nutzt, antwortet nicht Harness. Wenden Sie sich an den Support der App.',
     rate_limited: 'Harness ist ausgelastet. Warten Sie kurz und versuchen Sie es dann erneut.',
     unavailable: 'Harness ist nicht erreichbar. Versuchen Sie es erneut.',
     timeout: 'Harness hat zu lange gebraucht. Versuchen Sie es erneut.',

@@ -80,7 +80,7 @@ const es: HarnessConnectMessages = {
     expired_token: 'Esta clave ha caducado. Crea una nueva en Harness.',
     forbidden: 'Harness ha denegado el acceso a esta clave. Consulta a tu administrador de Harness.',
     invalid_request: 'Harness no encuentra esa cuenta. Revisa el identificador de cuenta.',
-    wrong_host: 'Esa dirección no es una API de Harness. Revisa la región o la URL.',
+    wrong_host: 'La dirección que esta aplicación usa para Harness no responde como Harness. Contacta con el soporte de la aplicación.',
     rate_limited: 'Harness está ocupado. Espera un momento y vuelve a intentarlo.',
     unavailable: 'No se ha podido contactar con Harness. Vuelve a intentarlo.',
     timeout: 'Harness ha tardado demasiado en responder. Vuelve a intentarlo.',

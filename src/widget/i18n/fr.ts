@@ -80,7 +80,7 @@ const fr: HarnessConnectMessages = {
     expired_token: 'Cette clé a expiré. Créez-en une nouvelle dans Harness.',
     forbidden: 'Harness refuse l’accès à cette clé. Adressez-vous à votre administrateur Harness.',
     invalid_request: 'Harness ne trouve pas ce compte. Vérifiez l’identifiant du compte.',
-    wrong_host: 'Cette adresse n’est pas une API Harness. Vérifiez la région ou l’URL.',
+    wrong_host: 'L’adresse que cette application utilise pour Harness ne répond pas comme Harness. Contactez le support de l’application.',
     rate_limited: 'Harness est surchargé. Patientez un instant, puis réessayez.',
     unavailable: 'Harness est injoignable. Réessayez.',
     timeout: 'Harness a mis trop de temps à répondre. Réessayez.',

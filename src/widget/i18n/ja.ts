@@ -79,7 +79,7 @@ const ja: HarnessConnectMessages = {
     expired_token: 'このキーは期限切れです。Harness で新しく作成してください。',
     forbidden: 'Harness がこのキーのアクセスを拒否しました。Harness の管理者に確認してください。',
     invalid_request: 'Harness でそのアカウントが見つかりません。アカウント ID を確認してください。',
-    wrong_host: 'そのアドレスは Harness API ではありません。リージョンまたは URL を確認してください。',
+    wrong_host: 'このアプリが使っている Harness のアドレスから、Harness としての応答がありません。アプリのサポートに連絡してください。',
     rate_limited: 'Harness が混み合っています。少し待ってから再試行してください。',
     unavailable: 'Harness に接続できませんでした。再試行してください。',
     timeout: 'Harness の応答に時間がかかりすぎました。再試行してください。',

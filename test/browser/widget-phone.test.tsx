@@ -1,0 +1,86 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { HarnessConnect, HarnessConnectError, type HarnessConnectProps } from '../../src/index.js';
+import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
+import ar from '../../src/widget/i18n/ar.js';
+import { en } from '../../src/widget/i18n/en.js';
+
+// A small phone (320 × 568), and the first moments of a dialog in another language: what a person sees.
+
+const PHONE = { width: 320, height: 568 };
+
+afterEach(async () => {
+  cleanup();
+  await page.viewport(1024, 768);
+});
+
+function renderWidget(props: Partial<HarnessConnectProps<unknown>> = {}) {
+  const { container } = render(<HarnessConnect<unknown> queryClient={new QueryClient()} defaultOpen connect={async () => ({})} {...props} />);
+  return container.querySelector<HTMLElement>('[data-harness-connect]')!;
+}
+
+async function openDialog(host: HTMLElement) {
+  return vi.waitFor(() => {
+    const found = host.shadowRoot?.querySelector<HTMLElement>('dialog[open]');
+    if (!found) throw new Error('the dialog is not open');
+    return found;
+  });
+}
+
+const height = (element: Element | null) => element!.getBoundingClientRect().height;
+
+describe('on a 320 px phone', () => {
+  it('gives the header, the step indicator and the access note at most a quarter of the height', async () => {
+    await page.viewport(PHONE.width, PHONE.height);
+    const dialog = await openDialog(renderWidget({ brand: { name: 'Shipyard' } }));
+    const chrome = height(dialog.querySelector('header')) + height(dialog.querySelector('.progress')) + height(dialog.querySelector('[part~=note]'));
+    expect(chrome).toBeLessThanOrEqual(PHONE.height / 4);
+    // Nothing runs off the side.
+    expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
+  });
+
+  it('scrolls a new failure into view, clear of the sticky actions', async () => {
+    await page.viewport(PHONE.width, PHONE.height);
+    const dialog = await openDialog(
+      renderWidget({
+        connect: async () => {
+          throw new HarnessConnectError('unavailable');
+        },
+      }),
+    );
+    const view = within(dialog);
+    await userEvent.click(view.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(view.getByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(view.getByRole('button', { name: 'Connect' }));
+    const banner = (await view.findByText('Harness could not be reached. Try again.')).closest<HTMLElement>('[part~=banner]')!;
+    const actions = dialog.querySelector('form [part~=actions]')!.getBoundingClientRect();
+    await vi.waitFor(() => {
+      const box = banner.getBoundingClientRect();
+      expect(box.top).toBeGreaterThanOrEqual(dialog.getBoundingClientRect().top);
+      // Entirely above the sticky row with "Try again".
+      expect(box.bottom).toBeLessThanOrEqual(actions.top + 1);
+    });
+    expect(view.getByRole('button', { name: 'Try again' })).toBeVisible();
+  });
+});
+
+describe('a dialog in another language', () => {
+  it('never shows English before its own words arrive', async () => {
+    const titles: string[] = [];
+    const host = renderWidget({ locale: 'ar' });
+    // Every title the dialog ever shows while open, from the first frame on.
+    const observer = new MutationObserver(() => {
+      const dialog = host.shadowRoot?.querySelector('dialog[open]');
+      const title = dialog?.querySelector('h2')?.textContent;
+      if (title) titles.push(title);
+    });
+    await vi.waitFor(() => expect(host.shadowRoot).not.toBeNull());
+    observer.observe(host.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const dialog = await openDialog(host);
+    observer.disconnect();
+    expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent(ar.title);
+    expect(titles).not.toContain(en.title);
+  });
+});
