@@ -18,7 +18,7 @@ const ar: HarnessConnectMessages = {
   back: 'رجوع',
   skip: 'لدي مفتاح API بالفعل',
   thisApp: 'هذا التطبيق',
-  keyIntro: 'يتيح مفتاح API شخصي أو لحساب خدمة لـ {app} قراءة حسابك في Harness نيابةً عنك.',
+  keyIntro: 'بمفتاح API شخصي أو لحساب خدمة، يستطيع {app} قراءة حسابك في Harness نيابةً عنك.',
   reconnectFor: 'أنت تجدّد مفتاح الاتصال بـ {account}.',
   reconnectKeyIntro: 'أنشئ رمزًا جديدًا لـ {who}، وهو المستخدم أو حساب الخدمة نفسه كما في السابق، ثم الصقه هنا.',
   reconnectKeyIntroUnnamed: 'أنشئ رمزًا جديدًا للمستخدم أو حساب الخدمة نفسه كما في السابق، ثم الصقه هنا.',
