@@ -22,9 +22,9 @@ export default defineConfig({
     emptyOutDir: false,
     sourcemap: false,
     minify: true,
-    // The browsers the stylesheet is written for (`:dir()`, `:has()`, `color-mix()`): the minifier keeps those
-    // selectors and functions as they are instead of rewriting them for older engines.
-    cssTarget: ['chrome120', 'edge120', 'firefox121', 'safari16.4'],
+    // The browsers the stylesheet is written for (`:dir()`, `:has()`, `color-mix()`, `light-dark()`): the
+    // minifier keeps those selectors and functions as they are instead of rewriting them for older engines.
+    cssTarget: ['chrome123', 'edge123', 'firefox121', 'safari17.5'],
     target: 'es2022',
     lib: {
       entry: 'src/element/script.ts',

@@ -62,6 +62,17 @@ export function accountMismatchMessage(tokenAccountId: string, typedAccountId: s
   return ACCOUNT_MISMATCH_MESSAGE.replace('{token}', () => tokenAccountId).replace('{typed}', () => typedAccountId);
 }
 
+/**
+ * A reconnect given a key of another account: the account is fixed, so the key is what to change. `{token}`
+ * is the key's account, `{expected}` the one being reconnected (its name when known). The widget's
+ * catalogues use the same placeholders.
+ */
+export const RECONNECT_ACCOUNT_MISMATCH_MESSAGE = 'This key belongs to account {token}, not {expected}, the account being reconnected.';
+
+export function reconnectAccountMismatchMessage(tokenAccountId: string, expected: string): string {
+  return RECONNECT_ACCOUNT_MISMATCH_MESSAGE.replace('{token}', () => tokenAccountId).replace('{expected}', () => expected);
+}
+
 function issue(field: HarnessCredentialField, problem: HarnessCredentialsProblem, message: string): HarnessCredentialsIssue {
   return { field, problem, message };
 }

@@ -4,6 +4,7 @@ import type { HarnessPermissionsResult, HarnessPrincipal } from './permissions.j
 import type { PrincipalFacts } from './principal.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { HarnessTokenKind } from './token.js';
+import { isPlainObject } from './is-plain-object.js';
 
 /**
  * Mapping what Harness (or whatever stands at the base URL) answers to `token/validate` into a typed
@@ -79,10 +80,6 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -6,14 +6,11 @@
  */
 import { callHarness, successData, type HarnessAnswer, type HarnessCallContext } from './harness-request.js';
 import { aclRequestBody, readAclAnswer, type AclVerdict, type HarnessPermissionRequirement } from './permissions.js';
+import { isPlainObject } from './is-plain-object.js';
 
 /** A non-empty string, else `null`. */
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The answer's `data` when the call succeeded with a Harness success envelope; `undefined` on anything else. */
@@ -33,7 +30,7 @@ async function optionalData(call: () => Promise<HarnessAnswer>): Promise<unknown
 export async function fetchAccountName(context: HarnessCallContext): Promise<string | null> {
   const path = `/ng/api/accounts/${encodeURIComponent(context.accountId)}`;
   const data = await optionalData(() => callHarness({ method: 'GET', path }, context));
-  if (!isObject(data)) return null;
+  if (!isPlainObject(data)) return null;
   const identifier = text(data.identifier);
   return identifier === null || identifier === context.accountId ? text(data.name) : null;
 }
@@ -44,7 +41,7 @@ export async function fetchAccountName(context: HarnessCallContext): Promise<str
  */
 export async function fetchCurrentUser(context: HarnessCallContext): Promise<{ name: string | null; email: string | null } | null> {
   const data = await optionalData(() => callHarness({ method: 'GET', path: '/ng/api/user/currentUser' }, context));
-  if (!isObject(data)) return null;
+  if (!isPlainObject(data)) return null;
   const name = text(data.name);
   const email = text(data.email);
   return name === null && email === null ? null : { name, email };
@@ -59,7 +56,7 @@ export type AclOutcome =
 function correlationIdOf({ response, text: body }: HarnessAnswer): string | null {
   try {
     const envelope: unknown = JSON.parse(body);
-    if (isObject(envelope) && text(envelope.correlationId) !== null) return text(envelope.correlationId);
+    if (isPlainObject(envelope) && text(envelope.correlationId) !== null) return text(envelope.correlationId);
   } catch {
     // Not JSON: the header, if any.
   }

@@ -3,6 +3,7 @@
  * says about it (`POST /authz/api/acl`, shared harness-api.md "Permissions"). Pure: building the request body
  * and reading the answer; the call itself is made by `identity-calls.ts`.
  */
+import { isPlainObject } from './is-plain-object.js';
 
 /** One thing the host needs the key to be allowed to do, e.g. view pipelines. */
 export interface HarnessPermissionRequirement {
@@ -42,9 +43,6 @@ export interface HarnessPrincipal {
   email: string | null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
 /**
@@ -52,11 +50,11 @@ const isOptionalString = (value: unknown): boolean => value === undefined || typ
  * carries back (a server's answer is checked before its lists are believed).
  */
 export function isPermissionRequirement(value: unknown): value is HarnessPermissionRequirement {
-  if (!isObject(value)) return false;
+  if (!isPlainObject(value)) return false;
   const { permission, resourceType, scope, resourceIdentifier, label } = value;
   const scopeFits =
     scope === undefined ||
-    (isObject(scope) && isOptionalString(scope.orgIdentifier) && isOptionalString(scope.projectIdentifier));
+    (isPlainObject(scope) && isOptionalString(scope.orgIdentifier) && isOptionalString(scope.projectIdentifier));
   return (
     typeof permission === 'string' &&
     permission !== '' &&
@@ -117,7 +115,7 @@ function answerText(value: unknown): string | null | undefined {
 
 /** True when one entry of `accessControlList` answers for `requirement` in `accountId`. */
 function answersFor(entry: Record<string, unknown>, requirement: HarnessPermissionRequirement, accountId: string): boolean {
-  const scope = isObject(entry.resourceScope) ? entry.resourceScope : {};
+  const scope = isPlainObject(entry.resourceScope) ? entry.resourceScope : {};
   const account = answerText(scope.accountIdentifier);
   return (
     entry.permission === requirement.permission &&
@@ -148,8 +146,8 @@ export function readAclAnswer(
   requirements: readonly HarnessPermissionRequirement[],
   accountId: string,
 ): AclVerdict | null {
-  if (!isObject(data) || !Array.isArray(data.accessControlList)) return null;
-  const entries = data.accessControlList.filter(isObject);
+  if (!isPlainObject(data) || !Array.isArray(data.accessControlList)) return null;
+  const entries = data.accessControlList.filter(isPlainObject);
   const granted: HarnessPermissionRequirement[] = [];
   const missing: HarnessPermissionRequirement[] = [];
   for (const requirement of requirements) {
@@ -158,7 +156,7 @@ export function readAclAnswer(
     else if (entry?.permitted === false) missing.push(requirement);
     else return null;
   }
-  const principal = isObject(data.principal) ? data.principal : {};
+  const principal = isPlainObject(data.principal) ? data.principal : {};
   const principalIdentifier = answerText(principal.principalIdentifier) ?? answerText(principal.identifier) ?? null;
   return { granted, missing, principalIdentifier };
 }

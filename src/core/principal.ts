@@ -44,3 +44,13 @@ export function isHarnessPrincipal(value: unknown): value is HarnessPrincipal {
     isNullableString(email)
   );
 }
+
+/**
+ * Whether a key acts as the principal a stored connection expects: the same identifier, and the same kind
+ * when the expectation names one. A principal Harness did not identify never matches. The route's
+ * `resolveExpected` and the widget's reconnect both decide with this.
+ */
+export function isSamePrincipal(expected: { kind?: HarnessPrincipal['kind']; identifier: string }, actual: HarnessPrincipal): boolean {
+  const sameKind = expected.kind === undefined || expected.kind === actual.kind;
+  return sameKind && actual.identifier === expected.identifier;
+}

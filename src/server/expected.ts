@@ -4,11 +4,13 @@
  * account, or on another person's key, would silently swap whose data the app reads.
  */
 import { parseAccountIdentifier } from '../core/account.js';
-import type { HarnessCredentialsInput } from '../core/credentials.js';
+import { reconnectAccountMismatchMessage, type HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessPrincipal } from '../core/permissions.js';
+import { isSamePrincipal } from '../core/principal.js';
 import { parseHarnessToken } from '../core/token.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 
 /** The connection a request renews, as the host's `resolveExpected` names it. */
 export interface HarnessExpectedConnection {
@@ -20,9 +22,6 @@ export interface HarnessExpectedConnection {
    */
   principal?: { kind?: HarnessPrincipal['kind']; identifier: string };
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
@@ -36,10 +35,10 @@ export function readExpected(value: unknown): HarnessExpectedConnection | null {
     detail:
       "harness-connect: resolveExpected must return { accountId, principal?: { kind?, identifier } } (strings; kind 'user' or 'service_account'), null or nothing.",
   });
-  if (!isObject(value) || !isNonEmptyString(value.accountId)) throw wrong;
+  if (!isPlainObject(value) || !isNonEmptyString(value.accountId)) throw wrong;
   const { accountId, principal } = value;
   if (principal === undefined) return { accountId };
-  if (!isObject(principal) || !isNonEmptyString(principal.identifier)) throw wrong;
+  if (!isPlainObject(principal) || !isNonEmptyString(principal.identifier)) throw wrong;
   const { kind, identifier } = principal;
   if (kind === undefined) return { accountId, principal: { identifier } };
   if (kind !== 'user' && kind !== 'service_account') throw wrong;
@@ -78,7 +77,7 @@ export function accountMismatch(credentials: HarnessCredentialsInput, expected: 
   return new HarnessConnectError('account_mismatch', {
     // The account is fixed in a renewal: the key is what the person changes.
     field: 'apiKey',
-    message: `This key belongs to Harness account ${given}, not to ${expected.accountId}, the account you are reconnecting. Use a key of that account.`,
+    message: reconnectAccountMismatchMessage(given, expected.accountId),
     detail: `harness-connect: resolveExpected named account ${expected.accountId}; the credentials are for ${given}. Harness was not asked.`,
   });
 }
@@ -92,8 +91,7 @@ export function principalMismatch(verification: HarnessTokenVerification, expect
   const wanted = expected.principal;
   if (wanted === undefined) return null;
   const { principal, accountName } = verification;
-  const sameKind = wanted.kind === undefined || wanted.kind === principal.kind;
-  if (sameKind && principal.identifier === wanted.identifier) return null;
+  if (isSamePrincipal(wanted, principal)) return null;
   return new HarnessConnectError('principal_mismatch', {
     correlationId: verification.correlationId,
     detail: `harness-connect: resolveExpected named ${wanted.kind ?? 'a principal'} ${wanted.identifier}; the key acts as ${principal.kind} ${principal.identifier ?? '(not named by Harness)'}.`,

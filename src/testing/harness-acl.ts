@@ -4,6 +4,7 @@
  */
 import { errorResponse, successResponse } from './harness-envelopes.js';
 import { STORED_ACCOUNTS, type StoredToken } from './harness-store.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 
 /** One permission asked about, with its scope normalised (absent org and project are null). */
 interface PermissionCheck {
@@ -13,9 +14,6 @@ interface PermissionCheck {
   permission: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A string, or null when absent; undefined when present but not a string (a malformed body). */
 function optionalString(value: unknown): string | null | undefined {
   if (value === undefined || value === null) return null;
@@ -23,7 +21,7 @@ function optionalString(value: unknown): string | null | undefined {
 }
 
 function readCheck(item: unknown): PermissionCheck | null {
-  if (!isObject(item) || !isObject(item.resourceScope)) return null;
+  if (!isPlainObject(item) || !isPlainObject(item.resourceScope)) return null;
   const { accountIdentifier } = item.resourceScope;
   const orgIdentifier = optionalString(item.resourceScope.orgIdentifier);
   const projectIdentifier = optionalString(item.resourceScope.projectIdentifier);
@@ -54,7 +52,7 @@ function readChecks(body: string): PermissionCheck[] | null {
   } catch {
     return null;
   }
-  if (!isObject(parsed) || !Array.isArray(parsed.permissions)) return null;
+  if (!isPlainObject(parsed) || !Array.isArray(parsed.permissions)) return null;
   const checks: PermissionCheck[] = [];
   for (const item of parsed.permissions) {
     const check = readCheck(item);

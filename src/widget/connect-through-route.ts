@@ -10,6 +10,7 @@ import { HarnessConnectError, isHarnessConnectError, toHarnessConnectError } fro
 import { parseRetryAfter } from '../core/retry-after.js';
 import type { HarnessConnectHandlerSuccess, HarnessVerifiedConnection } from '../server/handler.js';
 import type { HarnessConnectConnect } from './types.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 
 /** What `connectThroughRoute` resolves with: the route's connection, and its whole answer (your `onVerified` fields). */
 export type HarnessRouteConnection = HarnessVerifiedConnection & {
@@ -21,10 +22,6 @@ export type HarnessRouteConnection = HarnessVerifiedConnection & {
 const TOO_MANY_REQUESTS = 429;
 const NOT_FOUND = 404;
 const SERVER_ERROR = 500;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The answer's JSON, or `null` when it is not JSON (an HTML error page, an empty body). */
 async function readJson(response: Response): Promise<unknown> {
@@ -38,7 +35,7 @@ async function readJson(response: Response): Promise<unknown> {
 /** A failure the route did not describe as a Harness error: told by its HTTP status. */
 function routeFailure(response: Response, answer: unknown): HarnessConnectError {
   const { status } = response;
-  const refusal = isObject(answer) && isObject(answer.error) ? answer.error : null;
+  const refusal = isPlainObject(answer) && isPlainObject(answer.error) ? answer.error : null;
   const said = refusal && typeof refusal.code === 'string' ? ` (${refusal.code})` : '';
   const detail = `harness-connect: the route answered HTTP ${status}${said} without a connection or a Harness error.`;
   if (status === TOO_MANY_REQUESTS) {
@@ -74,11 +71,11 @@ export function connectThroughRoute(url: string | URL, init: RequestInit = {}): 
     }
     // Read as unknown and checked: a proxy or a host's own middleware may answer anything.
     const answer = await readJson(response);
-    if (isObject(answer) && answer.ok === true && isObject(answer.connection)) {
+    if (isPlainObject(answer) && answer.ok === true && isPlainObject(answer.connection)) {
       const { connection } = answer as unknown as HarnessConnectHandlerSuccess;
       return { ...connection, answer };
     }
-    if (isObject(answer) && answer.ok === false && isHarnessConnectError(answer.error)) {
+    if (isPlainObject(answer) && answer.ok === false && isHarnessConnectError(answer.error)) {
       throw toHarnessConnectError(answer.error, credentials.apiKey);
     }
     throw routeFailure(response, answer);

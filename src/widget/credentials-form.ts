@@ -5,7 +5,7 @@
  * sentence as its `message`. The view picks the catalogue's words by problem code.
  */
 import type { Resolver, UseFormReturn } from 'react-hook-form';
-import { checkHarnessCredentials, type HarnessCredentials } from '../core/credentials.js';
+import { checkHarnessCredentials, RECONNECT_ACCOUNT_MISMATCH_MESSAGE, type HarnessCredentials } from '../core/credentials.js';
 import type { HarnessCredentialField } from '../core/errors.js';
 
 /** What the two inputs hold, as typed. */
@@ -18,12 +18,6 @@ export interface CredentialsFormValues {
 export type CredentialsForm = UseFormReturn<CredentialsFormValues, unknown, HarnessCredentials>;
 
 /**
- * Said when a reconnect is given a key of another account: the problem is the key (the account is fixed),
- * so it is told at the API Key field, naming both accounts. The catalogues have it as `keyProblems.other_account`.
- */
-export const OTHER_ACCOUNT_MESSAGE = 'This key belongs to account {token}, not {expected}, the account being reconnected.';
-
-/**
  * The form's resolver. With `expectedAccountId` (a reconnect: the account field holds it and is read-only),
  * a key carrying another account is refused at the API Key field, before any request.
  */
@@ -34,7 +28,8 @@ export function credentialsResolver(expectedAccountId?: string): Resolver<Creden
     const errors: Partial<Record<HarnessCredentialField, { type: string; message: string }>> = {};
     for (const { field, problem, message } of check.issues) {
       if (expectedAccountId !== undefined && problem === 'account_mismatch') {
-        errors.apiKey = { type: 'other_account', message: OTHER_ACCOUNT_MESSAGE };
+        // The account is fixed, so the key is what to change: told at the API Key field, naming both accounts.
+        errors.apiKey = { type: 'other_account', message: RECONNECT_ACCOUNT_MISMATCH_MESSAGE };
       } else {
         errors[field] = { type: problem, message };
       }

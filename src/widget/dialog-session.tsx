@@ -20,8 +20,6 @@ import type { UseHarnessConnectResult } from './use-harness-connect.js';
 export interface DialogSessionProps<TResult> {
   flow: UseHarnessConnectResult<TResult>;
   defaultValues: HarnessConnectDefaultValues | undefined;
-  /** The host's `expiryWarningDays`, for the confirmation. */
-  expiryWarningDays: number | undefined;
   /** The host's `requiredPermissions`, named on the first step. */
   requiredPermissions: readonly HarnessPermissionRequirement[] | undefined;
   /** The id the first step's access note takes (the dialog is described by it). */
@@ -39,7 +37,6 @@ const EMPTY_VALUES: CredentialsFormValues = { apiKey: '', accountId: '' };
 export function DialogSession<TResult>({
   flow,
   defaultValues,
-  expiryWarningDays,
   requiredPermissions,
   noteId,
   baseUrl,
@@ -127,7 +124,6 @@ export function DialogSession<TResult>({
         <SuccessView
           titleId={stepTitleId}
           connection={flow.connection}
-          expiryWarningDays={expiryWarningDays}
           onDone={() => flow.close('completed')}
         />
       ) : view === 'permissions' && flow.error !== null ? (

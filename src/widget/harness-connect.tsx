@@ -7,7 +7,7 @@ import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
 import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
-import { CloseIcon, HarnessMark, LinkIcon } from './icons.js';
+import { CloseIcon, HarnessMark } from './icons.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps } from './types.js';
@@ -148,7 +148,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                   <I18nContext.Provider value={i18n}>
                     <div className="body" part="body">
                       <header part="header">
-                        {/* The host's logo, linked to Harness's mark: who is connecting to what, at a glance. */}
+                        {/* The host's logo beside Harness's mark: who is connecting to what, at a glance. */}
                         <span className="lockup" part="lockup">
                           {typeof logo === 'string' ? (
                             <img part="logo" src={logo} alt="" />
@@ -157,7 +157,6 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                               {logo}
                             </span>
                           ) : null}
-                          {logo ? <LinkIcon /> : null}
                           <HarnessMark />
                         </span>
                         <h2 id={titleId} part="title">
@@ -172,7 +171,6 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         key={flow.sessionId}
                         flow={flow}
                         defaultValues={defaultValues}
-                        expiryWarningDays={options.expiryWarningDays}
                         requiredPermissions={options.requiredPermissions}
                         noteId={noteId}
                         baseUrl={options.baseUrl}

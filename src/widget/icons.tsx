@@ -22,21 +22,6 @@ export function HarnessMark() {
   );
 }
 
-/** Two links of a chain, between the host's logo and the Harness mark. */
-export function LinkIcon() {
-  return (
-    <svg className="link-icon" viewBox="0 0 20 20" width="16" height="16" {...DECORATIVE}>
-      <path
-        d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9M11.5 8.5a3 3 0 0 0-4.2 0l-2.6 2.6a3 3 0 0 0 4.2 4.2l.9-.9"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-      />
-    </svg>
-  );
-}
-
 /** The close button's cross. */
 export function CloseIcon() {
   return (

@@ -3,7 +3,7 @@
  * the key acts as, and until when it works. Shows what the host's `connect` (or Harness) said about the key,
  * never the key itself; a host's own result may lack any of these facts, and then they are left out.
  */
-import { keyExpiry } from './expiry.js';
+import { daysUntil } from '../core/expiry.js';
 import type { HarnessConnection } from './flow.js';
 import { useI18n } from './i18n/index.js';
 import { pluralText } from './i18n/plural.js';
@@ -12,8 +12,6 @@ import { CheckMark } from './icons.js';
 export interface SuccessViewProps<TResult> {
   titleId: string;
   connection: HarnessConnection<TResult>;
-  /** The host's `expiryWarningDays`. */
-  expiryWarningDays: number | undefined;
   /** Done: closes the dialog as completed. */
   onDone: () => void;
 }
@@ -48,14 +46,18 @@ function principalKind(result: DisplayedResult): 'user' | 'service_account' | nu
   return kind === 'user' || kind === 'service_account' ? kind : null;
 }
 
-export function SuccessView<TResult>({ titleId, connection, expiryWarningDays, onDone }: SuccessViewProps<TResult>) {
+export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessViewProps<TResult>) {
   const { t, locale, f, brand } = useI18n('SuccessView');
   const result = asDisplayedResult(connection.result);
   const accountName = textOrNull(result.accountName);
   const who = describeWho(result);
   const kind = principalKind(result);
-  const expiry = keyExpiry(result.expiresAt, new Date(), expiryWarningDays);
-  const date = expiry.kind === 'date' ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(expiry.date) : null;
+  // The connection's expiry and whether it is soon, as the hook decided them with the host's expiryWarningDays.
+  const { expiresAt, expiresSoon } = connection;
+  const daysLeft = daysUntil(expiresAt);
+  const date = expiresAt !== null && daysLeft !== null ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(expiresAt)) : null;
+  // `expiresAt: null` in the result itself: the key never expires (a result without it says nothing).
+  const neverExpires = result.expiresAt === null;
 
   let title: string;
   if (accountName !== null) title = f(brand ? t.successNamedBrand : t.successNamed, { account: accountName });
@@ -84,29 +86,26 @@ export function SuccessView<TResult>({ titleId, connection, expiryWarningDays, o
         ) : null}
         <dt>{t.token}</dt>
         <dd>{t.tokenKinds[connection.tokenKind]}</dd>
-        {expiry.kind === 'never' ? (
+        {neverExpires ? (
           <>
             <dt>{t.expires}</dt>
             <dd>{t.never}</dd>
           </>
         ) : null}
-        {expiry.kind === 'date' ? (
+        {expiresAt !== null && date !== null ? (
           <>
             <dt>{t.expires}</dt>
             <dd>
-              <time dateTime={expiry.iso}>{date}</time>
+              <time dateTime={expiresAt}>{date}</time>
             </dd>
           </>
         ) : null}
       </dl>
-      {expiry.kind === 'date' && expiry.soon ? (
+      {expiresSoon && daysLeft !== null ? (
         <p className="callout" part="callout warning" data-tone="warning">
-          {expiry.daysLeft === 0
+          {daysLeft === 0
             ? f(t.expiresToday)
-            : f(pluralText(t.expiresSoon, expiry.daysLeft, locale), {
-                count: new Intl.NumberFormat(locale).format(expiry.daysLeft),
-                date,
-              })}
+            : f(pluralText(t.expiresSoon, daysLeft, locale), { count: new Intl.NumberFormat(locale).format(daysLeft), date })}
         </p>
       ) : null}
       <div className="actions" part="actions">

@@ -6,7 +6,8 @@ import { QueryClient, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
-import { isHarnessPrincipal } from '../core/principal.js';
+import { DEFAULT_EXPIRY_WARNING_DAYS, expiresWithin } from '../core/expiry.js';
+import { isHarnessPrincipal, isSamePrincipal } from '../core/principal.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { VerifyHarnessTokenOptions } from '../core/verify.js';
 import { parseHarnessToken } from '../core/token.js';
@@ -25,7 +26,6 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
-import { keyExpiry } from './expiry.js';
 import type { UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
@@ -110,9 +110,7 @@ function assertSamePrincipal(result: unknown, options: Pick<UseHarnessConnectOpt
   const expected = options.mode === 'reconnect' ? options.connection?.principal : undefined;
   if (!expected || typeof result !== 'object' || result === null) return;
   const { principal, accountName } = result as { principal?: unknown; accountName?: unknown };
-  if (!isHarnessPrincipal(principal)) return;
-  const sameKind = expected.kind === undefined || expected.kind === principal.kind;
-  if (sameKind && expected.identifier === principal.identifier) return;
+  if (!isHarnessPrincipal(principal) || isSamePrincipal(expected, principal)) return;
   throw new HarnessConnectError('principal_mismatch', {
     principal,
     accountName: typeof accountName === 'string' ? accountName : null,
@@ -301,7 +299,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         const token = parseHarnessToken(credentials.apiKey);
         const now = new Date();
         const expiresAt = expiresAtOf(result);
-        const expiry = keyExpiry(expiresAt, now, latest.current.expiryWarningDays);
+        const warningDays = latest.current.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
         const connection: HarnessConnection<TResult> = {
           provider: 'harness',
           accountId: credentials.accountId,
@@ -310,7 +308,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           result,
           connectedAt: now.toISOString(),
           expiresAt,
-          expiresSoon: expiry.kind === 'date' && expiry.soon,
+          expiresSoon: expiresWithin(expiresAt, warningDays, now.getTime()),
           mode: latest.current.mode ?? 'connect',
         };
         dispatch({ type: 'verify_success', connection });

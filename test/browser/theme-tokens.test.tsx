@@ -134,6 +134,6 @@ describe('the colour scheme', () => {
     expect(style(dialog).backgroundColor).toBe('rgb(255, 255, 255)');
     await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
     expect(style(dialog).backgroundColor).toBe('rgb(23, 26, 33)');
-    expect(style(dialog).colorScheme).toBe('dark');
+    expect(style(dialog).color).toBe('rgb(231, 234, 240)');
   });
 });

@@ -6,11 +6,10 @@
  * Markup inside a message: `code`, *strong*, [a link to Harness] (opens in a new tab). Placeholders:
  * `{brand}` (the host's product), `{app}` (the brand or "this app"), `{token}`/`{typed}` (account ids).
  */
-import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE } from '../../core/credentials.js';
+import { ACCOUNT_MISMATCH_MESSAGE, ACCOUNT_REQUIRED_MESSAGE, RECONNECT_ACCOUNT_MISMATCH_MESSAGE } from '../../core/credentials.js';
 import { HARNESS_ACCOUNT_PROBLEM_MESSAGES } from '../../core/account.js';
 import { HARNESS_CONNECT_ERROR_MESSAGES } from '../../core/errors.js';
 import { HARNESS_TOKEN_PROBLEM_MESSAGES } from '../../core/token.js';
-import { OTHER_ACCOUNT_MESSAGE } from '../credentials-form.js';
 import { plural } from './plural.js';
 
 export const en = {
@@ -101,7 +100,7 @@ export const en = {
   /** Failures by `HarnessConnectError` code (a host's own message on an error is shown as it is). */
   errors: HARNESS_CONNECT_ERROR_MESSAGES,
   /** What is wrong with the API Key field, by problem. */
-  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, other_account: OTHER_ACCOUNT_MESSAGE },
+  keyProblems: { ...HARNESS_TOKEN_PROBLEM_MESSAGES, other_account: RECONNECT_ACCOUNT_MISMATCH_MESSAGE },
   /** What is wrong with the Account Identifier field, by problem. */
   accountProblems: {
     ...HARNESS_ACCOUNT_PROBLEM_MESSAGES,

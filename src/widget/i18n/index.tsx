@@ -9,6 +9,7 @@ import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectErrorCode } from '..
 import { DEFAULT_HARNESS_BASE_URL } from '../../core/hosts.js';
 import { ExternalIcon } from '../icons.js';
 import { en, type HarnessConnectMessages, type HarnessConnectMessagesOverride } from './en.js';
+import { isPlainObject } from '../../core/is-plain-object.js';
 
 /** The shipped catalogues. Any other BCP 47 tag falls back to its language, then to English. */
 export type HarnessConnectLocale = 'en' | 'de' | 'fr' | 'es' | 'ja' | 'ar';
@@ -58,10 +59,6 @@ export function canonicalLocale(locale: string | undefined): string {
     console.warn(`harness-connect: locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
   }
   return DEFAULT_LOCALE;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `over` merged into `base`, object by object; strings and lists in `over` replace those in `base`. */
