@@ -83,7 +83,7 @@ const de: HarnessConnectMessages = {
     wrong_host: 'Unter der Adresse, die diese App für Harness nutzt, antwortet nicht Harness. Wenden Sie sich an den Support der App.',
     rate_limited: 'Harness ist ausgelastet. Warten Sie kurz und versuchen Sie es dann erneut.',
     unavailable: 'Harness ist nicht erreichbar. Versuchen Sie es erneut.',
-    timeout: 'Harness hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut.',
+    timeout: 'Harness hat zu lange gebraucht. Versuchen Sie es erneut.',
     aborted: 'Die Prüfung wurde abgebrochen.',
     configuration: 'Diese Verbindung ist nicht richtig eingerichtet. Wenden Sie sich an den Support der App.',
     unknown: 'Ein Fehler ist aufgetreten. Versuchen Sie es erneut.',
@@ -101,7 +101,7 @@ const de: HarnessConnectMessages = {
   keyProblems: {
     empty: 'Fügen Sie Ihren Harness-API-Schlüssel ein.',
     wrong_prefix: 'API-Schlüssel beginnen mit pat. oder sat. Kopieren Sie den ganzen Schlüssel.',
-    wrong_segment_count: 'Dieser Schlüssel ist unvollständig. Kopieren Sie den ganzen Schlüssel.',
+    wrong_segment_count: 'Dieser Schlüssel ist unvollständig. Kopieren Sie ihn ganz.',
     bad_characters: 'Dieser Schlüssel enthält ungültige Zeichen. Kopieren Sie ihn erneut.',
     firstgen_key: 'Dieser ältere Harness-Schlüsseltyp funktioniert hier nicht. Erstellen Sie einen API-Schlüssel in Ihrem Harness-Profil.',
     too_long: 'Zu lang für einen API-Schlüssel. Fügen Sie nur den Schlüssel ein.',
