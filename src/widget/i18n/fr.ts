@@ -33,7 +33,7 @@ const fr: HarnessConnectMessages = {
   newTab: '(s’ouvre dans un nouvel onglet)',
   accountIntro: 'L’identifiant de compte désigne votre compte Harness. Il figure dans la barre d’adresse quand vous utilisez Harness :',
   accountExample: 'La partie surlignée est votre identifiant de compte. Vous pouvez aussi coller l’adresse entière dans le formulaire : l’identifiant en sera extrait.',
-  formTitle: 'Saisissez vos informations de connexion',
+  formTitle: 'Saisissez la clé et le compte',
   apiKey: 'Clé d’API',
   apiKeyHint: 'Commence par `pat.` ou `sat.`',
   show: 'Afficher',
