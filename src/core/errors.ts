@@ -35,7 +35,7 @@ import { isHarnessPrincipal } from './principal.js';
  * | `account_inactive` | the account is inactive or was deleted (`INACTIVE_ACCOUNT`, `ACCOUNT_DOES_NOT_EXIST`) | accountId | no |
  * | `principal_disabled` | the user or service account behind the key is disabled (`USER_DISABLED`) | — | no |
  * | `ip_not_allowed` | the account's IP allow-list blocks the caller (`NOT_WHITELISTED_IP`; `egressIps`) | — | no |
- * | `principal_mismatch` | the key acts as another user or service account than the connection it renews | apiKey | no |
+ * | `principal_mismatch` | the key acts as a different user or service account than the connection it renews | apiKey | no |
  */
 export type HarnessConnectErrorCode = (typeof HARNESS_CONNECT_ERROR_CODES)[number];
 
@@ -92,7 +92,7 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   ip_not_allowed:
     'Your Harness account’s IP allow-list blocks this app. A Harness admin can allow the app’s addresses in the account settings (Authentication → IP allowlist).',
   principal_mismatch:
-    'This key acts as another user or service account than the connection you are renewing. Use a key of the same one.',
+    'This key acts as a different user or service account than the connection you are renewing. Use a key of the same one.',
 };
 
 /** The field each code concerns by default; `null`: no field, the widget shows a banner. */

@@ -105,7 +105,7 @@ export interface UseHarnessConnectOptions<TResult = HarnessTokenVerification> {
   /**
    * What your app needs the key to be able to do, checked with Harness before the connection counts (by the
    * default `connect`; a server route takes the same list). Labels are shown to the person: on the first step
-   * ("needs a key that can: …") and, when some are missing, in the view that says what to ask an admin for.
+   * ("The key for … must be able to: …") and, when some are missing, in the view that says what to ask an admin for.
    * @default [] (no check)
    */
   requiredPermissions?: readonly HarnessPermissionRequirement[];

@@ -28,7 +28,7 @@ describe('locale', () => {
     expect(dialog.getAttribute('dir')).toBe('ltr');
     await userEvent.click(view.getByRole('button', { name: 'Ich habe schon einen API-Schlüssel' }));
     const key = await view.findByLabelText('API-Schlüssel');
-    const account = view.getByLabelText('Kontokennung');
+    const account = view.getByLabelText('Konto-ID');
     // A local check (the core's problem `empty`) in German.
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
     expect(await view.findByText('Fügen Sie Ihren Harness-API-Schlüssel ein.')).toBeVisible();
@@ -40,7 +40,7 @@ describe('locale', () => {
     await userEvent.fill(key, TOKENS.pat);
     await userEvent.fill(account, ACCOUNTS.other.id);
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
-    expect(await view.findByText(`Dieser Schlüssel gehört zu Konto ${ACCOUNTS.primary.id}, nicht ${ACCOUNTS.other.id}. Korrigieren Sie die Kontokennung.`)).toBeVisible();
+    expect(await view.findByText(`Dieser Schlüssel gehört zum Konto ${ACCOUNTS.primary.id}, nicht zu ${ACCOUNTS.other.id}. Korrigieren Sie die Konto-ID.`)).toBeVisible();
     await userEvent.fill(account, ACCOUNTS.primary.id);
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
     await view.findByRole('heading', { name: 'Harness-Konto verbunden' });
@@ -93,10 +93,10 @@ describe('locale', () => {
   });
 
   it('applies messages overrides over the chosen catalogue', async () => {
-    const widget = await renderWidget({ locale: 'de', messages: { next: 'Los', steps: { account: 'Konto-ID' } } });
+    const widget = await renderWidget({ locale: 'de', messages: { next: 'Los', steps: { account: 'Konto finden' } } });
     await shownDialog(widget, 'Harness verbinden');
     expect(widget.view.getByRole('button', { name: 'Los' })).toBeVisible();
-    expect(widget.view.getByText('Konto-ID')).toBeVisible();
+    expect(widget.view.getByText('Konto finden')).toBeVisible();
   });
 });
 

@@ -112,7 +112,7 @@ describe('theming from the host page', () => {
     await shownDialog(widget, 'Harness mit Nightjar verbinden');
     await userEvent.click(view.getByRole('button', { name: 'Ich habe schon einen API-Schlüssel' }));
     await userEvent.fill(await view.findByLabelText('API-Schlüssel'), TOKENS.pat);
-    await userEvent.fill(view.getByLabelText('Kontokennung'), ACCOUNTS.primary.id);
+    await userEvent.fill(view.getByLabelText('Konto-ID'), ACCOUNTS.primary.id);
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
     await userEvent.click(await view.findByRole('button', { name: 'Fertig' }));
     expect(snapshot()).toEqual(before);

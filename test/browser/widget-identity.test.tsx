@@ -86,7 +86,7 @@ describe('the confirmation says what was connected', () => {
 describe('the permissions the host needs', () => {
   it('names them on the first step', async () => {
     const { dialog } = await openDialog({ requiredPermissions: PIPELINES, brand: { name: 'Shipyard' } });
-    expect(dialog.getByText(/Shipyard needs a key that can: View pipelines, Execute pipelines\./)).toBeVisible();
+    expect(dialog.getByText(/The key for Shipyard must be able to: View pipelines, Execute pipelines\./)).toBeVisible();
   });
 
   it('shows what is missing, what to ask for, and checks the same key again once an admin granted it', async () => {
@@ -197,7 +197,7 @@ describe('reconnecting a stored connection', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Next' }));
     await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.sat);
     await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
-    expect(await dialog.findByText(/This key acts as another user or service account/)).toBeVisible();
+    expect(await dialog.findByText(/This key acts as a different user or service account/)).toBeVisible();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'principal_mismatch' }));
     expect(onSuccess).not.toHaveBeenCalled();
   });

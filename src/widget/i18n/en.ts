@@ -21,8 +21,11 @@ export const en = {
   titleReconnectBrand: 'Reconnect Harness to {brand}',
   close: 'Close',
   note: 'Creating API keys in Harness needs admin access or a role that allows it.',
-  /** After the access note, when the host's required permissions have labels. */
-  needsPermissions: '{app} needs a key that can: {permissions}.',
+  /**
+   * After the access note, when the host's required permissions have labels. It does not open with `{app}`:
+   * the default "this app" would start the sentence in lower case.
+   */
+  needsPermissions: 'The key for {app} must be able to: {permissions}.',
   /** The step indicator's accessible name, and what is announced after a finished step. */
   progress: 'Progress',
   done: '(done)',
