@@ -35,7 +35,17 @@ export default defineConfig({
     rolldownOptions: {
       // Bare specifiers (react, react/jsx-runtime, zod/mini, msw, node:http …) are the host's to resolve.
       external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The browser-side verifier is a chunk the widget loads with import() only when a host gives no
+        // `connect`. Left to itself the bundler put Retry-After parsing, which the widget's route client needs
+        // up front, into that chunk, and the static import of it made a host's bundler load the whole verifier
+        // with the widget. It gets a chunk of its own that both import (npm test checks the widget's static
+        // imports never reach the verifier).
+        codeSplitting: {
+          groups: [{ name: 'retry-after', test: /[\\/]src[\\/]core[\\/]retry-after\.ts$/ }],
+        },
+      },
       // src/index.ts starts with 'use client'; it stays at the top of dist/index.js (checked by npm test),
       // so the bundler's note that directives may not survive bundling is noise here.
       onwarn(warning, warn) {

@@ -62,6 +62,17 @@ const DIST_FILES = [
   'dist/element/index.d.ts',
 ];
 
+/** Every file a built module loads through static `import … from './…'`, itself included (dynamic import() left out). */
+function staticImportsOf(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, specifier] of code.matchAll(/^import\s[^;]*?from\s*["'](\.[^"']+)["']/gm)) {
+    staticImportsOf(resolve(dirname(file), specifier), seen);
+  }
+  return seen;
+}
+
 let passed = 0;
 let failed = 0;
 /** One line per step, repeated just before the final count. */
@@ -174,10 +185,15 @@ if (build !== 'skipped') {
     const missing = DIST_FILES.filter((file) => !existsSync(join(root, file)));
     for (const file of missing) console.error(`missing: ${file}`);
     if (missing.length === 0) console.log(`all ${DIST_FILES.length} present: ${DIST_FILES.join(', ')}`);
+    // The browser-side verifier is loaded with import() only when a host gives no `connect`: no file the
+    // widget entry loads up front may import its chunk, or a host's bundler would ship it with the widget.
+    const upFront = staticImportsOf(join(root, 'dist/index.js'));
+    const eagerVerifier = [...upFront].filter((file) => /[\\/]chunks[\\/]verify-[\w-]+\.js$/.test(file));
+    for (const file of eagerVerifier) console.error(`dist/index.js loads the verifier up front through ${file}`);
     // Next.js and other RSC hosts need the widget entry marked as client code.
     const clientMarked = existsSync(join(root, 'dist/index.js')) && /^["']use client["'];/.test(readFileSync(join(root, 'dist/index.js'), 'utf8'));
     if (!clientMarked) console.error("dist/index.js does not start with 'use client'");
-    return missing.length === 0 && clientMarked;
+    return missing.length === 0 && clientMarked && eagerVerifier.length === 0;
   });
 }
 
