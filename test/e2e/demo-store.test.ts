@@ -1,12 +1,14 @@
 /**
  * Shipyard's storage on its own, in Node: the migration runner, the sealing of keys (AES-256-GCM) and where
- * the secret comes from. The browser tests (demo.test.ts, demo-lifecycle.test.ts) drive the same code
- * through the app.
+ * the secret comes from; and its server set up for real Harness, where the mock's Simulate routes must not
+ * exist. The browser tests (demo.test.ts, demo-lifecycle.test.ts) drive the same code through the app.
  */
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrate, openDatabase, type Database } from '../../demo/server/database.ts';
 import { createKeyBox, IV_BYTES } from '../../demo/server/key-box.ts';
@@ -118,5 +120,28 @@ describe('the secret', () => {
     await loadShipyardSecret({}, dataDir);
     await chmod(join(dataDir, SECRET_FILE), 0o644);
     await expect(loadShipyardSecret({}, dataDir)).rejects.toThrow('chmod 600');
+  });
+});
+
+describe('with real Harness (HARNESS_BASE_URL)', () => {
+  // A first start creates the database (Postgres's initdb, in WebAssembly): several seconds on a busy machine.
+  it('has no Simulate routes, and says so in its config', { timeout: 120_000 }, async () => {
+    process.env.HARNESS_BASE_URL = 'https://app.harness.io';
+    process.env.SHIPYARD_DATA_DIR = join(scratch, 'real-harness');
+    const server = await createServer({ configFile: 'demo/vite.config.ts', logLevel: 'warn', server: { port: 0, strictPort: true, hmr: false } });
+    try {
+      await server.listen();
+      const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+      const config = await fetch(`${origin}/api/config`);
+      expect(await config.json()).toEqual({ harness: { mode: 'harness', baseUrl: 'https://app.harness.io' } });
+      for (const path of ['/api/simulate/reset', `/api/simulate/revoke/${ACCOUNTS.primary.id}`, `/api/simulate/expire/${ACCOUNTS.primary.id}`]) {
+        const answer = await fetch(`${origin}${path}`, { method: 'POST' });
+        expect(answer.status, path).toBe(404);
+      }
+    } finally {
+      await server.close();
+      delete process.env.HARNESS_BASE_URL;
+      delete process.env.SHIPYARD_DATA_DIR;
+    }
   });
 });
