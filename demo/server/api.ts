@@ -2,29 +2,43 @@
  * Shipyard's backend, as a Vite plugin: the same routes on the dev server (`vite`) and the preview server
  * (`vite preview`).
  *
- *   POST   /api/harness/connect   verifies { apiKey, accountId } with harness-connect/server, links the account
- *   GET    /api/accounts          the linked accounts
- *   DELETE /api/accounts/:id      unlinks one
- *   GET    /api/config            which Harness the server verifies against (the mock or a real one)
+ *   POST   /api/harness/connect          verifies a key with harness-connect/server, links or renews the account
+ *                                        (connect-route.ts)
+ *   GET    /api/accounts                 the linked accounts; DELETE, check and projects per account
+ *                                        (account-routes.ts)
+ *   POST   /api/simulate/…               with the Harness mock only: revoke, take a permission, expire
+ *                                        (simulate-routes.ts)
+ *   GET    /api/config                   which Harness the server talks to (the mock or a real one)
  *
- * Linking and unlinking are taken only from Shipyard's own pages (same origin), and each client gets
- * CONNECT_ATTEMPTS_PER_WINDOW connect attempts per window, checked in the route's `beforeVerify` before
- * any call to Harness: the pattern README's "Security" section shows.
- *
- * Harness is the package's mock on a free localhost port by default, so the demo works offline;
- * `HARNESS_BASE_URL=https://app.harness.io` verifies against real Harness instead.
+ * Linked accounts live in PGlite in `demo/.data/` (`SHIPYARD_DATA_DIR` elsewhere), their keys sealed with
+ * AES-256-GCM under `SHIPYARD_SECRET` or a secret generated there on first start: links survive a restart.
+ * Changes are taken only from Shipyard's own pages (same origin), and connect attempts and calls to Harness
+ * with stored keys are rate-limited per client: the pattern README's "Security" section shows.
  *
  * The vite config is bundled on its own, without the app's aliases: these imports point at the package
  * source directly (an integrator writes `from 'harness-connect/server'`).
  */
+import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { createHarnessConnectHandler, HarnessConnectError } from '../../src/server/index.ts';
-import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.ts';
-import { createAccountStore, type AccountStore, type LinkedAccount } from './accounts.ts';
-import { CLIENT_ADDRESS_HEADER, sendWebResponse, toWebRequest } from './node-adapter.ts';
+import { CONNECT_ROUTE } from '../shared/connect-route.ts';
+import { createAccountRoutes } from './account-routes.ts';
+import { createAccountStore, type AccountStore } from './accounts.ts';
+import { createConnectRoute } from './connect-route.ts';
+import { openDatabase, PRIVATE_DIRECTORY_MODE, type Database } from './database.ts';
+import { startHarness, type HarnessTarget } from './harness-target.ts';
+import { json, notAllowed, notFound } from './http-answers.ts';
+import { createKeyBox } from './key-box.ts';
+import { sendWebResponse, toWebRequest } from './node-adapter.ts';
 import { createFixedWindowLimiter, type FixedWindowLimiter } from './rate-limit.ts';
-import { isSameOrigin } from './same-origin.ts';
+import { loadShipyardSecret, type SecretSource } from './shipyard-secret.ts';
+import { createSimulateRoutes } from './simulate-routes.ts';
+
+export type { HarnessTarget } from './harness-target.ts';
+export type { AccountsAnswer, CheckAnswer, ProjectsAnswer } from './account-routes.ts';
+export type { SimulateAction, SimulateAnswer } from './simulate-routes.ts';
 
 /**
  * Connect attempts each client may make per window: plenty for a person pasting a key or two, far too
@@ -33,34 +47,50 @@ import { isSameOrigin } from './same-origin.ts';
 export const CONNECT_ATTEMPTS_PER_WINDOW = 10;
 export const CONNECT_WINDOW_MS = 60_000;
 
-const MS_PER_SECOND = 1000;
+/**
+ * Calls to Harness with stored keys (Check, the projects list) each client may cause per window: a person
+ * clicking around needs a few; each one spends the key's own Harness quota (about 1,000 a minute).
+ */
+export const HARNESS_CALLS_PER_WINDOW = 60;
 
-/** Which Harness the server verifies keys against. */
-export interface HarnessTarget {
-  mode: 'mock' | 'harness';
-  baseUrl: string;
-  allowedHosts: string[];
-  /** The running mock, in `mock` mode. */
-  mock: HarnessMockServer | null;
-}
+/** Where the data lives unless `SHIPYARD_DATA_DIR` says otherwise: `demo/.data/`, ignored by git. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/', import.meta.url));
+
+/** The environment variable naming the data directory. */
+export const DATA_DIR_ENV = 'SHIPYARD_DATA_DIR';
+
+/** PGlite's own directory inside the data directory (the secret file sits beside it). */
+export const DATABASE_DIR = 'pgdata';
 
 /** What `GET /api/config` answers. */
 export interface DemoConfig {
   harness: { mode: HarnessTarget['mode']; baseUrl: string };
 }
 
-/** What `GET /api/accounts` answers. */
-export interface AccountsAnswer {
-  accounts: LinkedAccount[];
+/** The running backend. */
+export interface DemoBackend {
+  harness: HarnessTarget;
+  store: AccountStore;
+  /** The database itself, for tests that look at what is stored. */
+  db: Database;
+  dataDir: string;
+  secretSource: SecretSource;
 }
 
-/** The running backend; the plugin exposes it as `api` for end-to-end tests. */
+/** The backend, as the plugin exposes it as `api` for end-to-end tests. */
 export interface DemoApi {
-  store: AccountStore;
   /** Counts connect attempts per client. */
   connectLimiter: FixedWindowLimiter;
+  /** Counts calls to Harness with stored keys per client. */
+  harnessCallLimiter: FixedWindowLimiter;
+  /** The data directory in use. */
+  dataDir: string;
+  /** Starts the backend if it has not started, and resolves once the database and Harness are ready. */
+  backend(): Promise<DemoBackend>;
   /** Resolves once Harness (the mock, when used) is ready. */
   harness(): Promise<HarnessTarget>;
+  /** Closes the database and stops the mock; the server's close does this too. */
+  close(): Promise<void>;
 }
 
 export interface DemoApiPlugin extends Plugin {
@@ -69,105 +99,74 @@ export interface DemoApiPlugin extends Plugin {
 
 export const DEMO_API_PLUGIN_NAME = 'shipyard:api';
 
-async function startHarness(env: NodeJS.ProcessEnv): Promise<HarnessTarget> {
-  const configured = env.HARNESS_BASE_URL?.trim();
-  if (configured) {
-    // A Harness cluster or a *.harness.io vanity host; anything else is refused by the verifier.
-    return { mode: 'harness', baseUrl: configured, allowedHosts: [], mock: null };
-  }
-  const mock = await startHarnessMockServer();
-  return { mode: 'mock', baseUrl: mock.url, allowedHosts: [new URL(mock.url).host], mock };
-}
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
-
-function notAllowed(allow: string): Response {
-  return json(405, { error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, { allow });
-}
-
-function crossOrigin(): Response {
-  return json(403, { ok: false, error: { code: 'cross_origin', message: 'Shipyard takes this only from its own pages.' } });
-}
-
-/** A 429 the widget shows as it would Harness's own: a serialised `rate_limited` error. */
-function tooManyAttempts(retryAfterSeconds: number): Response {
-  const error = new HarnessConnectError('rate_limited', {
-    message: 'Too many attempts. Wait a minute, then try again.',
-    retryAfterMs: retryAfterSeconds * MS_PER_SECOND,
-  });
-  return json(429, { ok: false, error: error.toJSON() }, { 'retry-after': String(retryAfterSeconds) });
-}
-
 type Route = (request: Request, url: URL) => Promise<Response>;
 
-function createRoutes(store: AccountStore, harness: HarnessTarget, limiter: FixedWindowLimiter): Route {
-  const connect = createHarnessConnectHandler({
-    baseUrl: harness.baseUrl,
-    allowedHosts: harness.allowedHosts,
-    beforeVerify(request) {
-      // Shipyard has no sign-in; an app with one answers 401 here when the request has no session, and
-      // counts attempts per user rather than per address.
-      if (!isSameOrigin(request)) return crossOrigin();
-      const verdict = limiter.take(request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown');
-      if (!verdict.allowed) return tooManyAttempts(verdict.retryAfterSeconds);
-      return undefined;
-    },
-    onVerified(connection, { apiKey }) {
-      // `apiKey` is the verified key. A real app would encrypt it (a KMS, or envelope encryption) and
-      // store it to call Harness later. Shipyard only shows the link, so the key is deliberately not
-      // stored, logged or answered anywhere. The Accounts page reads the link from /api/accounts, so
-      // nothing more goes into the answer.
-      void apiKey;
-      store.link(connection);
-    },
-  });
+interface Running extends DemoBackend {
+  route: Route;
+}
 
-  return async (request, url) => {
+/** Opens the data directory (secret, then database), starts Harness (the mock), and wires the routes to them. */
+async function startBackend(env: NodeJS.ProcessEnv, dataDir: string, limiters: Pick<DemoApi, 'connectLimiter' | 'harnessCallLimiter'>) {
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  // The secret first: a wrong SHIPYARD_SECRET stops the start before the database is opened.
+  const secret = await loadShipyardSecret(env, dataDir);
+  const keyBox = await createKeyBox(secret.bytes);
+  const db = await openDatabase(join(dataDir, DATABASE_DIR));
+  let harness: HarnessTarget;
+  try {
+    harness = await startHarness(env);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const store = createAccountStore(db, keyBox);
+  const connect = createConnectRoute({ store, harness, limiter: limiters.connectLimiter });
+  const accounts = createAccountRoutes({ store, harness, limiter: limiters.harnessCallLimiter });
+  const simulate = harness.mock === null ? null : createSimulateRoutes({ store, mock: harness.mock.mock });
+  const config: DemoConfig = { harness: { mode: harness.mode, baseUrl: harness.baseUrl } };
+
+  const route: Route = async (request, url) => {
     const path = url.pathname.replace(/\/+$/, '');
-    if (path === '/api/harness/connect') return connect(request);
-    if (path === '/api/accounts') {
-      return request.method === 'GET' ? json(200, { accounts: store.list() } satisfies AccountsAnswer) : notAllowed('GET');
-    }
-    const account = /^\/api\/accounts\/([^/]+)$/.exec(path);
-    if (account) {
-      if (request.method !== 'DELETE') return notAllowed('DELETE');
-      if (!isSameOrigin(request)) return crossOrigin();
-      const accountId = decodeURIComponent(account[1]!);
-      return store.unlink(accountId)
-        ? new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
-        : json(404, { error: { code: 'not_found', message: `No linked account ${accountId}.` } });
-    }
-    if (path === '/api/config') {
-      const config: DemoConfig = { harness: { mode: harness.mode, baseUrl: harness.baseUrl } };
-      return request.method === 'GET' ? json(200, config) : notAllowed('GET');
-    }
-    return json(404, { error: { code: 'not_found', message: `No route ${request.method} ${url.pathname}.` } });
+    if (path === CONNECT_ROUTE) return connect(request);
+    const answered = (await accounts(request, path)) ?? (simulate === null ? null : await simulate(request, path));
+    if (answered !== null) return answered;
+    if (path === '/api/config') return request.method === 'GET' ? json(200, config) : notAllowed('GET');
+    return notFound(`No route ${request.method} ${url.pathname}.`);
   };
+  return { harness, store, db, dataDir, secretSource: secret.source, route } satisfies Running;
 }
 
 /**
- * The backend plugin. Harness (the mock) starts with the dev or preview server and stops when it closes.
- * A real app would also check the session on every route. The origin check matters even here: Vite
- * answers CORS preflights from any `http://localhost:*` origin, so the preflight that JSON and DELETE
- * requests need does not stop another local page.
+ * The backend plugin. The database, the secret and Harness (the mock) start once the server listens (or with
+ * the first request) and stop when it closes. A real app would also check the session on every route.
+ * The origin check matters even here: Vite answers CORS preflights from any `http://localhost:*` origin, so
+ * the preflight that JSON and DELETE requests need does not stop another local page.
  */
 export function demoApi(env: NodeJS.ProcessEnv = process.env): DemoApiPlugin {
-  const store = createAccountStore();
+  const dataDir = env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
   const connectLimiter = createFixedWindowLimiter({ limit: CONNECT_ATTEMPTS_PER_WINDOW, windowMs: CONNECT_WINDOW_MS });
-  let ready: Promise<{ target: HarnessTarget; route: Route }> | null = null;
+  const harnessCallLimiter = createFixedWindowLimiter({ limit: HARNESS_CALLS_PER_WINDOW, windowMs: CONNECT_WINDOW_MS });
+  let ready: Promise<Running> | null = null;
+  let stopping: Promise<void> = Promise.resolve();
 
+  // Not started while the plugin is created: when Vite restarts (an edited config), it creates the new
+  // server before closing the old one, and two PGlite instances on one directory would corrupt it.
   const start = () => {
-    ready ??= startHarness(env).then((target) => ({ target, route: createRoutes(store, target, connectLimiter) }));
+    ready ??= stopping.then(() => startBackend(env, dataDir, { connectLimiter, harnessCallLimiter }));
     return ready;
   };
-  const stop = async () => {
+  const stop = () => {
     const current = ready;
     ready = null;
-    await (await current?.catch(() => null))?.target.mock?.close();
+    if (current !== null) {
+      stopping = current.then(
+        async ({ harness, db }) => {
+          await Promise.allSettled([harness.mock?.close(), db.close()]);
+        },
+        () => undefined,
+      );
+    }
+    return stopping;
   };
 
   const middleware = (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: (error?: unknown) => void) => {
@@ -184,24 +183,47 @@ export function demoApi(env: NodeJS.ProcessEnv = process.env): DemoApiPlugin {
         res.destroy();
         return;
       }
-      console.error('[shipyard] api failed:', error);
-      void sendWebResponse(res, json(500, { error: { code: 'internal', message: 'Something went wrong.' } }));
+      // Never the request or a key: what failed is in the error, and no key ever reaches one in clear.
+      console.error('[shipyard] api failed:', error instanceof Error ? error.message : String(error));
+      void sendWebResponse(res, json(500, { ok: false, error: { code: 'internal', message: 'Something went wrong.' } }));
     });
   };
 
   const attach = (server: ViteDevServer | PreviewServer) => {
-    void start().then(({ target }) => {
-      const where = target.mode === 'mock' ? `the Harness mock on ${target.baseUrl}` : target.baseUrl;
-      server.config.logger.info(`  ➜  Harness:  verifying API keys against ${where}`);
+    server.httpServer?.once('listening', () => {
+      start().then(
+        ({ harness, secretSource }) => {
+          const where = harness.mode === 'mock' ? `the Harness mock on ${harness.baseUrl}` : harness.baseUrl;
+          const sealedWith = secretSource === 'env' ? 'SHIPYARD_SECRET' : `the secret in ${dataDir}`;
+          server.config.logger.info(`  ➜  Harness:  verifying API keys against ${where}`);
+          server.config.logger.info(`  ➜  Accounts: stored in ${join(dataDir, DATABASE_DIR)}, keys sealed with ${sealedWith}`);
+        },
+        (error: unknown) => server.config.logger.error(`  ➜  Shipyard's backend did not start: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
-    server.httpServer?.once('close', () => void stop());
     server.middlewares.use(middleware);
   };
 
   return {
     name: DEMO_API_PLUGIN_NAME,
-    api: { store, connectLimiter, harness: async () => (await start()).target },
+    api: {
+      connectLimiter,
+      harnessCallLimiter,
+      dataDir,
+      backend: async () => {
+        const { route: _route, ...backend } = await start();
+        return backend;
+      },
+      harness: async () => (await start()).harness,
+      close: stop,
+    },
     configureServer: attach,
     configurePreviewServer: attach,
+    closeServer: async () => {
+      await stop();
+    },
+    closePreviewServer: async () => {
+      await stop();
+    },
   };
 }

@@ -7,14 +7,42 @@ import { parseHarnessToken } from 'harness-connect';
 // Plain constants. `harness-connect/testing` would also bring msw into the app bundle.
 import { HARNESS_FIXTURE_ACCOUNTS, HARNESS_FIXTURE_TOKENS, type HarnessFixtureTokenName } from '../../src/testing/fixtures.ts';
 
-const SHOWN: Array<{ name: HarnessFixtureTokenName; result: string }> = [
-  { name: 'pat', result: 'Connects: personal token of Ada Lovelace, expires 2031' },
-  { name: 'sat', result: 'Connects: service account token, never expires' },
-  { name: 'expired', result: 'Fails: the token has expired' },
-  { name: 'revoked', result: 'Fails: the token was deleted' },
-  { name: 'otherAccount', result: 'Connects another account; fails with the identifier below' },
-  { name: 'restricted', result: 'Fails: the account’s IP allow-list blocks it' },
-  { name: 'legacy', result: 'Old 3-part key: needs the account identifier' },
+/** The fixture keys, grouped by what they show. Every key but `legacy` carries its account identifier. */
+const GROUPS: Array<{ title: string; keys: Array<{ name: HarnessFixtureTokenName; result: string }> }> = [
+  {
+    title: 'Connect',
+    keys: [
+      { name: 'pat', result: 'Acme Platform, as the person Ada Lovelace; expires 2031' },
+      { name: 'sat', result: 'Acme Platform, as the service account deploy-bot; never expires' },
+      { name: 'expiringSoon', result: 'Connects, and warns that the key expires in 5 days' },
+      { name: 'otherAccount', result: 'Another account: Globex Delivery' },
+      { name: 'legacy', result: 'An old 3-part key: needs the Acme Platform identifier below' },
+    ],
+  },
+  {
+    title: 'Reconnect (on Accounts)',
+    keys: [
+      {
+        name: 'patRotated',
+        result: 'Ada Lovelace’s second key: renews a link made with pat (sat is refused there, another principal)',
+      },
+    ],
+  },
+  {
+    title: 'Fail',
+    keys: [
+      { name: 'missingPermission', result: 'Charles Babbage may view pipelines but not execute them' },
+      { name: 'expired', result: 'The key has expired' },
+      { name: 'revokedByAdmin', result: 'An admin revoked the key' },
+      { name: 'revoked', result: 'The key was deleted' },
+      { name: 'wrongSecret', result: 'pat with a wrong secret' },
+      { name: 'disabledUser', result: 'The user was disabled' },
+      { name: 'restricted', result: 'The account’s IP allow-list blocks Shipyard' },
+      { name: 'inactiveAccount', result: 'The account is inactive' },
+      { name: 'deletedAccount', result: 'The account was deleted' },
+      { name: 'aclUnavailable', result: 'Harness cannot check permissions right now' },
+    ],
+  },
 ];
 
 function mask(token: string): string {
@@ -84,19 +112,28 @@ export function FixtureHint({ baseUrl }: { baseUrl: string }) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {SHOWN.map(({ name, result }) => (
-              <tr key={name}>
-                <th scope="row">
-                  <span className="fixture-name">{name}</span>
-                  <code className="fixture-key">{mask(HARNESS_FIXTURE_TOKENS[name])}</code>
+          {GROUPS.map((group) => (
+            <tbody key={group.title}>
+              <tr>
+                <th scope="rowgroup" colSpan={3} className="fixture-group">
+                  {group.title}
                 </th>
-                <td>{result}</td>
-                <td className="cell-action">
-                  <CopyButton value={HARNESS_FIXTURE_TOKENS[name]} label={`Copy the ${name} key`} />
-                </td>
               </tr>
-            ))}
+              {group.keys.map(({ name, result }) => (
+                <tr key={name}>
+                  <th scope="row">
+                    <span className="fixture-name">{name}</span>
+                    <code className="fixture-key">{mask(HARNESS_FIXTURE_TOKENS[name])}</code>
+                  </th>
+                  <td>{result}</td>
+                  <td className="cell-action">
+                    <CopyButton value={HARNESS_FIXTURE_TOKENS[name]} label={`Copy the ${name} key`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+          <tbody>
             <tr>
               <th scope="row">
                 <span className="fixture-name">Account Identifier</span>

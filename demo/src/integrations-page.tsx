@@ -1,10 +1,13 @@
-import { useEffect, useState, type RefObject } from 'react';
-import { HarnessConnect, type HarnessConnection } from 'harness-connect';
-import { connectHarness, fetchConfig, type DemoConfig, type HarnessVerifiedConnection } from './api.ts';
+import { useMemo, useState, type RefObject } from 'react';
+import { HarnessConnect, type HarnessConnection, type HarnessRouteConnection } from 'harness-connect';
+import { SHIPYARD_REQUIRED_PERMISSIONS } from '../shared/required-permissions.ts';
+import { createLinkConnect, outcomeOf } from './connect-harness.ts';
 import { FixtureHint } from './fixture-hint.tsx';
 import { SHIPYARD_BRAND, WIDGET_LOOKS, type WidgetLook, type WidgetLookName } from './looks.ts';
+import { useReplaceQuestion } from './replace-question.tsx';
 import { href } from './router.ts';
 import type { UseAccounts } from './use-accounts.ts';
+import { useDemoConfig } from './use-config.ts';
 
 function HarnessMark() {
   return (
@@ -26,17 +29,13 @@ interface IntegrationsPageProps {
 }
 
 export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps) {
-  const [config, setConfig] = useState<DemoConfig | null>(null);
-  const [linked, setLinked] = useState<HarnessConnection<HarnessVerifiedConnection> | null>(null);
+  const config = useDemoConfig();
+  const [linked, setLinked] = useState<HarnessConnection<HarnessRouteConnection> | null>(null);
   const [lookName, setLookName] = useState<WidgetLookName>('shipyard');
   const look: WidgetLook = WIDGET_LOOKS[lookName];
   const count = accounts.state.accounts?.length ?? 0;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchConfig(controller.signal).then(setConfig, () => {});
-    return () => controller.abort();
-  }, []);
+  const { ask, question } = useReplaceQuestion();
+  const connect = useMemo(() => createLinkConnect(ask), [ask]);
 
   return (
     <div className="page">
@@ -44,7 +43,10 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
         <h1 ref={headingRef} tabIndex={-1}>
           Integrations
         </h1>
-        <p className="lede">Connect the tools your team ships with. Shipyard only ever stores what it needs to show the link.</p>
+        <p className="lede">
+          Connect the tools your team ships with. Shipyard keeps each key encrypted on its server, and never sends it
+          back to your browser.
+        </p>
       </div>
 
       <section aria-labelledby="available" className="integrations">
@@ -62,13 +64,14 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
           </div>
           <p className="integration-text">Link a Harness account with an API key to follow your pipelines and deployments from Shipyard.</p>
           <div className="integration-actions">
-            <HarnessConnect<HarnessVerifiedConnection>
+            <HarnessConnect<HarnessRouteConnection>
               trigger={
                 <button type="button" className="button button-primary">
                   Connect Harness
                 </button>
               }
-              connect={connectHarness}
+              connect={connect}
+              requiredPermissions={SHIPYARD_REQUIRED_PERMISSIONS}
               brand={SHIPYARD_BRAND}
               theme={look.theme}
               colorScheme={look.colorScheme}
@@ -96,7 +99,9 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
           <div role="status" className="notice-slot">
             {linked ? (
               <p className="notice">
-                Linked Harness account <code>{linked.accountId}</code>.{' '}
+                {outcomeOf(linked.result) === 'replaced' ? 'Replaced the link to' : 'Linked'} Harness account{' '}
+                <code>{linked.accountId}</code>
+                {linked.result.accountName ? ` (${linked.result.accountName})` : ''}.{' '}
                 <a href={href('accounts')}>See it on the Accounts page</a>
               </p>
             ) : null}
@@ -120,6 +125,7 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
       </section>
 
       {config?.harness.mode === 'mock' ? <FixtureHint baseUrl={config.harness.baseUrl} /> : null}
+      {question}
     </div>
   );
 }

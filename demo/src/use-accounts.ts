@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { disconnectAccount, fetchAccounts, type LinkedAccount } from './api.ts';
+import { checkAccount, disconnectAccount, fetchAccounts, type LinkedAccount } from './api.ts';
 
 export type AccountsState =
   | { status: 'loading'; accounts: null }
@@ -10,9 +10,11 @@ export interface UseAccounts {
   state: AccountsState;
   refresh: () => Promise<void>;
   disconnect: (accountId: string) => Promise<void>;
+  /** Has the server check the account's stored key; resolves with the account as it now stands. */
+  check: (accountId: string) => Promise<LinkedAccount>;
 }
 
-/** The linked accounts, loaded once and refreshed after a connect or a disconnect. */
+/** The linked accounts, loaded once and refreshed after a connect, a check, a reconnect or a disconnect. */
 export function useAccounts(): UseAccounts {
   const [state, setState] = useState<AccountsState>({ status: 'loading', accounts: null });
 
@@ -44,5 +46,15 @@ export function useAccounts(): UseAccounts {
     [load],
   );
 
-  return { state, refresh: load, disconnect };
+  const check = useCallback(async (accountId: string) => {
+    const checked = await checkAccount(accountId);
+    setState((previous) =>
+      previous.accounts === null
+        ? previous
+        : { status: 'ready', accounts: previous.accounts.map((account) => (account.accountId === accountId ? checked : account)) },
+    );
+    return checked;
+  }, []);
+
+  return { state, refresh: load, disconnect, check };
 }
