@@ -22,6 +22,9 @@ export type HarnessRouteConnection = HarnessVerifiedConnection & {
 const TOO_MANY_REQUESTS = 429;
 const NOT_FOUND = 404;
 const SERVER_ERROR = 500;
+/** Redirect statuses, as `redirect: 'manual'` shows them outside a browser (a browser says `opaqueredirect`). */
+const REDIRECT_MIN = 300;
+const REDIRECT_MAX = 399;
 
 /** The answer's JSON, or `null` when it is not JSON (an HTML error page, an empty body). */
 async function readJson(response: Response): Promise<unknown> {
@@ -63,16 +66,29 @@ export function connectThroughRoute(url: string | URL, init: RequestInit = {}): 
     headers.set('accept', 'application/json');
     let response: Response;
     try {
-      response = await fetch(url, { ...init, method: 'POST', headers, body: JSON.stringify(credentials), signal });
+      // Never followed: a redirect would carry the key to wherever it points (as the core never follows one).
+      response = await fetch(url, { ...init, method: 'POST', headers, body: JSON.stringify(credentials), signal, redirect: 'manual' });
     } catch (error) {
       // An abort stays an abort; anything else is the network between the browser and the host's server.
       if (signal.aborted) throw toHarnessConnectError(error);
       throw new HarnessConnectError('unavailable', { detail: `harness-connect: the route could not be reached (${String(error)}).` });
     }
+    if (response.type === 'opaqueredirect' || (response.status >= REDIRECT_MIN && response.status <= REDIRECT_MAX)) {
+      throw new HarnessConnectError('configuration', {
+        status: response.status || null,
+        detail: 'harness-connect: the route answered with a redirect; the key is never sent on to another address. Point connectThroughRoute at the route itself.',
+      });
+    }
     // Read as unknown and checked: a proxy or a host's own middleware may answer anything.
     const answer = await readJson(response);
     if (isPlainObject(answer) && answer.ok === true && isPlainObject(answer.connection)) {
       const { connection } = answer as unknown as HarnessConnectHandlerSuccess;
+      // Only a connection for the account the person entered counts: anything else is a broken (or hostile) route.
+      if (connection.provider !== 'harness' || connection.accountId !== credentials.accountId) {
+        throw new HarnessConnectError('configuration', {
+          detail: `harness-connect: the route answered a connection that is not the Harness account ${credentials.accountId}.`,
+        });
+      }
       return { ...connection, answer };
     }
     if (isPlainObject(answer) && answer.ok === false && isHarnessConnectError(answer.error)) {

@@ -35,13 +35,25 @@ export function supportDetails(error: HarnessConnectError, failedAt: string, bas
   const lines = [
     'Harness connection failed',
     `Code: ${error.code}`,
-    `Harness correlation id: ${error.correlationId ?? 'none'}`,
-    `HTTP status: ${error.status ?? 'none'}`,
-    `Harness code: ${error.harnessCode ?? 'none'}`,
+    `Harness correlation id: ${oneLine(error.correlationId)}`,
+    `HTTP status: ${Number.isInteger(error.status) ? String(error.status) : 'none'}`,
+    `Harness code: ${oneLine(error.harnessCode)}`,
     `Time: ${failedAt}`,
-    `Harness: ${hostOf(baseUrl ?? DEFAULT_HARNESS_BASE_URL)}`,
+    `Harness: ${oneLine(hostOf(baseUrl ?? DEFAULT_HARNESS_BASE_URL))}`,
   ];
   return lines.join('\n');
+}
+
+/** The longest a value from outside may be in the details (Harness's correlation ids are 36 characters). */
+const MAX_DETAIL_VALUE = 80;
+
+/**
+ * A value from Harness, a proxy or a host's route as one short line of plain characters: what a person pastes
+ * to support must not gain lines someone else wrote ("Support: also paste your API key").
+ */
+function oneLine(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return 'none';
+  return value.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(0, MAX_DETAIL_VALUE) || 'none';
 }
 
 export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {

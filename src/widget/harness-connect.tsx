@@ -8,6 +8,7 @@ import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
 import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
 import { CloseIcon, HarnessMark } from './icons.js';
+import { existingConnectionOf, requirementsOf, stringsOf } from './props.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps } from './types.js';
@@ -34,7 +35,10 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
     f: (message, values = {}) => fill(message, isolated({ app: brand?.name ?? t.thisApp, brand: brand?.name, ...values }, rtl)),
   };
   const logo = brand?.logo;
-  const reconnecting = options.mode === 'reconnect' && options.connection !== undefined;
+  const reconnecting = options.mode === 'reconnect';
+  // A reconnect without a usable stored connection still looks like one; connecting then answers a
+  // configuration error before anything is sent (see the hook).
+  const existing = reconnecting ? existingConnectionOf(options.connection) : null;
   let title: string;
   if (reconnecting) title = brand ? i18n.f(t.titleReconnectBrand) : t.titleReconnect;
   else title = brand ? i18n.f(t.titleBrand) : t.title;
@@ -130,7 +134,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
         data-harness-connect=""
         data-state={open ? 'open' : 'closed'}
         data-color-scheme={colorScheme}
-        style={themeStyle(theme)}
+        style={themeStyle(theme ?? undefined)}
         ref={hostRef}
       >
         {shadowRoot
@@ -171,11 +175,11 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                         key={flow.sessionId}
                         flow={flow}
                         defaultValues={defaultValues}
-                        requiredPermissions={options.requiredPermissions}
+                        requiredPermissions={requirementsOf(options.requiredPermissions)}
                         noteId={noteId}
                         baseUrl={options.baseUrl}
-                        existing={reconnecting ? options.connection : undefined}
-                        egressIps={options.egressIps}
+                        existing={existing ?? undefined}
+                        egressIps={stringsOf(options.egressIps, 'egressIps')}
                       />
                     </div>
                   </I18nContext.Provider>

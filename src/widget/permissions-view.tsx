@@ -5,7 +5,7 @@
  */
 import type { HarnessConnectError } from '../core/errors.js';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
-import { useI18n, type I18n } from './i18n/index.js';
+import { useI18n, withoutBidiControls, type I18n } from './i18n/index.js';
 import { WarningIcon } from './icons.js';
 
 export interface PermissionsViewProps {
@@ -32,7 +32,9 @@ function MissingPermission({ requirement }: { requirement: HarnessPermissionRequ
   const i18n = useI18n('MissingPermission');
   return (
     <li>
-      {requirement.label ?? (
+      {requirement.label !== undefined ? (
+        <bdi>{withoutBidiControls(requirement.label)}</bdi>
+      ) : (
         <>
           <code dir="ltr">{requirement.permission}</code> (<code dir="ltr">{requirement.resourceType}</code>)
         </>

@@ -5,7 +5,7 @@
  */
 import { daysUntil } from '../core/expiry.js';
 import type { HarnessConnection } from './flow.js';
-import { useI18n } from './i18n/index.js';
+import { useI18n, withoutBidiControls } from './i18n/index.js';
 import { pluralText } from './i18n/plural.js';
 import { CheckMark } from './icons.js';
 
@@ -72,14 +72,19 @@ export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessVie
       <dl>
         <dt>{t.account}</dt>
         <dd>
-          {accountName !== null ? `${accountName} ` : null}
+          {/* Names come from Harness or the host's route: isolated, so that their own direction stays theirs. */}
+          {accountName !== null ? (
+            <>
+              <bdi>{withoutBidiControls(accountName)}</bdi>{' '}
+            </>
+          ) : null}
           <code dir="ltr">{connection.accountId}</code>
         </dd>
         {who !== null ? (
           <>
             <dt>{t.actsAs}</dt>
             <dd>
-              {who}
+              <bdi>{withoutBidiControls(who)}</bdi>
               {kind !== null ? <span className="kind"> · {t.principalKinds[kind]}</span> : null}
             </dd>
           </>

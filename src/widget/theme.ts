@@ -11,6 +11,8 @@
  * - subtle tints of the accent for the light and the dark surface (notes, code).
  */
 
+import { warnOnce } from './props.js';
+
 /** Every token of the widget's look. Each is also a custom property: see `THEME_PROPERTIES`. */
 export interface HarnessConnectTheme {
   /** The brand colour: primary button, links, focus ring, current step. The rest derives from it. @default '#0a5bd3' */
@@ -198,12 +200,9 @@ export function legibleOn(color: string, background: string): string {
   return mixHex(color, towards, Math.min(amount, 1));
 }
 
-/** A development-only warning for a refused theme value; production builds drop it. */
+/** A development-only warning for a refused theme value, once per token. */
 function warnUnsafeValue(key: string): void {
-  if (process.env.NODE_ENV === 'production') return;
-  console.warn(
-    `harness-connect: theme.${key} was ignored: theme values may not contain url(), image functions, expression(), @import or backslashes.`,
-  );
+  warnOnce(`theme.${key}`, `theme.${key} was ignored: theme values may not contain url(), image functions, expression(), @import or backslashes.`);
 }
 
 /**
@@ -212,8 +211,10 @@ function warnUnsafeValue(key: string): void {
  */
 export function themeStyle(theme: HarnessConnectTheme = {}): Record<string, string> {
   const style: Record<string, string> = {};
+  // A host passing something that is not an object (null from an API, a string) gets the default look.
+  const tokens = (typeof theme === 'object' && theme !== null ? theme : {}) as Record<string, unknown>;
   for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
-    const value: unknown = theme[key as keyof HarnessConnectTheme];
+    const value = tokens[key];
     if (value === undefined) continue;
     if (isSafeThemeValue(value)) style[property] = value;
     else warnUnsafeValue(key);

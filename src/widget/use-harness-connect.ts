@@ -4,10 +4,11 @@
  */
 import { QueryClient, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { HarnessCredentials } from '../core/credentials.js';
+import { reconnectAccountMismatchMessage, type HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiresWithin } from '../core/expiry.js';
 import { isHarnessPrincipal, isSamePrincipal } from '../core/principal.js';
+import { withoutSecretIn } from '../core/scrub-result.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { VerifyHarnessTokenOptions } from '../core/verify.js';
 import { parseHarnessToken } from '../core/token.js';
@@ -26,7 +27,8 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
-import type { UseHarnessConnectOptions } from './types.js';
+import { existingConnectionOf, warnOnce } from './props.js';
+import type { HarnessConnectExisting, UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
 /** How a call to `submit` ended. `ignored`: another verification was already running, or the dialog is closed. */
@@ -104,18 +106,58 @@ async function verifyInBrowser(credentials: HarnessCredentials, options: VerifyH
 
 /**
  * A reconnect must renew the same principal's access: a key that verified but acts as someone else is a
- * failure (`principal_mismatch`), and nothing is reported as success. Compared when both sides say who.
+ * failure (`principal_mismatch`), and nothing is reported as success. When the stored connection names its
+ * principal, a result that does not say who the key acts as fails too: it cannot be told apart.
  */
-function assertSamePrincipal(result: unknown, options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | 'connection'>): void {
-  const expected = options.mode === 'reconnect' ? options.connection?.principal : undefined;
-  if (!expected || typeof result !== 'object' || result === null) return;
-  const { principal, accountName } = result as { principal?: unknown; accountName?: unknown };
-  if (!isHarnessPrincipal(principal) || isSamePrincipal(expected, principal)) return;
+function assertSamePrincipal(result: unknown, existing: HarnessConnectExisting | null): void {
+  const expected = existing?.principal;
+  if (!expected) return;
+  const { principal, accountName } = (typeof result === 'object' && result !== null ? result : {}) as {
+    principal?: unknown;
+    accountName?: unknown;
+  };
+  const known = isHarnessPrincipal(principal) ? principal : null;
+  if (known !== null && isSamePrincipal(expected, known)) return;
   throw new HarnessConnectError('principal_mismatch', {
-    principal,
+    principal: known,
     accountName: typeof accountName === 'string' ? accountName : null,
-    detail: `harness-connect: the key acts as ${principal.kind} ${principal.identifier ?? '(unknown)'}, not ${expected.identifier}.`,
+    detail:
+      known === null
+        ? `harness-connect: the result does not say who the key acts as, so it cannot be compared with ${expected.identifier}.`
+        : `harness-connect: the key acts as ${known.kind} ${known.identifier ?? '(unknown)'}, not ${expected.identifier}.`,
   });
+}
+
+/**
+ * Before anything is sent: a reconnect without a usable stored connection is the host's set-up error, and one
+ * given credentials of another account (a headless host's own form) renews nothing. Either could otherwise
+ * hand the host another account's key to store in place of the old one.
+ */
+function refuseUnusableReconnect(credentials: HarnessCredentials, options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | 'connection'>): void {
+  if (options.mode !== 'reconnect') return;
+  const existing = existingFor(options);
+  if (existing === null) {
+    throw new HarnessConnectError('configuration', {
+      detail: 'harness-connect: mode="reconnect" was given no usable connection (its accountId is missing or not an account identifier).',
+    });
+  }
+  if (credentials.accountId !== existing.accountId) {
+    throw new HarnessConnectError('account_mismatch', {
+      field: 'apiKey',
+      message: reconnectAccountMismatchMessage(credentials.accountId, existing.accountName ?? existing.accountId),
+      detail: `harness-connect: reconnecting ${existing.accountId}, given credentials for ${credentials.accountId}. Nothing was sent.`,
+    });
+  }
+}
+
+/** The stored connection a reconnect renews, when the host gave a usable one; `null` otherwise. */
+function existingFor(options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | 'connection'>): HarnessConnectExisting | null {
+  if (options.mode !== 'reconnect') return null;
+  const existing = existingConnectionOf(options.connection);
+  if (existing === null) {
+    warnOnce('connection', 'mode="reconnect" needs connection={{ accountId, accountName?, principal? }} with the stored account identifier; without it nothing can be reconnected.');
+  }
+  return existing;
 }
 
 /** The expiry a result states (`expiresAt`, as a `HarnessTokenVerification` has it); `null` when none. */
@@ -158,6 +200,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         const { credentials, signal } = pending;
         const { connect, baseUrl, allowedHosts, requiredPermissions, permissionCheck, expiryWarningDays } = latest.current;
         try {
+          refuseUnusableReconnect(credentials, latest.current);
           const result = connect
             ? await connect(credentials, { signal })
             : // Without a `connect`, the result is a `HarnessTokenVerification`: `TResult`'s default.
@@ -169,8 +212,10 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
                 expiryWarningDays,
                 signal,
               })) as TResult);
-          assertSamePrincipal(result, latest.current);
-          return result;
+          // Whatever the host's result holds (a response object keeps its request body), the key stays out.
+          const scrubbed = withoutSecretIn(result, credentials.apiKey);
+          assertSamePrincipal(scrubbed, existingFor(latest.current));
+          return scrubbed;
         } catch (thrown) {
           // The mutation itself rejects with the scrubbed error, so a host's QueryClient (its MutationCache's
           // `onError`, `mutation.state.error`) never sees a raw rejection that may hold the key.

@@ -217,3 +217,123 @@ describe('common paste mistakes', () => {
     expect(dialog.queryByRole('button', { name: 'Move it to Account Identifier' })).toBeNull();
   });
 });
+
+describe('a result that holds the key', () => {
+  it('reaches neither the confirmation, onSuccess, the success event nor a host QueryClient', async () => {
+    const secret = TOKENS.pat.split('.').at(-1)!;
+    const seen: unknown[] = [];
+    const queryClient = new QueryClient({ mutationCache: new MutationCache({ onSuccess: (data) => void seen.push(data) }) });
+    const onSuccess = vi.fn();
+    const events: unknown[] = [];
+    const { container } = render(
+      <HarnessConnect<unknown>
+        queryClient={queryClient}
+        defaultOpen
+        onSuccess={onSuccess}
+        onEvent={(event) => events.push(event)}
+        connect={async ({ apiKey, accountId }) => ({
+          accountId,
+          // A route that echoes what it was sent, and an HTTP client's response that keeps its request.
+          accountName: `Acme ${apiKey}`,
+          stored: { apiKey },
+          response: Object.assign(Object.create({ kind: 'response' }), { config: { data: JSON.stringify({ apiKey }) } }),
+        })}
+      />,
+    );
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    const shown = container.querySelector('[data-harness-connect]')!.shadowRoot!.innerHTML;
+    expect(shown).not.toContain(secret);
+    for (const value of [onSuccess.mock.calls[0]![0], ...seen, ...events]) expect(reachableText(value)).not.toContain(secret);
+  });
+});
+
+describe('a reconnect without a usable stored connection', () => {
+  it.each([
+    ['no connection', undefined],
+    ['an empty one', {}],
+    ['a stored row with other field names', { account_id: 'QckRHsqq_el0PWRb2kqkgU' }],
+  ])('with %s, refuses before calling connect, as the host’s set-up error', async (_name, connection) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const connect = vi.fn(async () => ({}));
+    const onSuccess = vi.fn();
+    const { container } = renderWidget({ mode: 'reconnect', connection: connection as never, connect, onSuccess });
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.otherAccount);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(await dialog.findByText('This connection is not set up correctly. Contact the app’s support.')).toBeVisible();
+    expect(connect).not.toHaveBeenCalled();
+    expect(onSuccess).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('refuses a result that does not say who the key acts as, when the stored connection names its principal', async () => {
+    const onSuccess = vi.fn();
+    const { container } = renderWidget({
+      mode: 'reconnect',
+      connection: { accountId: ACCOUNTS.primary.id, principal: { kind: 'user', identifier: 'kQ7tR2mX9vLpZ4nW8sYc1A' } },
+      connect: async ({ accountId }) => ({ accountId }),
+      onSuccess,
+    });
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(await dialog.findByText(/acts as a different user or service account/)).toBeVisible();
+    expect(onSuccess).not.toHaveBeenCalled();
+  });
+});
+
+describe('wrongly typed props from a host', () => {
+  it.each([
+    ['requiredPermissions as a string', { requiredPermissions: 'core_pipeline_view' }],
+    ['requiredPermissions with a null entry', { requiredPermissions: [null] }],
+    ['a permission label that is a number', { requiredPermissions: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 5 }] }],
+    ['a null theme', { theme: null }],
+    ['keySteps overridden with a string', { messages: { keySteps: 'x' } }],
+  ])('%s: the dialog still opens and the host app stands', async (_name, props) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const caught = vi.fn();
+    const { container } = render(
+      <Boundary onCatch={caught}>
+        <HarnessConnect<unknown> queryClient={new QueryClient()} defaultOpen connect={async () => ({})} {...(props as object)} />
+      </Boundary>,
+    );
+    const dialog = await openDialog(container);
+    expect(dialog.getByRole('heading', { name: 'Generate a Harness API key' })).toBeVisible();
+    expect(caught).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('egressIps with numbers: an IP allow-list refusal still shows', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = renderWidget({
+      egressIps: [1, 2, '203.0.113.7'] as never,
+      connect: async () => {
+        throw new HarnessConnectError('ip_not_allowed');
+      },
+    });
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect((await dialog.findByRole('alert')).textContent).toContain('Addresses to allow: 203.0.113.7.');
+    vi.restoreAllMocks();
+  });
+});
+
+describe('names from outside', () => {
+  it('cannot reorder the text around them (a right-to-left override in an account name)', async () => {
+    const { container } = renderWidget({ connect: async ({ accountId }) => ({ accountId, accountName: 'Acme\u202E', principal: null }) });
+    const dialog = await openDialog(container);
+    await userEvent.click(dialog.getByRole('button', { name: 'I already have an API key' }));
+    await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.pat);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    const heading = await dialog.findByRole('heading', { name: 'Acme is connected' });
+    expect(heading.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});

@@ -115,3 +115,28 @@ describe('connectThroughRoute', () => {
     expect(failure.message).not.toContain(TOKENS.pat.slice(-20));
   });
 });
+
+describe('connectThroughRoute against a route that misbehaves', () => {
+  it('never follows a redirect with the key', async () => {
+    const inits: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      inits.push(init);
+      return new Response(null, { status: 307, headers: { location: 'https://collector.example/steal' } });
+    });
+    const connect = connectThroughRoute('/api/harness/connect', { redirect: 'follow' });
+    await expect(connect({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() })).rejects.toMatchObject({ code: 'configuration' });
+    // The host's init cannot turn following back on.
+    expect(inits[0]!.redirect).toBe('manual');
+  });
+
+  it.each([
+    ['an empty connection', { ok: true, connection: {} }],
+    ['a connection for another account', { ok: true, connection: { provider: 'harness', accountId: ACCOUNTS.other.id } }],
+    ['a connection of another provider', { ok: true, connection: { provider: 'github', accountId: ACCOUNTS.primary.id } }],
+  ])('does not take %s for a success', async (_name, body) => {
+    serveRoute(async () => Response.json(body));
+    await expect(
+      connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }),
+    ).rejects.toMatchObject({ code: 'configuration' });
+  });
+});

@@ -8,6 +8,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectErrorCode } from '../../core/errors.js';
 import { DEFAULT_HARNESS_BASE_URL } from '../../core/hosts.js';
 import { ExternalIcon } from '../icons.js';
+import { warnOnce } from '../props.js';
 import { en, type HarnessConnectMessages, type HarnessConnectMessagesOverride } from './en.js';
 import { isPlainObject } from '../../core/is-plain-object.js';
 
@@ -55,18 +56,27 @@ export function canonicalLocale(locale: string | undefined): string {
   } catch {
     // Reported below.
   }
-  if (process.env.NODE_ENV !== 'production') {
-    console.warn(`harness-connect: locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
-  }
+  warnOnce(`locale:${locale}`, `locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
   return DEFAULT_LOCALE;
 }
 
-/** `over` merged into `base`, object by object; strings and lists in `over` replace those in `base`. */
+/**
+ * `over` merged into `base`, object by object: a string replaces a string, a list of strings a list, and
+ * anything of another shape (a host's typo, `keySteps: 'x'`) is left out, so an override can never break
+ * a render. Keys the catalogue does not have are left out too.
+ */
 function merge<T>(base: T, over: unknown): T {
   if (over === undefined || over === null) return base;
-  if (!isPlainObject(over)) return over as T;
-  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(over)) merged[key] = merge(merged[key], value);
+  if (typeof base === 'string') return (typeof over === 'string' ? over : base) as T;
+  if (Array.isArray(base)) {
+    const fits = Array.isArray(over) && over.length > 0 && over.every((item) => typeof item === 'string');
+    return (fits ? over : base) as T;
+  }
+  if (!isPlainObject(base) || !isPlainObject(over)) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (Object.hasOwn(base, key)) merged[key] = merge(base[key], value);
+  }
   return merged as T;
 }
 
@@ -153,22 +163,44 @@ export function isolated(
   values: Record<string, string | null | undefined>,
   rtl: boolean,
 ): Record<string, string | null | undefined> {
-  if (!rtl) return values;
+  if (!rtl) {
+    // Left to right, the values are clean enough once nothing in them can reorder the sentence.
+    const cleaned: Record<string, string | null | undefined> = {};
+    for (const [name, value] of Object.entries(values)) cleaned[name] = typeof value === 'string' ? withoutBidiControls(value) : value;
+    return cleaned;
+  }
   const result: Record<string, string | null | undefined> = {};
   for (const [name, value] of Object.entries(values)) {
-    result[name] = typeof value === 'string' ? `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}` : value;
+    result[name] = typeof value === 'string' ? `${FIRST_STRONG_ISOLATE}${withoutBidiControls(value)}${POP_DIRECTIONAL_ISOLATE}` : value;
   }
   return result;
 }
 
-/** Replaces each `{name}` with its value; placeholders without a value stay as they are. */
+/**
+ * Characters that reorder text (embeddings, overrides, isolates, marks): in a value from outside (an account's
+ * name, a label) they could make a sentence read backwards or pass one name off as another.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A value from outside, as it may be shown: without characters that reorder the text around it. */
+export function withoutBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Replaces each `{name}` with its value (bidi controls taken out of it); placeholders without a value stay as
+ * they are. The isolation marks `isolated` adds go around the cleaned value.
+ */
 export function fill(message: string, values: Record<string, string | null | undefined> = {}): string {
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return typeof value === 'string' ? value : placeholder;
+  });
 }
 
 /** A failure's text: the catalogue's for the code, unless a host gave the error its own message. */
 export function errorText(t: HarnessConnectMessages, code: HarnessConnectErrorCode, message: string | undefined): string {
-  return message && message !== HARNESS_CONNECT_ERROR_MESSAGES[code] ? message : t.errors[code];
+  return message && message !== HARNESS_CONNECT_ERROR_MESSAGES[code] ? withoutBidiControls(message) : t.errors[code];
 }
 
 /** Splits a message into plain text and its marked-up pieces: `code`, *strong*, [a link to Harness]. */

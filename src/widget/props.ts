@@ -1,0 +1,61 @@
+/**
+ * What the host passes in, read defensively: a wrongly typed prop (from a plain-JS host, the custom element,
+ * or data typed as `any`) must not take the host's React tree down. Bad values are left out, and development
+ * builds say so once.
+ */
+import { isPermissionRequirement, type HarnessPermissionRequirement } from '../core/permissions.js';
+import { parseAccountIdentifier } from '../core/account.js';
+import type { HarnessConnectExisting } from './types.js';
+
+const warned = new Set<string>();
+
+/** A development-only warning, said once per page for each `key` (not on every render). */
+export function warnOnce(key: string, message: string): void {
+  if (process.env.NODE_ENV === 'production' || warned.has(key)) return;
+  warned.add(key);
+  console.warn(`harness-connect: ${message}`);
+}
+
+/** The host's `requiredPermissions`, its well-formed entries only. */
+export function requirementsOf(value: unknown): HarnessPermissionRequirement[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [];
+  const valid = list.filter(isPermissionRequirement);
+  if (valid.length !== list.length || !Array.isArray(value)) {
+    warnOnce('requiredPermissions', 'requiredPermissions must be an array of { permission, resourceType, scope?, resourceIdentifier?, label? } with string fields; the others were left out.');
+  }
+  return valid;
+}
+
+/** The host's `egressIps`, its strings only. */
+export function stringsOf(value: unknown, prop: string): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [];
+  const valid = list.filter((item): item is string => typeof item === 'string' && item !== '');
+  if (valid.length !== list.length || !Array.isArray(value)) warnOnce(prop, `${prop} must be an array of strings; the others were left out.`);
+  return valid;
+}
+
+/**
+ * The stored connection a reconnect renews, when it is one: an account identifier, and a principal with an
+ * identifier when one is given (`principal: null` means "no principal to compare"). `null` for anything else.
+ */
+export function existingConnectionOf(value: unknown): HarnessConnectExisting | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { accountId, accountName, principal } = value as Record<string, unknown>;
+  const account = parseAccountIdentifier(accountId);
+  if (typeof accountId !== 'string' || !account.ok || account.accountId !== accountId) return null;
+  const existing: HarnessConnectExisting = { accountId };
+  if (typeof accountName === 'string' && accountName !== '') existing.accountName = accountName;
+  if (typeof principal === 'object' && principal !== null) {
+    const { kind, identifier, name } = principal as Record<string, unknown>;
+    if (typeof identifier === 'string' && identifier !== '') {
+      existing.principal = {
+        identifier,
+        ...(kind === 'user' || kind === 'service_account' ? { kind } : {}),
+        ...(typeof name === 'string' ? { name } : {}),
+      };
+    }
+  }
+  return existing;
+}
