@@ -1,7 +1,7 @@
 /**
  * What Shipyard needs a linked Harness key to be allowed to do. One list for both sides: the server route
  * asks Harness about it before anything is stored (and every Check asks again), and the widget names the
- * labels on its first step ("Shipyard needs a key that can: View pipelines, Execute pipelines").
+ * labels on its first step ("The key for Shipyard must be able to: View pipelines, Execute pipelines").
  */
 import type { HarnessPermissionRequirement } from '../../src/core/permissions.ts';
 

@@ -9,7 +9,10 @@ import type { HarnessConnectExisting } from './types.js';
 
 const warned = new Set<string>();
 
-/** A development-only warning, said once per page for each `key` (not on every render). */
+/**
+ * A development-only warning, said once per page for each `key` (not on every render). Callers guard the
+ * call with `process.env.NODE_ENV !== 'production'` too, so that a production build drops the message itself.
+ */
 export function warnOnce(key: string, message: string): void {
   if (process.env.NODE_ENV === 'production' || warned.has(key)) return;
   warned.add(key);
@@ -21,7 +24,7 @@ export function requirementsOf(value: unknown): HarnessPermissionRequirement[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [];
   const valid = list.filter(isPermissionRequirement);
-  if (valid.length !== list.length || !Array.isArray(value)) {
+  if (process.env.NODE_ENV !== 'production' && (valid.length !== list.length || !Array.isArray(value))) {
     warnOnce('requiredPermissions', 'requiredPermissions must be an array of { permission, resourceType, scope?, resourceIdentifier?, label? } with string fields; the others were left out.');
   }
   return valid;
@@ -32,7 +35,9 @@ export function stringsOf(value: unknown, prop: string): string[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [];
   const valid = list.filter((item): item is string => typeof item === 'string' && item !== '');
-  if (valid.length !== list.length || !Array.isArray(value)) warnOnce(prop, `${prop} must be an array of strings; the others were left out.`);
+  if (process.env.NODE_ENV !== 'production' && (valid.length !== list.length || !Array.isArray(value))) {
+    warnOnce(prop, `${prop} must be an array of strings; the others were left out.`);
+  }
   return valid;
 }
 

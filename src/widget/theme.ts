@@ -202,7 +202,9 @@ export function legibleOn(color: string, background: string): string {
 
 /** A development-only warning for a refused theme value, once per token. */
 function warnUnsafeValue(key: string): void {
-  warnOnce(`theme.${key}`, `theme.${key} was ignored: theme values may not contain url(), image functions, expression(), @import or backslashes.`);
+  if (process.env.NODE_ENV !== 'production') {
+    warnOnce(`theme.${key}`, `theme.${key} was ignored: theme values may not contain url(), image functions, expression(), @import or backslashes.`);
+  }
 }
 
 /**

@@ -155,7 +155,9 @@ function existingFor(options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | '
   if (options.mode !== 'reconnect') return null;
   const existing = existingConnectionOf(options.connection);
   if (existing === null) {
-    warnOnce('connection', 'mode="reconnect" needs connection={{ accountId, accountName?, principal? }} with the stored account identifier; without it nothing can be reconnected.');
+    if (process.env.NODE_ENV !== 'production') {
+      warnOnce('connection', 'mode="reconnect" needs connection={{ accountId, accountName?, principal? }} with the stored account identifier; without it nothing can be reconnected.');
+    }
   }
   return existing;
 }

@@ -101,7 +101,7 @@ describe('the permissions the host needs', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'missing_permissions' }));
     expect(onSuccess).not.toHaveBeenCalled();
     const checkAgain = dialog.getByRole('button', { name: 'Check again' });
-    expect(dialogElement.getRootNode()).toHaveProperty('activeElement', checkAgain);
+    await vi.waitFor(() => expect(dialogElement.getRootNode()).toHaveProperty('activeElement', checkAgain));
 
     // An admin grants the role; the same key now passes.
     mock.setPermissions(TOKEN_IDS.missingPermission, ['core_account_view', 'core_pipeline_view', 'core_pipeline_execute']);

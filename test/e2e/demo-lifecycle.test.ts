@@ -289,7 +289,7 @@ describe('Shipyard keeps what it links', () => {
     await openAccounts();
     await reconnectWith(TOKENS.sat);
     await reconnectDialog().locator('input[name="apiKey"][aria-invalid="true"]').waitFor();
-    expect(await reconnectDialog().textContent()).toContain('another user or service account');
+    expect(await reconnectDialog().textContent()).toContain('a different user or service account');
     await expect(reconnectDialog().getByRole('heading', { name: /is connected/ }).count()).resolves.toBe(0);
 
     // Harness was asked (the key had to be verified to learn who it acts as), and still nothing changed.

@@ -277,7 +277,7 @@ describe('Shipyard, the demo app', () => {
     await page.goto(`${origin}/#/integrations`);
     await page.getByRole('button', { name: 'Connect Harness' }).click();
     // The first step says what Shipyard will need, from the same list the server checks.
-    await dialog().getByText('Shipyard needs a key that can: View pipelines, Execute pipelines.').waitFor();
+    await dialog().getByText('The key for Shipyard must be able to: View pipelines, Execute pipelines.', { exact: false }).waitFor();
     await dialog().getByRole('button', { name: 'I already have an API key' }).click();
     await dialog().getByLabel('API Key').fill(TOKENS.missingPermission);
     await dialog().getByLabel('API Key').press('Enter');

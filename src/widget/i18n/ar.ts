@@ -48,7 +48,6 @@ const ar: HarnessConnectMessages = {
   successTitle: 'تم ربط حساب Harness',
   successBrand: 'تم ربط حساب Harness بـ {brand}',
   account: 'الحساب',
-  user: 'المستخدم',
   token: 'الرمز',
   expires: 'تاريخ الانتهاء',
   never: 'لا ينتهي',

@@ -48,7 +48,6 @@ const de: HarnessConnectMessages = {
   successTitle: 'Harness-Konto verbunden',
   successBrand: 'Harness-Konto mit {brand} verbunden',
   account: 'Konto',
-  user: 'Benutzer',
   token: 'Token',
   expires: 'Gültig bis',
   never: 'Unbegrenzt',

@@ -70,7 +70,6 @@ export const en = {
   successTitle: 'Harness account connected',
   successBrand: 'Harness account connected to {brand}',
   account: 'Account',
-  user: 'User',
   token: 'Token',
   expires: 'Expires',
   never: 'Never',

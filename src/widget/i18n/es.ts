@@ -48,7 +48,6 @@ const es: HarnessConnectMessages = {
   successTitle: 'Cuenta de Harness conectada',
   successBrand: 'Cuenta de Harness conectada con {brand}',
   account: 'Cuenta',
-  user: 'Usuario',
   token: 'Token',
   expires: 'Caduca',
   never: 'Nunca',

@@ -51,7 +51,6 @@ const fr: HarnessConnectMessages = {
   successTitle: 'Compte Harness connecté',
   successBrand: 'Compte Harness connecté à {brand}',
   account: 'Compte',
-  user: 'Utilisateur',
   token: 'Jeton',
   expires: 'Expiration',
   never: 'Jamais',

@@ -56,7 +56,9 @@ export function canonicalLocale(locale: string | undefined): string {
   } catch {
     // Reported below.
   }
-  warnOnce(`locale:${locale}`, `locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
+  if (process.env.NODE_ENV !== 'production') {
+    warnOnce(`locale:${locale}`, `locale "${locale}" is not a BCP 47 language tag (like "en" or "pt-BR"); using English.`);
+  }
   return DEFAULT_LOCALE;
 }
 

@@ -48,7 +48,6 @@ const ja: HarnessConnectMessages = {
   successTitle: 'Harness アカウントを接続しました',
   successBrand: 'Harness アカウントを{brand}に接続しました',
   account: 'アカウント',
-  user: 'ユーザー',
   token: 'トークン',
   expires: '有効期限',
   never: 'なし',
