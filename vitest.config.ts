@@ -8,6 +8,9 @@ import { react18Aliases } from './test/react18/aliases.ts';
  * Browser settings are built by a function per project: sharing one object between two projects makes
  * Vitest fail with "project name already defined".
  */
+/** A browser test's limit: its own waits are for states, this only bounds a stuck one. */
+const BROWSER_TEST_TIMEOUT_MS = 30_000;
+
 function chromium() {
   return {
     enabled: true,
@@ -77,6 +80,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // A file's first test also pays for the page and its modules to load: generous on a loaded machine.
+          testTimeout: BROWSER_TEST_TIMEOUT_MS,
           browser: chromium(),
         },
       },
@@ -99,6 +104,7 @@ export default defineConfig({
         optimizeDeps: { include: [...BROWSER_DEPS, '@testing-library/react', 'react-dom/test-utils'] },
         test: {
           name: 'browser-react18',
+          testTimeout: BROWSER_TEST_TIMEOUT_MS,
           include: ['test/browser/{widget,hydrate}-*.test.tsx', 'test/react18/**/*.browser.test.tsx'],
           // It only writes the docs' PNGs to fixed paths, which `browser` writes at the same time.
           exclude: [...configDefaults.exclude, 'test/browser/widget-screenshots.test.tsx'],

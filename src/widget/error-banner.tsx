@@ -62,15 +62,23 @@ export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {
   // When this failure was first shown: a new error object is a new failure.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `error` is what makes it a new failure
   const failedAt = useMemo(() => new Date().toISOString(), [error]);
-  const [copied, setCopied] = useState<HarnessConnectError | null>(null);
+  // How the last copy of this failure's details went: the clipboard may refuse (a permissions policy, an iframe).
+  const [copy, setCopy] = useState<{ error: HarnessConnectError; outcome: 'copied' | 'refused' } | null>(null);
+  const outcome = copy?.error === error ? copy.outcome : null;
+  const details = supportDetails(error, failedAt, baseUrl);
   const ref = useRef<HTMLDivElement>(null);
   // On a phone the banner can appear below the fold, under the sticky actions: bring each new failure into view.
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest' });
   }, [error]);
 
-  const copy = () => {
-    void navigator.clipboard.writeText(supportDetails(error, failedAt, baseUrl)).then(() => setCopied(error));
+  const copyDetails = () => {
+    // No clipboard at all (an insecure page) is a refusal too; the details are then shown to select by hand.
+    const written = navigator.clipboard?.writeText(details) ?? Promise.reject(new Error('no clipboard'));
+    written.then(
+      () => setCopy({ error, outcome: 'copied' }),
+      () => setCopy({ error, outcome: 'refused' }),
+    );
   };
 
   return (
@@ -85,12 +93,20 @@ export function ErrorBanner({ error, baseUrl, egressIps }: ErrorBannerProps) {
           </>
         ) : null}
       </p>
-      <button type="button" className="banner-action" part="button link" data-variant="link" onClick={copy}>
-        {copied === error ? t.detailsCopied : t.copyDetails}
+      <button type="button" className="banner-action" part="button link" data-variant="link" onClick={copyDetails}>
+        {outcome === 'copied' ? t.detailsCopied : t.copyDetails}
       </button>
       <span role="status" className="vh">
-        {copied === error ? t.detailsCopied : ''}
+        {outcome === 'copied' ? t.detailsCopied : ''}
       </span>
+      {outcome === 'refused' ? (
+        <div className="details" part="details">
+          <p role="status">{t.copyRefused}</p>
+          <pre dir="ltr" tabIndex={0}>
+            {details}
+          </pre>
+        </div>
+      ) : null}
     </div>
   );
 }

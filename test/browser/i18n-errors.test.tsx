@@ -11,6 +11,9 @@ import es from '../../src/widget/i18n/es.js';
 import fr from '../../src/widget/i18n/fr.js';
 import ja from '../../src/widget/i18n/ja.js';
 
+/** How long a dialog may take to open (its catalogue fetched, React's first commit) before a test gives up. */
+const DIALOG_OPENS = { timeout: 10_000 };
+
 // Harness's own refusals and the permission check, told in the catalogue's words in every shipped language:
 // each code at its field or in its banner, and missing permissions in their own view.
 
@@ -35,7 +38,8 @@ async function openForm(locale: string, connect: () => Promise<unknown>) {
     const found = host.shadowRoot?.querySelector<HTMLElement>('dialog[open]');
     if (!found) throw new Error('the dialog is not open');
     return found;
-  });
+    // A language's catalogue is fetched before the dialog opens: on a loaded machine that takes a while.
+  }, DIALOG_OPENS);
   const t = CATALOGUES[locale]!;
   const view = within(dialog);
   await userEvent.click(view.getByRole('button', { name: t.skip }));

@@ -6,6 +6,9 @@ import { userEvent } from 'vitest/browser';
 import { HarnessConnect, HarnessConnectError, type HarnessConnectProps } from '../../src/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 
+/** How long a dialog may take to open (its catalogue fetched, React's first commit) before a test gives up. */
+const DIALOG_OPENS = { timeout: 10_000 };
+
 // What an attacker, a broken proxy and a careless host found in the widget, each as a person or host sees it.
 
 afterEach(() => cleanup());
@@ -17,7 +20,8 @@ async function openDialog(container: HTMLElement) {
     const found = host.shadowRoot?.querySelector('dialog[open]');
     if (!found) throw new Error('the dialog is not open');
     return found as HTMLElement;
-  });
+    // A language's catalogue is fetched before the dialog opens: on a loaded machine that takes a while.
+  }, DIALOG_OPENS);
   return within(dialog);
 }
 

@@ -12,6 +12,9 @@ import {
   harnessHandlers,
 } from '../../src/testing/index.js';
 
+/** How long a dialog may take to open (its catalogue fetched, React's first commit) before a test gives up. */
+const DIALOG_OPENS = { timeout: 10_000 };
+
 // Knowing what was connected, in Chromium with the widget's own verifier against the Harness mock (msw's
 // service worker): the account's name, who the key acts as, its expiry, the permissions the host needs, and
 // renewing a stored connection.
@@ -43,7 +46,8 @@ async function openDialog(props: Partial<HarnessConnectProps> = {}) {
     const found = host.shadowRoot?.querySelector<HTMLElement>('dialog[open]');
     if (!found) throw new Error('the dialog is not open');
     return found;
-  });
+    // A language's catalogue is fetched before the dialog opens: on a loaded machine that takes a while.
+  }, DIALOG_OPENS);
   return { dialog: within(dialogElement), dialogElement, onSuccess, onError };
 }
 
@@ -145,6 +149,25 @@ describe("Harness's own refusals", () => {
     expect(copied).toMatch(/Harness correlation id: [0-9a-f-]{36}/);
     expect(copied).toContain('Harness: app.harness.io');
     expect(copied).not.toContain(TOKENS.restricted.split('.').at(-1)!);
+  });
+
+  it('shows the details to select by hand when the clipboard refuses them', async () => {
+    const { dialog } = await openDialog();
+    await connectWith(dialog, TOKENS.restricted);
+    await dialog.findByRole('alert');
+    // A permissions policy or an iframe without clipboard-write: the write rejects.
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied', 'NotAllowedError'));
+    try {
+      await userEvent.click(dialog.getByRole('button', { name: 'Copy details' }));
+      expect(await dialog.findByText('The clipboard is not available here: select the details below and copy them.')).toBeVisible();
+      const shown = dialog.getByText(/Code: ip_not_allowed/);
+      expect(shown).toBeVisible();
+      expect(shown.textContent).not.toContain(TOKENS.restricted.split('.').at(-1)!);
+      // The button never claims a copy that did not happen.
+      expect(dialog.queryByRole('button', { name: 'Details copied' })).toBeNull();
+    } finally {
+      writeText.mockRestore();
+    }
   });
 
   it.each([

@@ -7,6 +7,9 @@ import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import ar from '../../src/widget/i18n/ar.js';
 import { en } from '../../src/widget/i18n/en.js';
 
+/** How long a dialog may take to open (its catalogue fetched, React's first commit) before a test gives up. */
+const DIALOG_OPENS = { timeout: 10_000 };
+
 // A small phone (320 × 568), and the first moments of a dialog in another language: what a person sees.
 
 const PHONE = { width: 320, height: 568 };
@@ -26,7 +29,8 @@ async function openDialog(host: HTMLElement) {
     const found = host.shadowRoot?.querySelector<HTMLElement>('dialog[open]');
     if (!found) throw new Error('the dialog is not open');
     return found;
-  });
+    // A language's catalogue is fetched before the dialog opens: on a loaded machine that takes a while.
+  }, DIALOG_OPENS);
 }
 
 const height = (element: Element | null) => element!.getBoundingClientRect().height;

@@ -66,6 +66,7 @@ const ar: HarnessConnectMessages = {
   expiresToday: 'تنتهي صلاحية هذا المفتاح اليوم. أنشئ مفتاحًا بمدة أطول ليبقى {app} متصلًا.',
   copyDetails: 'نسخ التفاصيل',
   detailsCopied: 'تم نسخ التفاصيل',
+  copyRefused: 'الحافظة غير متاحة هنا: حدّد التفاصيل أدناه وانسخها.',
   permissionsTitle: 'لا يتيح هذا المفتاح كل ما يحتاجه {app}',
   permissionsChecked: 'تحقّق Harness من صلاحيات {who} في {account}. الصلاحيات الناقصة:',
   permissionsAsk: 'اطلب من مسؤول Harness منح {who} دورًا يتضمّن هذه الصلاحيات، ثم تحقّق مرة أخرى.',

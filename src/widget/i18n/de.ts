@@ -63,6 +63,7 @@ const de: HarnessConnectMessages = {
   expiresToday: 'Dieser Schlüssel läuft heute ab. Erstellen Sie einen mit längerer Laufzeit, damit {app} verbunden bleibt.',
   copyDetails: 'Details kopieren',
   detailsCopied: 'Details kopiert',
+  copyRefused: 'Die Zwischenablage ist hier nicht verfügbar: Markieren Sie die Details unten und kopieren Sie sie.',
   permissionsTitle: 'Diesem Schlüssel fehlen Berechtigungen, die {app} braucht',
   permissionsChecked: 'Harness hat die Berechtigungen für {who} in {account} geprüft. Es fehlt Folgendes:',
   permissionsAsk: 'Bitten Sie einen Harness-Admin um eine Rolle mit diesen Berechtigungen für {who}. Prüfen Sie dann erneut.',

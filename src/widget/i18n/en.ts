@@ -89,6 +89,7 @@ export const en = {
   /** Copies what support needs about a failure (never the key). */
   copyDetails: 'Copy details',
   detailsCopied: 'Details copied',
+  copyRefused: 'The clipboard is not available here: select the details below and copy them.',
   /** The view for a valid key that lacks permissions the host requires. */
   permissionsTitle: 'This key can’t do everything {app} needs',
   permissionsChecked: 'Harness checked the permissions of {who} in {account}. Missing:',

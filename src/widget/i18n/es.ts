@@ -63,6 +63,7 @@ const es: HarnessConnectMessages = {
   expiresToday: 'Esta clave caduca hoy. Crea una con una vigencia más larga para no perder la conexión con {app}.',
   copyDetails: 'Copiar detalles',
   detailsCopied: 'Detalles copiados',
+  copyRefused: 'El portapapeles no está disponible aquí: selecciona los detalles de abajo y cópialos.',
   permissionsTitle: 'Esta clave no permite todo lo que {app} necesita',
   permissionsChecked: 'Harness comprobó los permisos de {who} en {account}. Permisos que faltan:',
   permissionsAsk: 'Pide a un administrador de Harness un rol que conceda estos permisos a {who} y vuelve a comprobarlo.',

@@ -66,6 +66,7 @@ const fr: HarnessConnectMessages = {
   expiresToday: 'Cette clé expire aujourd’hui. Créez-en une plus durable pour ne pas perdre la connexion avec {app}.',
   copyDetails: 'Copier les détails',
   detailsCopied: 'Détails copiés',
+  copyRefused: 'Le presse-papiers n’est pas disponible ici : sélectionnez les détails ci-dessous et copiez-les.',
   permissionsTitle: 'Cette clé ne permet pas tout ce dont {app} a besoin',
   permissionsChecked: 'Harness a vérifié les autorisations de {who} dans {account}. Il manque :',
   permissionsAsk: 'Demandez à un administrateur Harness d’attribuer à {who} un rôle qui accorde ces autorisations, puis vérifiez de nouveau.',

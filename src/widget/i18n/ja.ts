@@ -62,6 +62,7 @@ const ja: HarnessConnectMessages = {
   expiresToday: 'このキーの有効期限は今日までです。{app}との接続を保つには、有効期間の長いキーを作成してください。',
   copyDetails: '詳細をコピー',
   detailsCopied: '詳細をコピーしました',
+  copyRefused: 'ここではクリップボードを使えません。下の詳細を選択してコピーしてください。',
   permissionsTitle: 'このキーでは{app}に必要な操作の一部ができません',
   permissionsChecked: '{account}における{who}の権限を Harness で確認しました。不足している権限：',
   permissionsAsk: 'Harness の管理者に、これらの権限を含むロールを{who}に付与するよう依頼してから、もう一度確認してください。',
