@@ -3,6 +3,7 @@
  * steps, the form, pastes, verifying, success. Every story's play function drives the real widget and
  * checks what a person sees; errors live in the two `*-errors` files.
  */
+import { Controls, Description, Primary, Title } from '@storybook/addon-docs/blocks';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import preview from '../.storybook/preview.ts';
 import { HarnessConnect } from '../src/index.ts';
@@ -10,9 +11,27 @@ import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS 
 import { harnessMock } from './harness.ts';
 import { callsOf, expectFieldError, fillAndConnect, focusedIn, harnessPosts, openForm, paste, widgetIn } from './play.ts';
 
+/**
+ * The component's docs page: what it is (its JSDoc), the first story to try (a trigger: it opens the real
+ * dialog over the page), and the props table generated from the JSDoc on `HarnessConnectProps`, with controls.
+ * Not every story below: each opens a modal dialog as it renders, and a page of them would be a stack of modals.
+ */
+function DocsPage() {
+  return (
+    <>
+      <Title />
+      <Description />
+      <Primary />
+      <Controls />
+    </>
+  );
+}
+
 const meta = preview.meta({
   title: 'HarnessConnect',
   component: HarnessConnect,
+  tags: ['autodocs'],
+  parameters: { docs: { page: DocsPage } },
   args: { defaultOpen: true, onSuccess: fn(), onError: fn(), onClose: fn(), onEvent: fn() },
 });
 
