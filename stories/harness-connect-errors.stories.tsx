@@ -1,7 +1,8 @@
 /**
  * Every error code that can reach a person through the default `connect` (the browser asking the Harness
- * mock), plus a timeout and a host's plain Error: each shown at its field or as a banner, with "Try again"
- * only when trying again can help.
+ * mock), plus a timeout and a host's plain Error: each shown at its field or as a banner in the words of the
+ * story's language, with the form's primary button reading "Try again" only when trying again can help, and
+ * "Copy details" on every banner for a support request.
  */
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import preview from '../.storybook/preview.ts';
@@ -9,15 +10,27 @@ import {
   HARNESS_CONNECT_ERROR_CODES,
   HarnessConnect,
   type HarnessConnectConnect,
+  type HarnessConnectError,
   type HarnessConnectErrorCode,
 } from '../src/index.ts';
 import { verifyHarnessToken } from '../src/core/index.ts';
 import type { HarnessFault } from '../src/testing/index.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../src/testing/index.ts';
+import type { StoryControls } from './controls.ts';
 import { harnessMock } from './harness.ts';
-import { callsOf, expectFieldError, expectFieldsValid, fillAndConnect, harnessPosts, widgetIn } from './play.ts';
+import {
+  callsOf,
+  connectedHeading,
+  expectFieldError,
+  expectFieldsValid,
+  fillAndConnect,
+  harnessPosts,
+  widgetIn,
+  type PlayContext,
+  type Widget,
+} from './play.ts';
 
-const meta = preview.meta({
+const meta = preview.type<{ args: StoryControls }>().meta({
   title: 'HarnessConnect/Errors',
   component: HarnessConnect,
   args: { defaultOpen: true, onError: fn(), onSuccess: fn() },
@@ -30,13 +43,21 @@ interface Failure {
   code: Exclude<HarnessConnectErrorCode, 'aborted'>;
   /** Where the person reads it: under a field, or in the banner. */
   place: 'apiKey' | 'accountId' | 'banner';
-  /** Whether "Try again" is offered (banners only). */
+  /** Whether trying again can help: the form's primary button then reads "Try again". */
   retry: boolean;
 }
 
-interface FailureContext {
-  canvasElement: HTMLElement;
-  args: { onError?: unknown; onSuccess?: unknown };
+/** The one error `onError` received, once it has. */
+async function errorOf(onError: unknown): Promise<HarnessConnectError> {
+  await waitFor(() => expect(callsOf(onError)).toHaveLength(1));
+  return callsOf(onError)[0]![0] as HarnessConnectError;
+}
+
+/** The banner's text: the failure in the catalogue's words, and the addresses to allow when there are some. */
+function bannerText(widget: Widget, error: HarnessConnectError, egressIps: readonly string[] | undefined): string {
+  const addresses = error.code === 'ip_not_allowed' ? (error.egressIps ?? egressIps ?? []) : [];
+  const text = widget.sayError(error);
+  return addresses.length > 0 ? `${text} ${widget.say(widget.t.egressList, { ips: widget.list(addresses) })}` : text;
 }
 
 /** A story whose play function submits the credentials and checks how the failure is shown. */
@@ -45,26 +66,29 @@ function failure({ apiKey, accountId, fault, code, place, retry }: Failure) {
     beforeEach: () => {
       if (fault) harnessMock.setFault(fault);
     },
-    play: async ({ canvasElement, args }: FailureContext) => {
+    play: async (context: PlayContext) => {
+      const { args } = context;
       await expect(HARNESS_CONNECT_ERROR_CODES).toContain(code);
-      const widget = await widgetIn(canvasElement);
+      const widget = await widgetIn(context);
+      const { view, t } = widget;
       const inputs = await fillAndConnect(widget, apiKey, accountId);
-      await waitFor(() => expect(callsOf(args.onError)).toHaveLength(1));
-      const error = callsOf(args.onError)[0]![0] as { code: string; message: string; retryable: boolean };
+      const error = await errorOf(args.onError);
       await expect(error.code).toBe(code);
+      await expect(error.retryable).toBe(retry);
       if (place === 'banner') {
-        const banner = await widget.view.findByRole('alert');
-        await expect(banner).toHaveTextContent(error.message);
+        const banner = await view.findByRole('alert');
+        await expect(banner).toHaveTextContent(bannerText(widget, error, args.egressIps));
+        await expect(view.getByRole('button', { name: t.copyDetails })).toBeVisible();
         await expectFieldsValid(inputs.apiKey, inputs.account);
-        const tryAgain = widget.view.queryByRole('button', { name: 'Try again' });
-        await expect(tryAgain !== null).toBe(retry);
-        await expect(error.retryable).toBe(retry);
+        // One way to try again: the form's own primary button, named for what it does now.
+        await expect(view.queryByRole('button', { name: t.retry }) !== null).toBe(retry);
+        await expect(view.queryByRole('button', { name: t.connect }) !== null).toBe(!retry);
       } else {
         const input = place === 'apiKey' ? inputs.apiKey : inputs.account;
-        await expectFieldError(widget, input, error.message);
+        await expectFieldError(widget, input, widget.sayError(error));
         await expectFieldsValid(place === 'apiKey' ? inputs.account : inputs.apiKey);
-        await expect(widget.view.getAllByRole('alert')).toHaveLength(1);
-        await expect(widget.view.queryByRole('button', { name: 'Try again' })).toBeNull();
+        await expect(view.getAllByRole('alert')).toHaveLength(1);
+        await expect(view.queryByRole('button', { name: t.retry })).toBeNull();
         await waitFor(() => expect(widget.root.activeElement).toBe(input));
       }
       // What the person typed is kept, to correct it.
@@ -76,7 +100,7 @@ function failure({ apiKey, accountId, fault, code, place, retry }: Failure) {
 
 export const InvalidTokenWrongSecret = meta.story(failure({ apiKey: TOKENS.wrongSecret, code: 'invalid_token', place: 'apiKey', retry: false }));
 
-export const InvalidTokenRevoked = meta.story(failure({ apiKey: TOKENS.revoked, code: 'invalid_token', place: 'apiKey', retry: false }));
+export const InvalidTokenDeleted = meta.story(failure({ apiKey: TOKENS.revoked, code: 'invalid_token', place: 'apiKey', retry: false }));
 
 export const ExpiredToken = meta.story(failure({ apiKey: TOKENS.expired, code: 'expired_token', place: 'apiKey', retry: false }));
 
@@ -116,7 +140,7 @@ export const Timeout = meta.story({
   args: { connect: connectWithShortTimeout },
 });
 
-/** A host's own `connect` failing with its own error: the person sees the generic message, not the host's text. */
+/** A host's `connect` failing with its own error: the person sees the generic message, not the host's text. */
 const connectThatThrows: HarnessConnectConnect = async () => {
   throw new Error('database down');
 };
@@ -125,22 +149,24 @@ export const UnknownHostError = meta.story({
   args: { connect: connectThatThrows },
   play: async (context) => {
     await failure({ apiKey: TOKENS.pat, code: 'unknown', place: 'banner', retry: true }).play(context);
-    const widget = await widgetIn(context.canvasElement);
+    const widget = await widgetIn(context);
     await expect(widget.view.getByRole('alert')).not.toHaveTextContent('database down');
   },
 });
 
 export const TryAgainSucceeds = meta.story({
   beforeEach: () => harnessMock.setFault('server_error', { times: 1 }),
-  play: async ({ canvasElement, args }) => {
-    const widget = await widgetIn(canvasElement);
+  play: async (context) => {
+    const { args } = context;
+    const widget = await widgetIn(context);
+    const { view, t } = widget;
     await fillAndConnect(widget, TOKENS.pat);
-    const tryAgain = await widget.view.findByRole('button', { name: 'Try again' });
-    await expect(widget.view.getByRole('alert')).toHaveTextContent('Harness could not be reached. Try again.');
+    const tryAgain = await view.findByRole('button', { name: t.retry });
+    await expect(view.getByRole('alert')).toHaveTextContent(widget.sayError({ code: 'unavailable' }));
     await userEvent.click(tryAgain);
-    await expect(await widget.view.findByRole('heading', { name: 'Acme Platform is connected' })).toBeVisible();
+    await expect(await view.findByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name) })).toBeVisible();
     await expect(args.onError).toHaveBeenCalledTimes(1);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
-    await expect(harnessPosts()).toHaveLength(2);
+    await expect(harnessPosts().filter((request) => request.path.endsWith('/token/validate'))).toHaveLength(2);
   },
 });
