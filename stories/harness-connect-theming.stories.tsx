@@ -81,13 +81,34 @@ export const LightAccent = meta.story({
 /** Derived from a very dark accent, in dark mode: links lighten until they read at 4.5:1. */
 export const DarkAccentOnDark = meta.story({ args: { accent: EDGE_ACCENTS[3] }, globals: { look: 'dark' } });
 
-/** No default look: only the structural sheet. The host brings its own CSS (here: none). */
+/**
+ * No default look: only the structural sheet. The host brings its own CSS (here: none), so the widget looks
+ * like the page's own unstyled elements, while what only a screen reader should hear stays out of sight.
+ */
 export const Unstyled = meta.story({
   args: { unstyled: true },
   play: async (context) => {
-    const { root } = await widgetIn(context);
-    await expect(root.adoptedStyleSheets).toHaveLength(1);
-    await expect(root.adoptedStyleSheets[0]!.cssRules.length).toBeLessThan(3);
+    const widget = await widgetIn(context);
+    const { view, t } = widget;
+    await expect(await view.findByRole('dialog', { name: dialogName(widget) })).toBeVisible();
+    await expect(view.getByRole('heading', { name: t.steps.key })).toBeVisible();
+    // The primary button is a plain button, as the page draws one: no accent, no radius of the default look.
+    const plain = document.createElement('button');
+    context.canvasElement.append(plain);
+    try {
+      const primary = getComputedStyle(view.getByRole('button', { name: t.next }));
+      const page = getComputedStyle(plain);
+      await expect(primary.backgroundColor).toBe(page.backgroundColor);
+      await expect(primary.borderRadius).toBe(page.borderRadius);
+    } finally {
+      plain.remove();
+    }
+    // The link's "(opens in a new tab)" is for screen readers: still in the name, still not on screen.
+    const link = view.getByRole('link', { name: (name: string) => name.includes(t.newTab) });
+    const hidden = view.getByText(t.newTab);
+    await expect(link).toContainElement(hidden);
+    const box = hidden.getBoundingClientRect();
+    await expect(box.width * box.height).toBeLessThanOrEqual(1);
   },
 });
 
