@@ -4,7 +4,7 @@
  * story's language, with the form's primary button reading "Try again" only when trying again can help, and
  * "Copy details" on every banner for a support request.
  */
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, spyOn, userEvent, waitFor } from 'storybook/test';
 import preview from '../.storybook/preview.ts';
 import {
   HARNESS_CONNECT_ERROR_CODES,
@@ -12,6 +12,7 @@ import {
   type HarnessConnectConnect,
   type HarnessConnectError,
   type HarnessConnectErrorCode,
+  type HarnessPermissionRequirement,
 } from '../src/index.ts';
 import { verifyHarnessToken } from '../src/core/index.ts';
 import type { HarnessFault } from '../src/testing/index.ts';
@@ -35,6 +36,15 @@ const meta = preview.type<{ args: StoryControls }>().meta({
   component: HarnessConnect,
   args: { defaultOpen: true, onError: fn(), onSuccess: fn() },
 });
+
+/** What the app needs a key to do, as a host asks for it (labels in the host's own words). */
+const PIPELINE_PERMISSIONS: HarnessPermissionRequirement[] = [
+  { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' },
+  { permission: 'core_pipeline_execute', resourceType: 'PIPELINE', label: 'Run pipelines' },
+];
+
+/** The host's outbound addresses (documentation ranges, RFC 5737), for an account with an IP allow-list. */
+const EGRESS_IPS = ['203.0.113.7', '198.51.100.24'];
 
 interface Failure {
   apiKey: string;
@@ -102,13 +112,40 @@ export const InvalidTokenWrongSecret = meta.story(failure({ apiKey: TOKENS.wrong
 
 export const InvalidTokenDeleted = meta.story(failure({ apiKey: TOKENS.revoked, code: 'invalid_token', place: 'apiKey', retry: false }));
 
+/** An admin revoked the key in Harness (`REVOKED_TOKEN`): create a new one. */
+export const RevokedToken = meta.story(failure({ apiKey: TOKENS.revokedByAdmin, code: 'revoked_token', place: 'apiKey', retry: false }));
+
 export const ExpiredToken = meta.story(failure({ apiKey: TOKENS.expired, code: 'expired_token', place: 'apiKey', retry: false }));
 
 export const AccountMismatchFromHarness = meta.story(
   failure({ apiKey: TOKENS.legacy, accountId: ACCOUNTS.other.id, code: 'account_mismatch', place: 'accountId', retry: false }),
 );
 
-export const IpNotAllowed = meta.story(failure({ apiKey: TOKENS.restricted, code: 'ip_not_allowed', place: 'banner', retry: false }));
+/** The account was deactivated (`INACTIVE_ACCOUNT`): told at the Account Identifier. */
+export const AccountInactive = meta.story(failure({ apiKey: TOKENS.inactiveAccount, code: 'account_inactive', place: 'accountId', retry: false }));
+
+/** The account was deleted (`ACCOUNT_DOES_NOT_EXIST`): the same code and place as an inactive one. */
+export const AccountDeleted = meta.story(failure({ apiKey: TOKENS.deletedAccount, code: 'account_inactive', place: 'accountId', retry: false }));
+
+/** The person behind the key was disabled (`USER_DISABLED`): only an admin can help. */
+export const PrincipalDisabled = meta.story(failure({ apiKey: TOKENS.disabledUser, code: 'principal_disabled', place: 'banner', retry: false }));
+
+/** The account's IP allow-list blocks the app (`NOT_WHITELISTED_IP`): the banner lists the app's addresses to allow. */
+export const IpNotAllowed = meta.story({
+  ...failure({ apiKey: TOKENS.restricted, code: 'ip_not_allowed', place: 'banner', retry: false }),
+  args: { egressIps: EGRESS_IPS },
+  play: async (context) => {
+    await failure({ apiKey: TOKENS.restricted, code: 'ip_not_allowed', place: 'banner', retry: false }).play(context);
+    const widget = await widgetIn(context);
+    for (const ip of EGRESS_IPS) await expect(widget.view.getByRole('alert')).toHaveTextContent(ip);
+  },
+});
+
+/** Harness could not say what the key may do (the ACL call failed): nothing is stored, and trying again may help. */
+export const PermissionsUnknown = meta.story({
+  ...failure({ apiKey: TOKENS.aclUnavailable, code: 'permissions_unknown', place: 'banner', retry: true }),
+  args: { requiredPermissions: PIPELINE_PERMISSIONS },
+});
 
 export const InvalidRequestUnknownAccount = meta.story(
   failure({ apiKey: TOKENS.legacy, accountId: 'Zz9UnknownAccount00000', code: 'invalid_request', place: 'accountId', retry: false }),
@@ -168,5 +205,38 @@ export const TryAgainSucceeds = meta.story({
     await expect(args.onError).toHaveBeenCalledTimes(1);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
     await expect(harnessPosts().filter((request) => request.path.endsWith('/token/validate'))).toHaveLength(2);
+  },
+});
+
+/**
+ * "Copy details" puts what a support team needs on the clipboard (the code, Harness's correlation id, the time,
+ * the Harness host), never the key, and says it did.
+ */
+export const CopyDetails = meta.story({
+  beforeEach: () => {
+    // What the widget hands the clipboard, recorded. A person's click in Storybook copies for real; the play's
+    // click is synthetic, and Chromium refuses a clipboard write without a real one: that refusal is left out.
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    const writeText = spyOn(navigator.clipboard, 'writeText').mockImplementation((text) => write(text).catch(() => undefined));
+    return () => writeText.mockRestore();
+  },
+  play: async (context) => {
+    const widget = await widgetIn(context);
+    const { view, t } = widget;
+    await fillAndConnect(widget, TOKENS.disabledUser);
+    const error = await errorOf(context.args.onError);
+    await userEvent.click(await view.findByRole('button', { name: t.copyDetails }));
+    // The button says it, and a screen reader hears it.
+    await expect(await view.findByRole('button', { name: t.detailsCopied })).toBeVisible();
+    await waitFor(() => expect(view.getAllByRole('status').some((status: HTMLElement) => status.textContent === t.detailsCopied)).toBe(true));
+    await expect(navigator.clipboard.writeText).toHaveBeenCalledTimes(1);
+    const [details] = callsOf(navigator.clipboard.writeText)[0] as [string];
+    await expect(details).toContain('Code: principal_disabled');
+    await expect(details).toContain(`Harness correlation id: ${error.correlationId}`);
+    await expect(error.harnessCode).toBe('USER_DISABLED');
+    await expect(details).toContain('Harness code: USER_DISABLED');
+    await expect(details).toContain('Harness: app.harness.io');
+    await expect(details).toMatch(/Time: \d{4}-\d{2}-\d{2}T/);
+    await expect(details).not.toContain(TOKENS.disabledUser.split('.').at(-1));
   },
 });

@@ -51,6 +51,9 @@ const meta = preview.type<{ args: StoryControls }>().meta({
   args: { defaultOpen: true, onSuccess: fn(), onError: fn(), onClose: fn(), onEvent: fn() },
 });
 
+/** The milliseconds of a day, to count the days a key has left. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The year a personal token of the `pat` fixture stops working (Harness's `validTo`). */
 const PAT_EXPIRES_AT = '2031-01-01T00:00:00.000Z';
 
@@ -301,6 +304,24 @@ export const DoneCloses = meta.story({
     await waitFor(() => expect(widget.view.queryByRole('dialog')).toBeNull());
     await expect(context.args.onClose).toHaveBeenCalledWith('completed');
     await expect(context.args.onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'close', reason: 'completed' }));
+  },
+});
+
+/** A key that expires within `expiryWarningDays` (30 by default) connects, and the confirmation says so. */
+export const ExpiringSoon = meta.story({
+  play: async (context) => {
+    const widget = await widgetIn(context);
+    const { view, t, sayCount } = widget;
+    await fillAndConnect(widget, TOKENS.expiringSoon);
+    await expect(await view.findByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name) })).toBeVisible();
+    const connection = await connectionOf(context.args.onSuccess);
+    await expect(connection.expiresSoon).toBe(true);
+    const expiresAt = connection.expiresAt!;
+    // Whole days left, counted from the moment it connected (the fixture expires five days after the mock was seeded).
+    const daysLeft = Math.floor((Date.parse(expiresAt) - Date.parse(connection.connectedAt)) / DAY_MS);
+    const date = longDate(widget, expiresAt);
+    await expect(view.getByText(date, { selector: 'time' })).toHaveAttribute('datetime', expiresAt);
+    await expect(view.getByText(sayCount(t.expiresSoon, daysLeft, { date }))).toBeVisible();
   },
 });
 
