@@ -1,13 +1,21 @@
 /**
  * `<HarnessConnect/>` walked through its states against the Harness mock: closed with a trigger, the guide
- * steps, the form, pastes, verifying, the confirmations, a host's own `connect`. Every play drives the real
+ * steps, the form, pastes, verifying, the confirmations, and the three ways to verify (the widget's own
+ * verifier, a host's route through `connectThroughRoute`, a host's own `connect`). Every play drives the real
  * widget and checks what a person sees and what the host receives, in the words of the story's language.
  */
 import { Controls, Description, Primary, Title } from '@storybook/addon-docs/blocks';
 import { http, HttpResponse } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import preview from '../.storybook/preview.ts';
-import { HarnessConnect, type HarnessConnection } from '../src/index.ts';
+import {
+  connectThroughRoute,
+  HARNESS_CONNECT_EVENT_NAMES,
+  HarnessConnect,
+  type HarnessConnectEvent,
+  type HarnessConnection,
+} from '../src/index.ts';
+import { createHarnessConnectHandler } from '../src/server/index.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../src/testing/index.ts';
 import type { StoryControls } from './controls.ts';
 import { harnessMock } from './harness.ts';
@@ -349,6 +357,24 @@ export const SuccessServiceAccountNeverExpires = meta.story({
   },
 });
 
+/** The production set-up: the key goes to the host's route (`createHarnessConnectHandler`), which asks Harness. */
+export const ThroughYourRoute = meta.story({
+  args: { connect: connectThroughRoute('/api/harness/connect') },
+  beforeEach: ({ msw }) => {
+    // The host's server, here in the page: the same handler a Next.js route exports, stored nothing.
+    const route = createHarnessConnectHandler({ onVerified: async () => ({ connectionId: 'conn_7' }) });
+    msw.use(http.post('/api/harness/connect', ({ request }) => route(request)));
+  },
+  play: async (context) => {
+    const { widget } = await connectAda(context, 'Ada Lovelace');
+    const connection = await connectionOf(context.args.onSuccess);
+    // The route's own fields arrive too, in `answer`; the key never does.
+    await expect(connection.result).toMatchObject({ answer: { ok: true, connectionId: 'conn_7' } });
+    await expect(JSON.stringify(connection)).not.toContain(TOKENS.pat);
+    await expect(widget.view.queryByRole('alert')).toBeNull();
+  },
+});
+
 /** A host's `connect`: the key goes to the host's own backend, which stores it and answers an id. */
 async function storeOnHost(credentials: { apiKey: string; accountId: string }, { signal }: { signal: AbortSignal }) {
   const response = await fetch('/api/connections/harness', {
@@ -381,5 +407,32 @@ export const CustomConnect = meta.story({
     await expect(JSON.stringify(connection)).not.toContain(TOKENS.pat);
     // Nothing from Harness itself: the host's backend did the verification.
     await expect(harnessPosts()).toEqual([]);
+  },
+});
+
+/** Every event also reaches the page as a DOM event `harness-connect-<type>` (bubbling, composed), as `onEvent` gets it. */
+export const DomEvents = meta.story({
+  play: async (context) => {
+    const { canvasElement, args } = context;
+    const heard: HarnessConnectEvent[] = [];
+    const listener = (event: Event) => heard.push((event as CustomEvent<HarnessConnectEvent>).detail);
+    for (const name of HARNESS_CONNECT_EVENT_NAMES) canvasElement.addEventListener(`harness-connect-${name}`, listener);
+    try {
+      const widget = await widgetIn(context);
+      const before = callsOf(args.onEvent).length;
+      await fillAndConnect(widget, TOKENS.pat);
+      await widget.view.findByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name) });
+      const told = callsOf(args.onEvent)
+        .slice(before)
+        .map(([event]) => event as HarnessConnectEvent);
+      await expect(heard).toEqual(told);
+      await expect(heard.map((event) => event.type)).toEqual(
+        expect.arrayContaining(['key_pasted', 'account_filled_from_token', 'submit', 'verify_start', 'verify_success', 'success']),
+      );
+      await expect(heard.at(-1)).toMatchObject({ type: 'success', accountId: ACCOUNTS.primary.id, tokenKind: 'pat', mode: 'connect' });
+      await expect(JSON.stringify(heard)).not.toContain(TOKENS.pat.split('.').at(-1));
+    } finally {
+      for (const name of HARNESS_CONNECT_EVENT_NAMES) canvasElement.removeEventListener(`harness-connect-${name}`, listener);
+    }
   },
 });
