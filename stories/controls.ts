@@ -33,7 +33,7 @@ const NO_BRAND = 'none';
  */
 export const STORY_ARG_TYPES: Partial<ArgTypes<StoryArgs>> = {
   locale: { control: 'select', options: [...STORY_LOCALES] },
-  colorScheme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
+  colorScheme: { control: 'select', options: ['light', 'dark', 'system'] },
   brand: {
     control: 'select',
     options: [NO_BRAND, ...Object.keys(BRANDS)],
