@@ -361,7 +361,7 @@ export const SuccessServiceAccountNeverExpires = meta.story({
 export const ThroughYourRoute = meta.story({
   args: { connect: connectThroughRoute('/api/harness/connect') },
   beforeEach: ({ msw }) => {
-    // The host's server, here in the page: the same handler a Next.js route exports, stored nothing.
+    // The host's server, here in the page: the same handler a Next.js route exports (this one stores nothing).
     const route = createHarnessConnectHandler({ onVerified: async () => ({ connectionId: 'conn_7' }) });
     msw.use(http.post('/api/harness/connect', ({ request }) => route(request)));
   },
