@@ -1,16 +1,34 @@
 import addonA11y from '@storybook/addon-a11y';
+import addonDocs from '@storybook/addon-docs';
 import { definePreview } from '@storybook/react-vite';
 import addonMsw from 'msw-storybook-addon';
 import { LOOKS } from '../stories/brands.ts';
+import { STORY_ARG_TYPES, STORY_LOCALES, storyProps } from '../stories/controls.ts';
 import { harnessMock, harnessMockHandlers } from '../stories/harness.ts';
 
+/** `STORYBOOK_*` variables of the environment (Storybook's Vite set-up hands them to the preview). */
+const env = (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
+
+/**
+ * The toolbar's picks for a whole run, to check that every play reads the screen in any language and look:
+ * `STORYBOOK_LOCALE=ar STORYBOOK_LOOK=nightjar npx vitest run --project storybook`. Unset, nothing is picked,
+ * and a story keeps its own props until the toolbar picks something.
+ */
+const initialGlobals = {
+  ...(env.STORYBOOK_LOCALE ? { locale: env.STORYBOOK_LOCALE } : {}),
+  ...(env.STORYBOOK_LOOK ? { look: env.STORYBOOK_LOOK } : {}),
+};
+
 export default definePreview({
-  addons: [addonA11y(), addonMsw()],
+  addons: [addonDocs(), addonA11y(), addonMsw()],
   parameters: {
     // Any axe violation fails the story's test, in the Storybook UI and in `npm test`.
     a11y: { test: 'error' },
     layout: 'centered',
+    options: { storySort: { order: ['Introduction', 'HarnessConnect'] } },
   },
+  // Selects, a colour picker and a brand list instead of object editors (see stories/controls.ts).
+  argTypes: STORY_ARG_TYPES,
   // The toolbar: switch the look (light, dark, system, three brands) and the language on any story.
   globalTypes: {
     look: {
@@ -19,17 +37,11 @@ export default definePreview({
     },
     locale: {
       description: 'Language of the widget',
-      toolbar: { title: 'Language', icon: 'globe', items: ['en', 'de', 'fr', 'es', 'ja', 'ar'], dynamicTitle: true },
+      toolbar: { title: 'Language', icon: 'globe', items: [...STORY_LOCALES], dynamicTitle: true },
     },
   },
-  // No initial globals: a story keeps its own props until the toolbar picks something.
-  decorators: [
-    (Story, { args, globals }) => {
-      const look = typeof globals.look === 'string' ? LOOKS[globals.look] : undefined;
-      const locale = typeof globals.locale === 'string' ? globals.locale : undefined;
-      return Story({ args: { ...args, ...look, ...(locale ? { locale } : {}) } });
-    },
-  ],
+  initialGlobals,
+  decorators: [(Story, { args, globals }) => Story({ args: storyProps(args, globals) })],
   beforeEach({ msw }) {
     harnessMock.reset();
     msw.use(...harnessMockHandlers);

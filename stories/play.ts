@@ -1,31 +1,58 @@
 /**
  * Helpers for the stories' play functions: they drive the real widget inside its shadow root the way a
- * person does (clicks, typing, pasting) and query it by role and label, as a person finds things.
+ * person does (clicks, typing, pasting) and find things as a person does, by role and by the words on
+ * screen: the catalogue of the story's language (the toolbar's, when one is picked), never English literals.
  */
-import { expect, userEvent, waitFor, within, type Mock } from 'storybook/test';
+import { configure, expect, prettyDOM, userEvent, waitFor, within, type Mock } from 'storybook/test';
 import { paste } from '../test/support/paste.ts';
+import { storyProps, type StoryArgs } from './controls.ts';
 import { harnessMock } from './harness.ts';
+import { wordsFor, type Words } from './words.ts';
 
 // The one paste helper, shared with the browser tests.
 export { paste };
 
-/** What a play function gets to drive the widget with. */
-export interface Widget {
+/** How much of the widget a failed query prints: enough to see the whole dialog. */
+const PRINTED_DOM_CHARACTERS = 20_000;
+
+// A failed query prints the DOM it searched, and Testing Library cannot print a shadow root ("Expected an
+// element or document"), which hides the real failure: print the elements inside it instead.
+configure({
+  getElementError(message, container) {
+    const printed =
+      container instanceof ShadowRoot
+        ? Array.from(container.children, (child) => prettyDOM(child, PRINTED_DOM_CHARACTERS)).join('\n')
+        : prettyDOM(container, PRINTED_DOM_CHARACTERS);
+    const error = new Error([message, printed].filter(Boolean).join('\n\n'));
+    error.name = 'TestingLibraryElementError';
+    return error;
+  },
+});
+
+/** What a play function is given, as far as these helpers need it. */
+export interface PlayContext {
+  canvasElement: HTMLElement;
+  args: StoryArgs;
+  globals: Record<string, unknown>;
+}
+
+/** What a play function drives the widget with: queries in its shadow root, and the words it shows. */
+export interface Widget extends Words {
   /** Queries scoped to the widget's shadow root. */
   view: ReturnType<typeof within>;
   root: ShadowRoot;
   host: HTMLElement;
 }
 
-/** The widget rendered in a story's canvas, once its shadow root is attached. */
-export async function widgetIn(canvasElement: HTMLElement): Promise<Widget> {
+/** The widget rendered in a story's canvas, once its shadow root is attached, with the words it speaks. */
+export async function widgetIn({ canvasElement, args, globals }: PlayContext): Promise<Widget> {
   const host = await waitFor(() => {
     const found = canvasElement.querySelector<HTMLElement>('[data-harness-connect]');
     if (!found?.shadowRoot) throw new Error('the widget has no shadow root yet');
     return found;
   });
   const root = host.shadowRoot!;
-  return { view: within(root as unknown as HTMLElement), root, host };
+  return { view: within(root as unknown as HTMLElement), root, host, ...wordsFor(storyProps(args, globals)) };
 }
 
 /** The element focused inside the widget (the page's `activeElement` is the host). */
@@ -33,11 +60,30 @@ export function focusedIn(widget: Widget): Element | null {
   return widget.root.activeElement;
 }
 
+/** The dialog's name: "Connect Harness", or "Reconnect Harness", with the brand when there is one. */
+export function dialogName({ t, say, brand }: Widget, mode: 'connect' | 'reconnect' = 'connect'): string {
+  if (mode === 'reconnect') return brand ? say(t.titleReconnectBrand) : t.titleReconnect;
+  return brand ? say(t.titleBrand) : t.title;
+}
+
+/** The confirmation's heading: the account by name when Harness gave it ("Acme Platform is connected"). */
+export function connectedHeading({ t, say, brand }: Widget, accountName: string | null): string {
+  if (accountName !== null) return say(brand ? t.successNamedBrand : t.successNamed, { account: accountName });
+  return brand ? say(t.successBrand) : t.successTitle;
+}
+
+/** What the confirmation says beside a term ("Acts as", "Expires"): the `<dd>` after its `<dt>`. */
+export function detailOf(widget: Widget, term: string): HTMLElement {
+  const detail = widget.view.getByText(term, { selector: 'dt' }).nextElementSibling;
+  if (!(detail instanceof HTMLElement) || detail.tagName !== 'DD') throw new Error(`no detail follows the term "${term}"`);
+  return detail;
+}
+
 /** Skips the guide with "I already have an API key" and returns the two inputs. */
 export async function openForm(widget: Widget) {
-  await userEvent.click(await widget.view.findByRole('button', { name: 'I already have an API key' }));
-  const apiKey = (await widget.view.findByLabelText('API Key')) as HTMLInputElement;
-  const account = widget.view.getByLabelText('Account Identifier') as HTMLInputElement;
+  await userEvent.click(await widget.view.findByRole('button', { name: widget.t.skip }));
+  const apiKey = (await widget.view.findByLabelText(widget.t.apiKey)) as HTMLInputElement;
+  const account = widget.view.getByLabelText(widget.t.accountId) as HTMLInputElement;
   return { apiKey, account };
 }
 
@@ -60,7 +106,7 @@ export async function fillAndConnect(widget: Widget, apiKey: string, accountId?:
   paste(fields.apiKey, apiKey);
   // Replace whatever is there (the id the key filled in), as selecting all then pasting does.
   if (accountId !== undefined) paste(fields.account, accountId, { replace: true });
-  await userEvent.click(widget.view.getByRole('button', { name: 'Connect' }));
+  await userEvent.click(widget.view.getByRole('button', { name: widget.t.connect }));
   return fields;
 }
 
