@@ -270,28 +270,36 @@ export function isHarnessConnectError(value: unknown): value is HarnessConnectEr
   );
 }
 
-/** What stands where the key or its secret was removed. */
+/** What stands where the key, its secret or another text kept from an answer was removed. */
 const REDACTED = '[redacted]';
 
 /** Shorter needles could match innocent text; real keys and secrets are far longer. */
 const MIN_SCRUBBED_LENGTH = 8;
 
+/** `text` with every occurrence of each of `needles` replaced by `[redacted]`. */
+export function redact(text: string, needles: readonly string[]): string {
+  let redacted = text;
+  for (const needle of needles) {
+    if (needle !== '') redacted = redacted.replaceAll(needle, REDACTED);
+  }
+  return redacted;
+}
+
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  let scrubbed = text;
-  for (const needle of [apiKey, secret]) {
-    if (needle.length >= MIN_SCRUBBED_LENGTH) scrubbed = scrubbed.replaceAll(needle, REDACTED);
-  }
-  return scrubbed;
+  return redact(text, [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH));
 }
 
-/** `value` with the key removed from every string in it, at any depth (a JSON shape: strings, lists, plain objects). */
-function scrubDeep<T>(value: T, apiKey: string): T {
-  if (typeof value === 'string') return scrubSecret(value, apiKey) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, apiKey)) as T;
+/**
+ * `value` with `map` applied to every string in it, property names included, at any depth (a JSON shape:
+ * strings, lists, plain objects; anything else is kept as it is).
+ */
+export function mapStrings<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, map)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, apiKey)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [map(key), mapStrings(item, map)])) as T;
   }
   return value;
 }
@@ -306,7 +314,7 @@ function scrubDeep<T>(value: T, apiKey: string): T {
  */
 export function withoutSecret(error: HarnessConnectError, apiKey: string): HarnessConnectError {
   const json = error.toJSON();
-  const scrubbed = scrubDeep(json, apiKey);
+  const scrubbed = mapStrings(json, (text) => scrubSecret(text, apiKey));
   const unchanged = error.cause === undefined && JSON.stringify(scrubbed) === JSON.stringify(json);
   return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
 }

@@ -2,7 +2,14 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
-import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
+import {
+  HarnessConnectError,
+  mapStrings,
+  redact,
+  scrubSecret,
+  type HarnessConnectErrorCode,
+  type HarnessConnectErrorJSON,
+} from '../core/errors.js';
 import type { HarnessPrincipal } from '../core/permissions.js';
 import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode, HarnessVerifiedConnection } from './handler.js';
 
@@ -184,6 +191,29 @@ export function answeredConnection(connection: HarnessVerifiedConnection, includ
     user: user === null || includeEmail ? user : { name: user.name, email: null },
     principal: answeredPrincipal(connection.principal, includeEmail, scrub),
   };
+}
+
+/** The emails Harness named for the connection's user and principal. */
+function emailsOf(connection: HarnessVerifiedConnection): string[] {
+  const emails = [connection.user?.email, connection.principal.email];
+  return emails.filter((email): email is string => typeof email === 'string' && email !== '');
+}
+
+/**
+ * The fields `onVerified` returned, as the browser receives them: what JSON makes of them (a `Date` becomes
+ * its ISO text, as before), with the key and its secret removed from every string and property name at any
+ * depth and, unless `includeEmail`, the emails Harness named too. A host that answers the row it stored
+ * (`{ row: { ...connection, apiKey } }`) must not hand the key, or the email it chose to keep, to the browser.
+ */
+export function answeredExtra(
+  extra: Record<string, unknown>,
+  connection: HarnessVerifiedConnection,
+  includeEmail: boolean,
+  apiKey: string,
+): Record<string, unknown> {
+  const hidden = includeEmail ? [] : emailsOf(connection);
+  const plain = JSON.parse(JSON.stringify(extra)) as Record<string, unknown>;
+  return mapStrings(plain, (text) => redact(scrubSecret(text, apiKey), hidden));
 }
 
 /** `error` with the host's outbound addresses, when it is the IP allow-list's refusal and the host gave them. */

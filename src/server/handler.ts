@@ -2,7 +2,7 @@ import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, answeredConnection, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
+import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
 import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
@@ -110,7 +110,9 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
   ) => HarnessExpectedConnection | null | undefined | Promise<HarnessExpectedConnection | null | undefined>;
   /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
-   * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
+   * to the answer, e.g. `{ connectionId }`. They are answered as JSON makes them, with the key and its
+   * secret removed from every string at any depth (and the user's email, unless `includeEmail`): return
+   * what the browser needs, not the stored row. A rejection answers 500 and the connection is not reported.
    */
   onVerified?: (
     connection: HarnessVerifiedConnection,
@@ -293,13 +295,14 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       expiresSoon,
     };
     try {
+      const includeEmail = options.includeEmail === true;
       let extra: Record<string, unknown> = {};
       if (options.onVerified) {
         const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
         // Only an object adds fields (spreading a string would add one per character).
-        if (typeof returned === 'object' && returned !== null) extra = returned;
+        if (typeof returned === 'object' && returned !== null) extra = answeredExtra(returned, connection, includeEmail, cleanKey);
       }
-      const answered = answeredConnection(connection, options.includeEmail === true, cleanKey);
+      const answered = answeredConnection(connection, includeEmail, cleanKey);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection: answered });
     } catch (caught) {

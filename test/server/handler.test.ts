@@ -444,6 +444,48 @@ describe('createHarnessConnectHandler', () => {
     });
   });
 
+  describe('given an onVerified that returns what it stored', () => {
+    const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+
+    it('answers its fields without the key or its secret, in any string at any depth', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: (connection, { apiKey }) => ({
+          row: { ...connection, apiKey },
+          audit: [{ note: `linked with ${apiKey}` }, { secretOnly: `…${secret}` }],
+          [apiKey]: 'a key used as a name',
+          connectionId: 'conn_1',
+        }),
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain(secret);
+      const body = JSON.parse(text);
+      expect(body).toMatchObject({ ok: true, connectionId: 'conn_1', row: { apiKey: '[redacted]', tokenKind: 'pat' } });
+      expect(body.audit).toEqual([{ note: 'linked with [redacted]' }, { secretOnly: '…[redacted]' }]);
+      expect(body['[redacted]']).toBe('a key used as a name');
+    });
+
+    it('answers none of the emails Harness named unless includeEmail is set', async () => {
+      const onVerified = (connection: HarnessVerifiedConnection) => ({ row: connection, contact: `mail ${connection.user?.email}` });
+      const hidden = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      const hiddenText = await hidden.text();
+      expect(hiddenText).not.toContain('ada@acme.example');
+      expect(JSON.parse(hiddenText)).toMatchObject({ row: { user: { email: '[redacted]' } }, contact: 'mail [redacted]' });
+
+      const shown = await createHarnessConnectHandler({ ...base, onVerified, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+      expect(await shown.json()).toMatchObject({ row: { user: { email: 'ada@acme.example' } }, contact: 'mail ada@acme.example' });
+    });
+
+    it('answers what JSON makes of its values, as before', async () => {
+      const linkedAt = new Date(Date.UTC(2030, 0, 2));
+      const onVerified = () => ({ linkedAt, count: 3, flags: [true, null] });
+      const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      expect(await response.json()).toMatchObject({ linkedAt: '2030-01-02T00:00:00.000Z', count: 3, flags: [true, null] });
+    });
+  });
+
   describe('given a user with an email', () => {
     it('keeps the email out of the answer, and gives it to onVerified', async () => {
       const onVerified = vi.fn();
