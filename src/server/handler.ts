@@ -1,5 +1,5 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
-import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, toHarnessConnectError, withoutSecret, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
@@ -119,8 +119,10 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
     context: HarnessVerifiedContext,
   ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
   /**
-   * Observes every failure (for logs and metrics). The error never holds the key. It may be async; if it
-   * throws or rejects, the answer is sent all the same.
+   * Observes every failure (for logs and metrics). The error never holds the key, and never a `cause`: when
+   * one of your hooks throws, its `detail` names the hook and what it threw (an Error's name and message,
+   * the key removed), not the thrown value, which may hold the key anywhere. It may be async; if it throws or
+   * rejects, the answer is sent all the same.
    */
   onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
   /**
@@ -142,9 +144,29 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
 
 /** Where the answer's detail sends a developer when a host's callback threw. */
-const CAUSE_IN_ON_ERROR = "the error given to the server's onError has its cause.";
+const SEE_ON_ERROR = "the error given to the server's onError says what it threw.";
 
 function ignore(): void {}
+
+/**
+ * What a host's hook threw, for the developer's detail: an Error's name and message, a thrown string, else
+ * its type. The thrown value itself is not passed on as `cause`: an HTTP client's or a database driver's
+ * error can hold the key anywhere (`config.data`, the failed query), out of reach of any scrub.
+ */
+function thrownText(caught: unknown): string {
+  if (caught instanceof Error) return `${caught.name}: ${caught.message}`;
+  return typeof caught === 'string' ? caught : `a ${typeof caught}`;
+}
+
+/** `error` without its `cause`, for when no key is known to scrub (the body is not read yet). */
+function withoutCause(error: HarnessConnectError): HarnessConnectError {
+  return error.cause === undefined ? error : new HarnessConnectError(error.code, error.toJSON());
+}
+
+/** The error for a host hook that threw: `unknown`, with what it threw in the detail and no cause. */
+function hookFailure(hook: string, caught: unknown, message: string): HarnessConnectError {
+  return new HarnessConnectError('unknown', { message, detail: `${hook} threw ${thrownText(caught)}` });
+}
 
 /** The credentials in a JSON body, or the 400 that says what is wrong with it. */
 function parseCredentials(text: string): HarnessCredentialsInput | Response {
@@ -190,8 +212,13 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     }
   }
 
-  /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
-  function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
+  /**
+   * Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). `onError`
+   * gets it without a `cause` and, when the key is known, without the key in any of its strings (the rule of
+   * `toHarnessConnectError(value, apiKey)`): a host's own error may carry either.
+   */
+  function failure(caught: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
+    const error = apiKey === null ? withoutCause(caught) : withoutSecret(caught, apiKey);
     report(error, request);
     return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
   }
@@ -203,8 +230,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       return readExpected(await options.resolveExpected(request));
     } catch (caught) {
       if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
-      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'resolveExpected threw', cause: caught });
-      return failure(error, request, `resolveExpected threw; ${CAUSE_IN_ON_ERROR}`, apiKey);
+      const error = hookFailure('resolveExpected', caught, COULD_NOT_CHECK);
+      return failure(error, request, `resolveExpected threw; ${SEE_ON_ERROR}`, apiKey);
     }
   }
 
@@ -215,8 +242,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       returned = await options.beforeVerify(request);
     } catch (caught) {
-      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'beforeVerify threw', cause: caught });
-      return failure(error, request, `beforeVerify threw; ${CAUSE_IN_ON_ERROR}`, null);
+      const error = hookFailure('beforeVerify', caught, COULD_NOT_CHECK);
+      return failure(error, request, `beforeVerify threw; ${SEE_ON_ERROR}`, null);
     }
     if (returned instanceof Response) return returned;
     if (returned === undefined || returned === null) return null;
@@ -270,7 +297,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = withEgressIps(toHarnessConnectError(caught), options.egressIps);
+      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), options.egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
@@ -309,12 +336,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
       // failed save. Either way its detail (a database's text, say) is for onError only.
       if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
-      const error = new HarnessConnectError('unknown', {
-        message: 'The connection could not be saved. Try again.',
-        detail: 'onVerified threw',
-        cause: caught,
-      });
-      return failure(error, request, `onVerified threw; ${CAUSE_IN_ON_ERROR}`, cleanKey);
+      const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
+      return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
     }
   };
 }

@@ -432,7 +432,10 @@ describe('createHarnessConnectHandler', () => {
       expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'unknown', retryable: true } });
       expect(text).not.toContain('internal.corp');
       expect(harnessPosts()).toHaveLength(0);
-      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown', cause: thrown }), expect.any(Request));
+      // What it threw is described in the detail; the thrown value itself is not passed on (it may hold anything).
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown' }), expect.any(Request));
+      expect(onError.mock.calls[0]![0].cause).toBeUndefined();
+      expect(onError.mock.calls[0]![0].detail).toBe(`beforeVerify threw Error: ${thrown.message}`);
     });
 
     it('answers 500 without calling Harness when it returns something that is not a Response', async () => {
@@ -483,6 +486,43 @@ describe('createHarnessConnectHandler', () => {
       const onVerified = () => ({ linkedAt, count: 3, flags: [true, null] });
       const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
       expect(await response.json()).toMatchObject({ linkedAt: '2030-01-02T00:00:00.000Z', count: 3, flags: [true, null] });
+    });
+  });
+
+  describe('given a host hook that throws with the key in hand', () => {
+    const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+    /** An HTTP client's error: the key in its message and in the request it keeps. */
+    function clientError(apiKey: string): Error {
+      return Object.assign(new Error(`duplicate key value violates unique constraint: ${apiKey}`), { config: { data: apiKey } });
+    }
+
+    it.each([
+      ['onVerified', { onVerified: (_c: HarnessVerifiedConnection, { apiKey }: { apiKey: string }) => Promise.reject(clientError(apiKey)) }],
+      ['resolveExpected', { resolveExpected: () => Promise.reject(clientError(TOKENS.pat)) }],
+    ])('gives onError no raw cause and no key when %s throws', async (hook, hooks) => {
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ ...base, ...hooks, onError })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      const error = onError.mock.calls[0]![0] as HarnessConnectError;
+      expect(error.cause).toBeUndefined();
+      expect(error.detail).toBe(`${hook} threw Error: duplicate key value violates unique constraint: [redacted]`);
+      expect(JSON.stringify(error.toJSON())).not.toContain(secret);
+    });
+
+    it('gives onError a HarnessConnectError it threw without its cause and without the key', async () => {
+      const onError = vi.fn();
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onError,
+        onVerified: (_connection, { apiKey }) => {
+          throw new HarnessConnectError('forbidden', { message: `Already linked: ${apiKey}`, cause: clientError(apiKey) });
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(422);
+      const error = onError.mock.calls[0]![0] as HarnessConnectError;
+      expect(error).toMatchObject({ code: 'forbidden', message: 'Already linked: [redacted]' });
+      expect(error.cause).toBeUndefined();
     });
   });
 
