@@ -95,6 +95,13 @@ function hanging(call: Call): Promise<Response> {
   });
 }
 
+/** An ACL answer with two entries for each check asked, saying `first` and then `second`: contradictory when they differ. */
+function withDuplicate(call: Call, first: boolean, second: boolean): Response {
+  const { permissions } = JSON.parse(String(call.init.body)) as { permissions: Array<Record<string, unknown>> };
+  const accessControlList = permissions.flatMap((check) => [{ ...check, permitted: first }, { ...check, permitted: second }]);
+  return json(200, { status: 'SUCCESS', data: { principal: { principalIdentifier: 'ada-uuid', principalType: 'USER' }, accessControlList } });
+}
+
 const VIEW: HarnessPermissionRequirement = { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' };
 const EXECUTE: HarnessPermissionRequirement = { permission: 'core_pipeline_execute', resourceType: 'PIPELINE', label: 'Run pipelines' };
 
@@ -311,6 +318,18 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     expect(error).toMatchObject({ code: 'missing_permissions', missing: [PROJECT_DEPLOY], granted: [VIEW] });
   });
 
+  it('reads entries that repeat one verdict as that verdict', async () => {
+    const granted = fakeHarness({ acl: (call) => withDuplicate(call, true, true) });
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: granted.fetch, requiredPermissions: [VIEW] })).permissions).toEqual({
+      checked: true,
+      granted: [VIEW],
+      missing: [],
+    });
+    const refused = fakeHarness({ acl: (call) => withDuplicate(call, false, false) });
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: refused.fetch, requiredPermissions: [VIEW] }));
+    expect(error).toMatchObject({ code: 'missing_permissions', missing: [VIEW] });
+  });
+
   it.each<[string, Responder]>([
     ['a 500', () => json(500, { status: 'ERROR', code: 'UNEXPECTED', correlationId: 'corr-500' })],
     ['a 404', () => json(404, { status: 'ERROR', code: 'RESOURCE_NOT_FOUND' })],
@@ -320,6 +339,8 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     ['an entry without permitted', () => json(200, { status: 'SUCCESS', data: { accessControlList: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE' }] } })],
     ['an answer for another account', (call) => json(200, { status: 'SUCCESS', data: { accessControlList: JSON.parse(String(call.init.body)).permissions.map((c: Record<string, unknown>) => ({ ...c, resourceScope: { accountIdentifier: 'Elsewhere' }, permitted: true })) } })],
     ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://evil.example' } })],
+    ['entries permitting and refusing one requirement', (call) => withDuplicate(call, true, false)],
+    ['entries refusing and permitting one requirement', (call) => withDuplicate(call, false, true)],
   ])('the ACL call failing (%s): permissions_unknown when required, unavailable when advisory', async (_name, acl) => {
     const required = fakeHarness({ acl });
     const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: required.fetch, requiredPermissions: [VIEW] }));
