@@ -134,6 +134,8 @@ export interface AclVerdict {
   missing: HarnessPermissionRequirement[];
   /** The principal's identifier as the ACL answer names it (`principalIdentifier`, or the Go SDK's `identifier`). */
   principalIdentifier: string | null;
+  /** The principal's type as the ACL answer names it (`principalType`, or the Go SDK's `type`): `USER`, `SERVICE_ACCOUNT`. */
+  principalType: string | null;
 }
 
 /**
@@ -169,5 +171,6 @@ export function readAclAnswer(
   }
   const principal = isPlainObject(data.principal) ? data.principal : {};
   const principalIdentifier = answerText(principal.principalIdentifier) ?? answerText(principal.identifier) ?? null;
-  return { granted, missing, principalIdentifier };
+  const principalType = answerText(principal.principalType) ?? answerText(principal.type) ?? null;
+  return { granted, missing, principalIdentifier, principalType };
 }

@@ -49,7 +49,7 @@ function validateAnswer(data: Record<string, unknown> = {}): Response {
 const accountAnswer = (data: Record<string, unknown> = {}) =>
   json(200, { status: 'SUCCESS', data: { identifier: ACCOUNT, name: 'Acme Platform', ...data } });
 const userAnswer = (data: Record<string, unknown> = {}) =>
-  json(200, { status: 'SUCCESS', data: { name: 'Ada Lovelace', email: 'ada@example.com', ...data } });
+  json(200, { status: 'SUCCESS', data: { uuid: 'ada-uuid', name: 'Ada Lovelace', email: 'ada@example.com', ...data } });
 const denied = () => json(403, { status: 'ERROR', code: 'NG_ACCESS_DENIED', message: 'Missing permission core_account_view' });
 
 /** An ACL answer that permits exactly the permission ids in `permitted`, for each check asked. */
@@ -198,6 +198,18 @@ describe('verifyHarnessToken: the calls after token/validate (#13)', () => {
     expect(result.tokenKind).toBe('pat');
   });
 
+  it('ignores a currentUser answer for another user than token/validate named', async () => {
+    const { fetch } = fakeHarness({ user: () => userAnswer({ uuid: 'mallory-uuid', name: 'Mallory', email: 'mallory@example.com' }) });
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expect(result.principal).toEqual({ kind: 'user', identifier: 'ada-uuid', name: 'ada', email: 'ada@example.com' });
+    expect(JSON.stringify(result)).not.toContain('allory');
+  });
+
+  it('takes a currentUser answer that names no uuid (nothing to compare)', async () => {
+    const { fetch } = fakeHarness({ user: () => userAnswer({ uuid: undefined }) });
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).principal.name).toBe('Ada Lovelace');
+  });
+
   it('falls back to token/validate’s username when currentUser fails', async () => {
     const { fetch } = fakeHarness({ user: () => json(500, { status: 'ERROR', code: 'UNEXPECTED' }) });
     expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).principal).toEqual({ kind: 'user', identifier: 'ada-uuid', name: 'ada', email: 'ada@example.com' });
@@ -341,6 +353,9 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://evil.example' } })],
     ['entries permitting and refusing one requirement', (call) => withDuplicate(call, true, false)],
     ['entries refusing and permitting one requirement', (call) => withDuplicate(call, false, true)],
+    ['an answer for another principal', (call) => aclAnswer(call, [VIEW.permission], { principalIdentifier: 'mallory-uuid', principalType: 'USER' })],
+    ['an answer for another principal (the Go SDK’s names)', (call) => aclAnswer(call, [VIEW.permission], { identifier: 'mallory-uuid', type: 'USER' })],
+    ['an answer for another kind of principal', (call) => aclAnswer(call, [VIEW.permission], { principalIdentifier: 'ada-uuid', principalType: 'SERVICE_ACCOUNT' })],
   ])('the ACL call failing (%s): permissions_unknown when required, unavailable when advisory', async (_name, acl) => {
     const required = fakeHarness({ acl });
     const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: required.fetch, requiredPermissions: [VIEW] }));
@@ -368,8 +383,8 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
   });
 
   it.each([
-    ['principalIdentifier', { principalIdentifier: 'from-acl', principalType: 'SERVICE_ACCOUNT' }],
-    ['identifier (the Go SDK’s name)', { identifier: 'from-acl', type: 'SERVICE_ACCOUNT' }],
+    ['principalIdentifier', { principalIdentifier: 'from-acl', principalType: 'USER' }],
+    ['identifier (the Go SDK’s name)', { identifier: 'from-acl', type: 'USER' }],
   ])('reads the principal from the ACL answer’s %s when token/validate names none', async (_name, principal) => {
     const { fetch } = fakeHarness({
       validate: () => validateAnswer({ parentIdentifier: null }),
