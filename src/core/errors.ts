@@ -8,7 +8,9 @@ import {
   type HarnessPermissionRequirement,
   type HarnessPrincipal,
 } from './permissions.js';
+import { correlationIdOrNull, harnessCodeOrNull, httpStatusOrNull, singleLine } from './answer-facts.js';
 import { isHarnessPrincipal } from './principal.js';
+import { retryAfterMsOrNull } from './retry-after.js';
 
 /**
  * What went wrong, as a stable union. Hosts switch on these; new codes are only ever added.
@@ -316,7 +318,13 @@ export function withoutSecret(error: HarnessConnectError, apiKey: string): Harne
   const json = error.toJSON();
   const scrubbed = mapStrings(json, (text) => scrubSecret(text, apiKey));
   const unchanged = error.cause === undefined && JSON.stringify(scrubbed) === JSON.stringify(json);
-  return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
+  if (unchanged) return error;
+  // An id that held the secret is no id once scrubbed: `[redacted]` is not shaped like one.
+  return new HarnessConnectError(error.code, {
+    ...scrubbed,
+    correlationId: correlationIdOrNull(scrubbed.correlationId),
+    harnessCode: harnessCodeOrNull(scrubbed.harnessCode),
+  });
 }
 
 /**
@@ -332,37 +340,59 @@ export function toHarnessConnectError(value: unknown, apiKey?: string): HarnessC
 
 function toError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
-  if (isHarnessConnectError(value)) {
-    // A serialised error (from a server answer or another realm): its fields are the constructor's options.
-    const fields: Record<string, unknown> = { ...value };
-    const { field, message, retryable, missing, granted, accountName, principal, egressIps } = fields;
-    return new HarnessConnectError(value.code, {
-      ...value,
-      message: typeof message === 'string' ? message : undefined,
-      // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
-      field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
-      retryable: typeof retryable === 'boolean' ? retryable : undefined,
-      // The lists and the principal are shown to people: believed only in their own shape, else absent.
-      missing: isPermissionRequirementList(missing) ? missing.map(copyRequirement) : null,
-      granted: isPermissionRequirementList(granted) ? granted.map(copyRequirement) : null,
-      accountName: typeof accountName === 'string' ? accountName : null,
-      principal: isHarnessPrincipal(principal) ? copyPrincipal(principal) : null,
-      egressIps: isStringList(egressIps) ? [...egressIps] : null,
-    });
-  }
+  if (isHarnessConnectError(value)) return revive(value);
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
   return new HarnessConnectError('unknown', { detail: textOf(value), cause: value });
 }
 
+/**
+ * A serialised error (from a server answer, a proxy in front of it, or another realm) rebuilt from its own
+ * fields, each believed only in its own shape and otherwise absent: a status is an HTTP status, a wait is
+ * bounded like `Retry-After`, Harness's code and correlation id are shaped like them, texts are strings, and
+ * the texts a person reads on one line have no line breaks. So "Copy details" (which prints the code, the
+ * correlation id and the status a line each) is never fed extra lines or `[object Object]`. Nothing else it
+ * carries (a `cause`, a stray field) is passed on.
+ */
+function revive(value: HarnessConnectError): HarnessConnectError {
+  const fields: Record<string, unknown> = { ...value };
+  const { field, message, detail, retryable, status, retryAfterMs, correlationId, harnessCode } = fields;
+  const { missing, granted, accountName, principal, egressIps } = fields;
+  return new HarnessConnectError(value.code, {
+    message: typeof message === 'string' ? singleLine(message) : undefined,
+    // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
+    field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
+    retryable: typeof retryable === 'boolean' ? retryable : undefined,
+    status: httpStatusOrNull(status),
+    retryAfterMs: retryAfterMsOrNull(retryAfterMs),
+    correlationId: correlationIdOrNull(correlationId),
+    harnessCode: harnessCodeOrNull(harnessCode),
+    detail: typeof detail === 'string' ? detail : null,
+    // The lists and the principal are shown to people: believed only in their own shape, else absent.
+    missing: isPermissionRequirementList(missing) ? missing.map(revivedRequirement) : null,
+    granted: isPermissionRequirementList(granted) ? granted.map(revivedRequirement) : null,
+    accountName: typeof accountName === 'string' ? singleLine(accountName) : null,
+    principal: isHarnessPrincipal(principal) ? copyPrincipal(principal) : null,
+    egressIps: isStringList(egressIps) ? egressIps.map(singleLine) : null,
+  });
+}
+
+/** A requirement's own fields, its label (a line of a list) on one line. */
+function revivedRequirement(requirement: HarnessPermissionRequirement): HarnessPermissionRequirement {
+  const copy = copyRequirement(requirement);
+  if (copy.label !== undefined) copy.label = singleLine(copy.label);
+  return copy;
+}
+
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-/** Only the principal's own fields: nothing else a serialised error carries is passed on. */
+/** Only the principal's own fields, each on one line: nothing else a serialised error carries is passed on. */
 function copyPrincipal({ kind, identifier, name, email }: HarnessPrincipal): HarnessPrincipal {
-  return { kind, identifier, name, email };
+  const line = (text: string | null) => (text === null ? null : singleLine(text));
+  return { kind, identifier: line(identifier), name: line(name), email: line(email) };
 }
 
 /** The text of something thrown: an Error's message, a thrown string, else nothing. */

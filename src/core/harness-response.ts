@@ -1,3 +1,4 @@
+import { correlationIdOrNull, harnessCodeOrNull } from './answer-facts.js';
 import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
 import type { HarnessPermissionsResult, HarnessPrincipal } from './permissions.js';
@@ -172,6 +173,7 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
 /** What a failed answer held, for the developer's detail: Harness's code and message, or its kind. */
 function whatCameBack(harnessCode: string, message: string, html: boolean): string {
   if (harnessCode !== '') return `${harnessCode}: ${message}`;
+  if (message !== '') return `no Harness code: ${message}`;
   return html ? 'an HTML page' : 'no Harness envelope';
 }
 
@@ -190,7 +192,8 @@ export function verificationWithoutSecret(verification: HarnessTokenVerification
     tokenId: scrub(verification.tokenId),
     tokenName: scrubNullable(verification.tokenName),
     user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
-    correlationId: scrubNullable(verification.correlationId),
+    // An id that held the secret is no id once scrubbed.
+    correlationId: correlationIdOrNull(scrubNullable(verification.correlationId)),
     accountName: scrubNullable(verification.accountName),
     principal: {
       kind: principal.kind,
@@ -222,13 +225,14 @@ export function interpretValidateResponse(
     // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
   }
   const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
-  const correlationId = text(envelope?.correlationId) ?? headerText(header, 'x-harness-correlation-id');
+  // Shaped like Harness's own or not taken at all: a proxy's text here would reach "Copy details" and the route.
+  const correlationId = correlationIdOrNull(envelope?.correlationId) ?? correlationIdOrNull(headerText(header, 'x-harness-correlation-id'));
   // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
   const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
   if (redirected || status !== 200 || envelope?.status !== 'SUCCESS') {
     const first = envelope?.responseMessages?.[0];
-    const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
+    const harnessCode = harnessCodeOrNull(envelope?.code) ?? harnessCodeOrNull(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
     const html = !envelope && (header('content-type').includes('html') || /^\s*</.test(body));
     const facts = {

@@ -6,6 +6,7 @@
  */
 import { callHarness, successData, type HarnessAnswer, type HarnessCallContext } from './harness-request.js';
 import { aclRequestBody, readAclAnswer, type AclVerdict, type HarnessPermissionRequirement } from './permissions.js';
+import { correlationIdOrNull } from './answer-facts.js';
 import { isPlainObject } from './is-plain-object.js';
 
 /** A non-empty string, else `null`. */
@@ -59,15 +60,15 @@ export type AclOutcome =
   | { ok: true; verdict: AclVerdict }
   | { ok: false; detail: string; status: number | null; correlationId: string | null };
 
-/** The correlation id of an answer, from its envelope or header, for the developer to quote. */
+/** The correlation id of an answer, from its envelope or header, for the developer to quote; only one shaped like an id. */
 function correlationIdOf({ response, text: body }: HarnessAnswer): string | null {
   try {
     const envelope: unknown = JSON.parse(body);
-    if (isPlainObject(envelope) && text(envelope.correlationId) !== null) return text(envelope.correlationId);
+    if (isPlainObject(envelope) && correlationIdOrNull(envelope.correlationId) !== null) return correlationIdOrNull(envelope.correlationId);
   } catch {
     // Not JSON: the header, if any.
   }
-  return text(response.headers.get('x-harness-correlation-id'));
+  return correlationIdOrNull(response.headers.get('x-harness-correlation-id'));
 }
 
 /** Who token/validate said the key acts as: what the ACL answer's principal must not contradict. */

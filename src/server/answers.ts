@@ -2,6 +2,7 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
+import { correlationIdOrNull, harnessCodeOrNull } from '../core/answer-facts.js';
 import {
   HarnessConnectError,
   mapStrings,
@@ -85,20 +86,9 @@ export function retryAfterSeconds(retryAfterMs: number | null): number | null {
  */
 export const MAX_ANSWER_TEXT_CHARS = 300;
 
-/** Harness's own codes (`INVALID_TOKEN`, `NG_ACCESS_DENIED`, …): anything else in their place is not one. */
-const HARNESS_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
-
-/** Harness's correlation ids are UUIDs; allow any short run of letters, digits and dashes. */
-const CORRELATION_ID = /^[A-Za-z0-9-]{1,64}$/;
-
 function capped(text: string): string {
   if (text.length <= MAX_ANSWER_TEXT_CHARS) return text;
   return `${text.slice(0, MAX_ANSWER_TEXT_CHARS - 1)}…`;
-}
-
-function matching(value: string | null, pattern: RegExp): string | null {
-  if (value === null || !pattern.test(value)) return null;
-  return value;
 }
 
 /**
@@ -108,7 +98,7 @@ function matching(value: string | null, pattern: RegExp): string | null {
  */
 export function describeUpstreamAnswer(error: HarnessConnectError): string | null {
   if (error.status === null) return null;
-  const harnessCode = matching(error.harnessCode, HARNESS_CODE);
+  const harnessCode = harnessCodeOrNull(error.harnessCode);
   const code = harnessCode === null ? '' : ` (${harnessCode})`;
   return `The Harness API address answered HTTP ${error.status}${code}. The error given to the server's onError has the full answer.`;
 }
@@ -164,9 +154,9 @@ export function errorAnswer(
     message: capped(scrub(error.message)),
     field: error.field,
     retryable: error.retryable,
-    correlationId: matching(correlationId, CORRELATION_ID),
+    correlationId: correlationIdOrNull(correlationId),
     status: error.status,
-    harnessCode: matching(harnessCode, HARNESS_CODE),
+    harnessCode: harnessCodeOrNull(harnessCode),
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
     // The host's own requirements and addresses; the account's name and the principal come from Harness.

@@ -369,6 +369,18 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     expect(result.accountName).toBe('Acme Platform');
   });
 
+  it('passes on the ACL answer’s correlation id only when it is shaped like one', async () => {
+    const verify = (correlationId: string) =>
+      rejection(
+        verifyHarnessToken(
+          { apiKey: PAT },
+          { fetch: fakeHarness({ acl: () => json(500, { status: 'ERROR', code: 'UNEXPECTED', correlationId }) }).fetch, requiredPermissions: [VIEW] },
+        ),
+      );
+    expect((await verify('corr-500')).correlationId).toBe('corr-500');
+    expect((await verify('corr-500\nHTTP status: 200')).correlationId).toBeNull();
+  });
+
   it('an ACL call that hangs: permissions_unknown within the timeout when required, unavailable when advisory', async () => {
     const started = Date.now();
     const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: fakeHarness({ acl: hanging }).fetch, requiredPermissions: [VIEW], timeoutMs: 150 }));
