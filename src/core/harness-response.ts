@@ -160,12 +160,14 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
   if (status >= 500 || (status === 200 && harnessCode === '' && !html)) return 'unavailable';
   const harnessOwn = HARNESS_CODES.get(harnessCode);
   if (harnessOwn !== undefined) return harnessOwn;
+  // An HTML page (a proxy's sign-in, a WAF's block), whatever its status: not Harness's API, and no verdict
+  // on the key. Telling the person that Harness rejected their key would send them to make another.
+  if (html) return 'wrong_host';
   // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
   // "Invalid accountId in token".
   if (status === 401 || harnessCode === 'INVALID_TOKEN') return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
   if (status === 402 || status === 403 || harnessCode.includes('ACCESS_DENIED')) return 'forbidden';
-  // A 404 or an HTML page (sign-in, proxy): not Harness's API.
-  if (status === 404 || html) return 'wrong_host';
+  if (status === 404) return 'wrong_host';
   if (status === 400 || status === 422 || harnessCode === 'INVALID_REQUEST') return 'invalid_request';
   return 'unknown';
 }

@@ -520,6 +520,11 @@ describe('verifyHarnessToken: what Harness answers', () => {
     expect(error).toMatchObject({ code: 'forbidden', field: null, retryable: false, status: 403, harnessCode: 'NG_ACCESS_DENIED' });
   });
 
+  it.each([401, 403])('an HTML page with status %s (a proxy’s sign-in, a WAF’s block) → wrong_host, not a verdict on the key', async (status) => {
+    const error = await failWith(() => html(status, '<html><body>Proxy login</body></html>'));
+    expect(error).toMatchObject({ code: 'wrong_host', field: null, status, harnessCode: null });
+  });
+
   it('403 with an empty body (a proxy) → forbidden', async () => {
     expect((await failWith(() => new Response('', { status: 403 }))).code).toBe('forbidden');
   });
