@@ -11,7 +11,7 @@ import {
   type HarnessConnectErrorCode,
   type HarnessConnectErrorJSON,
 } from '../core/errors.js';
-import type { HarnessPrincipal } from '../core/permissions.js';
+import type { HarnessPermissionRequirement, HarnessPrincipal } from '../core/permissions.js';
 import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode, HarnessVerifiedConnection } from './handler.js';
 
 /**
@@ -81,7 +81,8 @@ export function retryAfterSeconds(retryAfterMs: number | null): number | null {
 }
 
 /**
- * The longest `message` or `detail` an answer carries: room for a sentence or two, never for a page that
+ * The longest text an answer carries (an error's `message` or `detail`; a connection's account, token, user
+ * and principal names and emails; a permission's label): room for a sentence or two, never for a page that
  * Harness, a proxy or an integrator's database driver sent along.
  */
 export const MAX_ANSWER_TEXT_CHARS = 300;
@@ -119,6 +120,15 @@ export function answeredPrincipal(
     name: text(principal.name),
     email: includeEmail ? text(principal.email) : null,
   };
+}
+
+/** A requirement as answered: the host's own, its label capped like every text. */
+function answeredRequirement(requirement: HarnessPermissionRequirement): HarnessPermissionRequirement {
+  return requirement.label === undefined ? requirement : { ...requirement, label: capped(requirement.label) };
+}
+
+function answeredRequirements(list: HarnessPermissionRequirement[] | null): HarnessPermissionRequirement[] | null {
+  return list === null ? null : list.map(answeredRequirement);
 }
 
 /** How the route answers what an error says about the account and the principal. */
@@ -160,8 +170,8 @@ export function errorAnswer(
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
     // The host's own requirements and addresses; the account's name and the principal come from Harness.
-    missing: error.missing,
-    granted: error.granted,
+    missing: answeredRequirements(error.missing),
+    granted: answeredRequirements(error.granted),
     accountName: error.accountName === null ? null : capped(scrub(error.accountName)),
     principal: error.principal === null ? null : answeredPrincipal(error.principal, options.includeEmail, scrub),
     egressIps: error.egressIps,
@@ -170,16 +180,23 @@ export function errorAnswer(
 }
 
 /**
- * The connection as the browser receives it: without the key in any text Harness supplied, and with the
- * emails only when the host asked for them.
+ * The connection as the browser receives it: without the key in any text Harness supplied, each text
+ * capped to `MAX_ANSWER_TEXT_CHARS`, and with the emails only when the host asked for them.
  */
 export function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
   const scrub = (text: string) => scrubSecret(text, apiKey);
-  const { user } = connection;
+  const text = (value: string | null) => (value === null ? null : capped(scrub(value)));
+  const { user, permissions } = connection;
   return {
     ...connection,
-    user: user === null || includeEmail ? user : { name: user.name, email: null },
+    tokenId: capped(scrub(connection.tokenId)),
+    tokenName: text(connection.tokenName),
+    accountName: text(connection.accountName),
+    user: user === null ? null : { name: text(user.name), email: includeEmail ? text(user.email) : null },
     principal: answeredPrincipal(connection.principal, includeEmail, scrub),
+    permissions: permissions.checked
+      ? { checked: true, granted: permissions.granted.map(answeredRequirement), missing: permissions.missing.map(answeredRequirement) }
+      : permissions,
   };
 }
 

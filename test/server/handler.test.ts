@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createHarnessConnectHandler, HarnessConnectError, type HarnessVerifiedConnection } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+import { MAX_ANSWER_TEXT_CHARS } from '../../src/server/answers.js';
 
 let harness: HarnessMockServer;
 let base: { baseUrl: string; allowedHosts: string[] };
@@ -486,6 +487,41 @@ describe('createHarnessConnectHandler', () => {
       const onVerified = () => ({ linkedAt, count: 3, flags: [true, null] });
       const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
       expect(await response.json()).toMatchObject({ linkedAt: '2030-01-02T00:00:00.000Z', count: 3, flags: [true, null] });
+    });
+  });
+
+  describe('given Harness answers with texts of any length', () => {
+    it('caps every text of the success answer to MAX_ANSWER_TEXT_CHARS', async () => {
+      // Long enough to show the cap, short enough that the answers stay under the verifier's 256 KiB limit.
+      const long = (letter: string) => letter.repeat(20_000);
+      const VIEW = { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: long('L') };
+      const respond = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        const path = new URL(String(input)).pathname;
+        const ok = (data: unknown) => Response.json({ status: 'SUCCESS', data });
+        if (path.endsWith('/token/validate')) {
+          return ok({
+            valid: true, accountIdentifier: ACCOUNTS.primary.id, validTo: 0, apiKeyType: 'USER',
+            identifier: long('I'), name: long('T'), parentIdentifier: long('P'), username: long('U'), email: `${long('e')}@x.example`,
+          });
+        }
+        if (path.includes('/accounts/')) return ok({ identifier: ACCOUNTS.primary.id, name: long('A') });
+        if (path.endsWith('/currentUser')) return ok({ name: long('N'), email: `${long('e')}@x.example` });
+        const { permissions } = JSON.parse(String(init?.body)) as { permissions: Record<string, unknown>[] };
+        return ok({ accessControlList: permissions.map((check) => ({ ...check, permitted: true })) });
+      };
+      const handler = createHarnessConnectHandler({ fetch: respond as typeof fetch, includeEmail: true, requiredPermissions: [VIEW] });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(200);
+      const { connection } = await response.json();
+      const texts = [
+        connection.tokenId, connection.tokenName, connection.accountName, connection.user.name, connection.user.email,
+        connection.principal.identifier, connection.principal.name, connection.principal.email, connection.permissions.granted[0].label,
+      ];
+      for (const text of texts) {
+        expect(typeof text).toBe('string');
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(MAX_ANSWER_TEXT_CHARS);
+      }
     });
   });
 
