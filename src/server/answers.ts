@@ -105,8 +105,23 @@ export function describeUpstreamAnswer(error: HarnessConnectError): string | nul
 }
 
 /**
+ * Something shaped like an email address inside a text: a character, `@`, a character, no space between.
+ * Harness users are often named by their address (token/validate's `username`, currentUser's `name`), and
+ * people put theirs in a token's name.
+ */
+const HOLDS_EMAIL = /[^\s@]@[^\s@]/;
+
+/**
+ * A name as answered: `null` when it holds an email address and the host did not choose to answer emails
+ * (see `includeEmail`), else as it is. Hiding the `email` field alone would leave the same address in the name.
+ */
+function answeredName(name: string | null, includeEmail: boolean): string | null {
+  return name !== null && !includeEmail && HOLDS_EMAIL.test(name) ? null : name;
+}
+
+/**
  * The principal as the browser may see it: texts without the key and of a sentence's length, and the
- * email only when the host chose to answer it (see `includeEmail`).
+ * email (in its own field or as its name) only when the host chose to answer it (see `includeEmail`).
  */
 export function answeredPrincipal(
   principal: HarnessPrincipal,
@@ -117,7 +132,7 @@ export function answeredPrincipal(
   return {
     kind: principal.kind,
     identifier: text(principal.identifier),
-    name: text(principal.name),
+    name: answeredName(text(principal.name), includeEmail),
     email: includeEmail ? text(principal.email) : null,
   };
 }
@@ -181,7 +196,8 @@ export function errorAnswer(
 
 /**
  * The connection as the browser receives it: without the key in any text Harness supplied, each text
- * capped to `MAX_ANSWER_TEXT_CHARS`, and with the emails only when the host asked for them.
+ * capped to `MAX_ANSWER_TEXT_CHARS`, and with the emails (and names that hold one) only when the host
+ * asked for them.
  */
 export function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
   const scrub = (text: string) => scrubSecret(text, apiKey);
@@ -190,9 +206,9 @@ export function answeredConnection(connection: HarnessVerifiedConnection, includ
   return {
     ...connection,
     tokenId: capped(scrub(connection.tokenId)),
-    tokenName: text(connection.tokenName),
+    tokenName: answeredName(text(connection.tokenName), includeEmail),
     accountName: text(connection.accountName),
-    user: user === null ? null : { name: text(user.name), email: includeEmail ? text(user.email) : null },
+    user: user === null ? null : { name: answeredName(text(user.name), includeEmail), email: includeEmail ? text(user.email) : null },
     principal: answeredPrincipal(connection.principal, includeEmail, scrub),
     permissions: permissions.checked
       ? { checked: true, granted: permissions.granted.map(answeredRequirement), missing: permissions.missing.map(answeredRequirement) }

@@ -31,7 +31,8 @@ export interface HarnessVerifiedConnection {
   apiKeyType: HarnessTokenVerification['apiKeyType'];
   /**
    * The user (or service account) the key acts as. `onVerified` gets the email; the answer to the browser
-   * says `email: null` unless the handler is created with `includeEmail: true`.
+   * says `email: null` (and `name: null` for a name that holds an email address) unless the handler is
+   * created with `includeEmail: true`.
    */
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
@@ -88,7 +89,9 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
   /**
    * Answer the user's email in `connection.user.email` and `connection.principal.email` (and an error's
    * `principal.email`). Off by default (the answer then says `null`): the answer goes to the browser, and an
-   * email tells whoever holds a key whose it is. `onVerified` always receives it.
+   * email tells whoever holds a key whose it is. Off, a `tokenName`, `user.name` or `principal.name` that
+   * holds an email address (Harness users are often named by theirs) is answered `null` too. `onVerified`
+   * always receives them all.
    * @default false
    */
   includeEmail?: boolean;

@@ -576,6 +576,52 @@ describe('createHarnessConnectHandler', () => {
       expect(onVerified.mock.calls[0]![1].verification.user.email).toBe('ada@acme.example');
     });
 
+    describe('whose names are email addresses (Harness users are often named by theirs)', () => {
+      const respond = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        const path = new URL(String(input)).pathname;
+        const ok = (data: unknown) => Response.json({ status: 'SUCCESS', data });
+        if (path.endsWith('/token/validate')) {
+          return ok({
+            valid: true, accountIdentifier: ACCOUNTS.primary.id, validTo: 0, apiKeyType: 'USER', parentIdentifier: 'ada-uuid',
+            name: 'CI token of ada@acme.example', username: 'ada@acme.example', email: 'ada@acme.example',
+          });
+        }
+        if (path.includes('/accounts/')) return ok({ identifier: ACCOUNTS.primary.id, name: 'Acme' });
+        if (path.endsWith('/currentUser')) return ok({ uuid: 'ada-uuid', name: 'ada@acme.example', email: 'ada@acme.example' });
+        const { permissions } = JSON.parse(String(init?.body)) as { permissions: Record<string, unknown>[] };
+        return ok({ accessControlList: permissions.map((check) => ({ ...check, permitted: false })) });
+      };
+      const fetch = respond as typeof globalThis.fetch;
+
+      it('answers none of them without includeEmail, and all of them with it', async () => {
+        const hidden = await createHarnessConnectHandler({ fetch })(post({ apiKey: TOKENS.pat }));
+        const text = await hidden.text();
+        expect(text).not.toContain('@acme.example');
+        expect(JSON.parse(text).connection).toMatchObject({
+          tokenName: null,
+          user: { name: null, email: null },
+          principal: { identifier: 'ada-uuid', name: null, email: null },
+          accountName: 'Acme',
+        });
+
+        const shown = await createHarnessConnectHandler({ fetch, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+        expect((await shown.json()).connection).toMatchObject({
+          tokenName: 'CI token of ada@acme.example',
+          user: { name: 'ada@acme.example', email: 'ada@acme.example' },
+          principal: { name: 'ada@acme.example', email: 'ada@acme.example' },
+        });
+      });
+
+      it('answers no such name in an error’s principal either', async () => {
+        const requiredPermissions = [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE' }];
+        const response = await createHarnessConnectHandler({ fetch, requiredPermissions })(post({ apiKey: TOKENS.pat }));
+        const text = await response.text();
+        expect(response.status).toBe(422);
+        expect(text).not.toContain('@acme.example');
+        expect(JSON.parse(text).error).toMatchObject({ code: 'missing_permissions', principal: { identifier: 'ada-uuid', name: null, email: null } });
+      });
+    });
+
     it('answers the email when the integrator opts in with includeEmail', async () => {
       const response = await createHarnessConnectHandler({ ...base, includeEmail: true })(post({ apiKey: TOKENS.pat }));
       expect((await response.json()).connection.user).toMatchObject({ email: 'ada@acme.example' });
