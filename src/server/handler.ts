@@ -4,17 +4,10 @@ import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
 import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
+import { readBodyLimits } from './body-limits.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
-/** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
-
-/**
- * A 200-byte body arrives in one packet; one still trickling in after this long is a slow client or an
- * attack that holds the route (and a socket) open.
- */
-export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /**
  * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
@@ -129,12 +122,14 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    */
   onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
   /**
-   * The largest body read; a larger one is answered 413 `payload_too_large`.
+   * The largest body read; a larger one is answered 413 `payload_too_large`. A number above 0: anything
+   * else (`NaN`, a negative number, a string) throws a `configuration` error when the route is created.
    * @default 8192
    */
   maxBodyBytes?: number;
   /**
-   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`.
+   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`. A number above
+   * 0, checked like `maxBodyBytes`.
    * @default 10000
    */
   bodyTimeoutMs?: number;
@@ -201,8 +196,8 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
  * export const POST = createHarnessConnectHandler({ onVerified: async (c, { apiKey }) => ({ connectionId: await save(c, apiKey) }) });
  */
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  // Checked now, not per request: a limit that is not one would otherwise switch itself off silently.
+  const { maxBodyBytes, bodyTimeoutMs } = readBodyLimits(options);
 
   /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
   function report(error: HarnessConnectError, request: Request): void {

@@ -5,6 +5,7 @@
 import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 import { verifyHarnessCredentials } from './verify-credentials.js';
 
 /**
@@ -119,6 +120,12 @@ function statusOf(error: HarnessConnectError): HarnessConnectionStatus | null {
  * `checkHarnessConnections`, which bounds how many run at once.
  */
 export async function checkHarnessConnection(apiKey: string, options: CheckHarnessConnectionOptions): Promise<HarnessConnectionHealth> {
+  // `as unknown`: a JavaScript caller may pass anything; the declared type stays for what follows.
+  if (!isPlainObject(options as unknown)) {
+    throw new HarnessConnectError('configuration', {
+      detail: 'harness-connect: checkHarnessConnection(apiKey, options) needs options with at least the accountId the connection was stored for.',
+    });
+  }
   const { accountId, ...verifyOptions } = options;
   let verification: HarnessTokenVerification;
   try {

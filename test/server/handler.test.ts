@@ -120,6 +120,34 @@ describe('createHarnessConnectHandler', () => {
     });
   });
 
+  describe('given limits that are not limits', () => {
+    it.each([
+      ['maxBodyBytes', Number.NaN],
+      ['maxBodyBytes', -1],
+      ['maxBodyBytes', 0],
+      ['maxBodyBytes', Number.POSITIVE_INFINITY],
+      ['maxBodyBytes', '8192'],
+      ['bodyTimeoutMs', Number.NaN],
+      ['bodyTimeoutMs', -5],
+      ['bodyTimeoutMs', Number.POSITIVE_INFINITY],
+      ['bodyTimeoutMs', '10s'],
+    ])('refuses %s: %s at creation with a configuration error saying what to pass', (name, value) => {
+      let thrown: unknown;
+      try {
+        createHarnessConnectHandler({ [name]: value });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(HarnessConnectError);
+      expect(thrown).toMatchObject({ code: 'configuration' });
+      expect((thrown as HarnessConnectError).message).toMatch(new RegExp(`^harness-connect: ${name} must be a number .* greater than 0`));
+    });
+
+    it('takes the defaults when they are left out', () => {
+      expect(() => createHarnessConnectHandler({ maxBodyBytes: undefined, bodyTimeoutMs: undefined })).not.toThrow();
+    });
+  });
+
   describe('given a request it cannot take', () => {
     const handler = createHarnessConnectHandler({ baseUrl: 'https://app.harness.io' });
 

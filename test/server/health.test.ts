@@ -74,6 +74,29 @@ describe('checkHarnessConnection: answers that are not Harness’s own (#12)', (
   });
 });
 
+describe('checkHarnessConnection(s): a set-up that is not one (#12)', () => {
+  it.each([
+    ['no options', undefined],
+    ['null options', null],
+  ])('rejects %s with a configuration error', async (_name, options) => {
+    await expect(checkHarnessConnection(TOKENS.pat, options as never)).rejects.toMatchObject({ name: 'HarnessConnectError', code: 'configuration' });
+  });
+
+  it.each([
+    ['a null item', [{ apiKey: TOKENS.sat, accountId: ACCOUNTS.primary.id }, null]],
+    ['a string item', ['pat.x.y.z']],
+    ['a list that is not one', { length: 1 }],
+  ])('rejects %s with a configuration error, checking nothing', async (_name, list) => {
+    const { fetch, counter } = slowHarness(1);
+    await expect(checkHarnessConnections(list as never, { fetch })).rejects.toMatchObject({ name: 'HarnessConnectError', code: 'configuration' });
+    expect(counter.validated).toBe(0);
+  });
+
+  it('rejects options that are not an object with a configuration error', async () => {
+    await expect(checkHarnessConnections([], null as never)).rejects.toMatchObject({ code: 'configuration' });
+  });
+});
+
 /** A Harness that answers every call after `delayMs`, counting the token/validate calls in flight. */
 function slowHarness(delayMs: number) {
   const counter = { inFlight: 0, most: 0, validated: 0 };
