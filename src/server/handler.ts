@@ -3,7 +3,7 @@ import { HarnessConnectError, toHarnessConnectError, withoutSecret, type Harness
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
-import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
+import { accountMismatch, credentialsFor, principalMismatch, readExpected, type ExpectedConnection, type HarnessExpectedConnection } from './expected.js';
 import { readBodyLimits } from './body-limits.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
@@ -222,7 +222,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   }
 
   /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
-  async function runResolveExpected(request: Request, apiKey: string): Promise<HarnessExpectedConnection | null | Response> {
+  async function runResolveExpected(request: Request, apiKey: string): Promise<ExpectedConnection | null | Response> {
     if (!options.resolveExpected) return null;
     try {
       return readExpected(await options.resolveExpected(request));
