@@ -128,7 +128,8 @@ export async function checkPermissions(
   }
   const verdict = readAclAnswer(data, requirements, context.accountId);
   if (verdict === null) {
-    return { ok: false, detail: 'harness-connect: the ACL answer does not say for every requirement whether it is permitted.', status, correlationId };
+    const detail = 'harness-connect: the ACL answer does not say plainly for every requirement whether it is permitted (no entry, another value than true or false, or entries that contradict each other).';
+    return { ok: false, detail, status, correlationId };
   }
   const other = otherPrincipal(verdict, validated);
   if (other !== null) return { ok: false, detail: `harness-connect: ${other}: not an answer about this key.`, status, correlationId };
