@@ -51,8 +51,9 @@ export default [
   // #13: the account, principal and ACL calls after token/validate, their safe shared call, Harness's own codes.
   check('core (own code)', 'dist/core.js', '9 KB', [...ALL_DEPS, 'node:*']),
   // #13: the same verifier (it imports the core), plus the route's identity fields and egress addresses;
-  // #14: renewing a connection (resolveExpected) and the health checks of stored ones.
-  check('server (own code)', 'dist/server.js', '12 KB', [...ALL_DEPS, 'node:*']),
+  // #14: renewing a connection (resolveExpected) and the health checks of stored ones. #12: the hosts' own
+  // fields scrubbed, every answered text capped, option checks, the ACL and currentUser compared with validate.
+  check('server (own code)', 'dist/server.js', '13.5 KB', [...ALL_DEPS, 'node:*']),
   // The mock grew with the ACL call, projects, Harness's own error codes and its run-time controls.
   check('testing (own code)', 'dist/testing.js', '10 KB', ['msw']),
   // #13: the confirmation's facts, the permissions view, seven new error codes' English words and the checks
@@ -60,8 +61,9 @@ export default [
   check('widget `.` (own code)', 'dist/index.js', '20 KB', ['react', 'react-dom', 'react-hook-form', '@tanstack/react-query']),
   // The headline figure: everything the widget adds up front to a host that already has React. The entry
   // no longer carries zod/mini (the widget's form checks with the core directly; the zod schema is in
-  // harness-connect/core for hosts that validate with zod).
-  check('widget `.` added to a React host', 'dist/index.js', '40 KB', ['react', 'react-dom']),
+  // harness-connect/core for hosts that validate with zod). #12: a revived serialised error checks each
+  // field's shape (status, wait, Harness's code and correlation id, one-line texts).
+  check('widget `.` added to a React host', 'dist/index.js', '40.5 KB', ['react', 'react-dom']),
   // The single-file <script> build for non-React hosts: React and react-dom are inside, and most of it.
   // One file cannot load catalogues lazily: all six languages are inside (about 10 KB of it).
   check('element `<script>` (React inside)', 'dist/harness-connect.element.js', '130 KB', []),
