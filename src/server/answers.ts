@@ -2,7 +2,7 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
-import { correlationIdOrNull, harnessCodeOrNull } from '../core/answer-facts.js';
+import { correlationIdOrNull, harnessCodeOrNull, httpStatusOrNull } from '../core/answer-facts.js';
 import {
   HarnessConnectError,
   mapStrings,
@@ -180,7 +180,7 @@ export function errorAnswer(
     field: error.field,
     retryable: error.retryable,
     correlationId: correlationIdOrNull(correlationId),
-    status: error.status,
+    status: httpStatusOrNull(error.status),
     harnessCode: harnessCodeOrNull(harnessCode),
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,

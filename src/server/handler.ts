@@ -8,7 +8,6 @@ import { readBodyLimits } from './body-limits.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
-
 /**
  * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
  * browser. Never the key. (The widget's own `HarnessConnection`, from `harness-connect`, is what its

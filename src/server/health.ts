@@ -86,7 +86,10 @@ export const HARNESS_CONNECTION_STATUS_OF: Readonly<Record<HarnessConnectErrorCo
   principal_mismatch: 'invalid',
 };
 
-/** The status of a token/validate success envelope: an error with it came from Harness's own answer. */
+/**
+ * An error with this status came from reading a 200 success envelope strictly (`valid: false`, another
+ * account, a past `validTo`): Harness's own answer, even without an error code.
+ */
 const HTTP_OK = 200;
 
 /**

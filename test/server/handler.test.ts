@@ -391,6 +391,17 @@ describe('createHarnessConnectHandler', () => {
       expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
     });
 
+    it('answers no status an integrator’s error carries that is not an HTTP status', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('forbidden', { status: 7 });
+        },
+      });
+      const { error } = await (await handler(post({ apiKey: TOKENS.pat }))).json();
+      expect(error).toMatchObject({ code: 'forbidden', status: null });
+    });
+
     it('caps a message an integrator’s error carries', async () => {
       const handler = createHarnessConnectHandler({
         ...base,
