@@ -8,7 +8,9 @@ import {
   type HarnessPermissionRequirement,
   type HarnessPrincipal,
 } from './permissions.js';
+import { correlationIdOrNull, harnessCodeOrNull, httpStatusOrNull, singleLine } from './answer-facts.js';
 import { isHarnessPrincipal } from './principal.js';
+import { retryAfterMsOrNull } from './retry-after.js';
 
 /**
  * What went wrong, as a stable union. Hosts switch on these; new codes are only ever added.
@@ -270,28 +272,36 @@ export function isHarnessConnectError(value: unknown): value is HarnessConnectEr
   );
 }
 
-/** What stands where the key or its secret was removed. */
+/** What stands where the key, its secret or another text kept from an answer was removed. */
 const REDACTED = '[redacted]';
 
 /** Shorter needles could match innocent text; real keys and secrets are far longer. */
 const MIN_SCRUBBED_LENGTH = 8;
 
+/** `text` with every occurrence of each of `needles` replaced by `[redacted]`. */
+export function redact(text: string, needles: readonly string[]): string {
+  let redacted = text;
+  for (const needle of needles) {
+    if (needle !== '') redacted = redacted.replaceAll(needle, REDACTED);
+  }
+  return redacted;
+}
+
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  let scrubbed = text;
-  for (const needle of [apiKey, secret]) {
-    if (needle.length >= MIN_SCRUBBED_LENGTH) scrubbed = scrubbed.replaceAll(needle, REDACTED);
-  }
-  return scrubbed;
+  return redact(text, [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH));
 }
 
-/** `value` with the key removed from every string in it, at any depth (a JSON shape: strings, lists, plain objects). */
-function scrubDeep<T>(value: T, apiKey: string): T {
-  if (typeof value === 'string') return scrubSecret(value, apiKey) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubDeep(item, apiKey)) as T;
+/**
+ * `value` with `map` applied to every string in it, property names included, at any depth (a JSON shape:
+ * strings, lists, plain objects; anything else is kept as it is).
+ */
+export function mapStrings<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, map)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, apiKey)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [map(key), mapStrings(item, map)])) as T;
   }
   return value;
 }
@@ -306,9 +316,15 @@ function scrubDeep<T>(value: T, apiKey: string): T {
  */
 export function withoutSecret(error: HarnessConnectError, apiKey: string): HarnessConnectError {
   const json = error.toJSON();
-  const scrubbed = scrubDeep(json, apiKey);
+  const scrubbed = mapStrings(json, (text) => scrubSecret(text, apiKey));
   const unchanged = error.cause === undefined && JSON.stringify(scrubbed) === JSON.stringify(json);
-  return unchanged ? error : new HarnessConnectError(error.code, scrubbed);
+  if (unchanged) return error;
+  // An id that held the secret is no id once scrubbed: `[redacted]` is not shaped like one.
+  return new HarnessConnectError(error.code, {
+    ...scrubbed,
+    correlationId: correlationIdOrNull(scrubbed.correlationId),
+    harnessCode: harnessCodeOrNull(scrubbed.harnessCode),
+  });
 }
 
 /**
@@ -324,37 +340,59 @@ export function toHarnessConnectError(value: unknown, apiKey?: string): HarnessC
 
 function toError(value: unknown): HarnessConnectError {
   if (value instanceof HarnessConnectError) return value;
-  if (isHarnessConnectError(value)) {
-    // A serialised error (from a server answer or another realm): its fields are the constructor's options.
-    const fields: Record<string, unknown> = { ...value };
-    const { field, message, retryable, missing, granted, accountName, principal, egressIps } = fields;
-    return new HarnessConnectError(value.code, {
-      ...value,
-      message: typeof message === 'string' ? message : undefined,
-      // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
-      field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
-      retryable: typeof retryable === 'boolean' ? retryable : undefined,
-      // The lists and the principal are shown to people: believed only in their own shape, else absent.
-      missing: isPermissionRequirementList(missing) ? missing.map(copyRequirement) : null,
-      granted: isPermissionRequirementList(granted) ? granted.map(copyRequirement) : null,
-      accountName: typeof accountName === 'string' ? accountName : null,
-      principal: isHarnessPrincipal(principal) ? copyPrincipal(principal) : null,
-      egressIps: isStringList(egressIps) ? [...egressIps] : null,
-    });
-  }
+  if (isHarnessConnectError(value)) return revive(value);
   if (isTimeoutError(value)) return new HarnessConnectError('timeout', { cause: value });
   if (isAbortError(value)) return new HarnessConnectError('aborted', { cause: value });
   // A host's own error: its text is for developers, not necessarily fit for the end user.
   return new HarnessConnectError('unknown', { detail: textOf(value), cause: value });
 }
 
+/**
+ * A serialised error (from a server answer, a proxy in front of it, or another realm) rebuilt from its own
+ * fields, each believed only in its own shape and otherwise absent: a status is an HTTP status, a wait is
+ * bounded like `Retry-After`, Harness's code and correlation id are shaped like them, texts are strings, and
+ * the texts a person reads on one line have no line breaks. So "Copy details" (which prints the code, the
+ * correlation id and the status a line each) is never fed extra lines or `[object Object]`. Nothing else it
+ * carries (a `cause`, a stray field) is passed on.
+ */
+function revive(value: HarnessConnectError): HarnessConnectError {
+  const fields: Record<string, unknown> = { ...value };
+  const { field, message, detail, retryable, status, retryAfterMs, correlationId, harnessCode } = fields;
+  const { missing, granted, accountName, principal, egressIps } = fields;
+  return new HarnessConnectError(value.code, {
+    message: typeof message === 'string' ? singleLine(message) : undefined,
+    // Absent or not a field: the code's own default (`null` is kept: "no field, show a banner").
+    field: field === null || field === 'apiKey' || field === 'accountId' ? field : undefined,
+    retryable: typeof retryable === 'boolean' ? retryable : undefined,
+    status: httpStatusOrNull(status),
+    retryAfterMs: retryAfterMsOrNull(retryAfterMs),
+    correlationId: correlationIdOrNull(correlationId),
+    harnessCode: harnessCodeOrNull(harnessCode),
+    detail: typeof detail === 'string' ? detail : null,
+    // The lists and the principal are shown to people: believed only in their own shape, else absent.
+    missing: isPermissionRequirementList(missing) ? missing.map(revivedRequirement) : null,
+    granted: isPermissionRequirementList(granted) ? granted.map(revivedRequirement) : null,
+    accountName: typeof accountName === 'string' ? singleLine(accountName) : null,
+    principal: isHarnessPrincipal(principal) ? copyPrincipal(principal) : null,
+    egressIps: isStringList(egressIps) ? egressIps.map(singleLine) : null,
+  });
+}
+
+/** A requirement's own fields, its label (a line of a list) on one line. */
+function revivedRequirement(requirement: HarnessPermissionRequirement): HarnessPermissionRequirement {
+  const copy = copyRequirement(requirement);
+  if (copy.label !== undefined) copy.label = singleLine(copy.label);
+  return copy;
+}
+
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-/** Only the principal's own fields: nothing else a serialised error carries is passed on. */
+/** Only the principal's own fields, each on one line: nothing else a serialised error carries is passed on. */
 function copyPrincipal({ kind, identifier, name, email }: HarnessPrincipal): HarnessPrincipal {
-  return { kind, identifier, name, email };
+  const line = (text: string | null) => (text === null ? null : singleLine(text));
+  return { kind, identifier: line(identifier), name: line(name), email: line(email) };
 }
 
 /** The text of something thrown: an Error's message, a thrown string, else nothing. */

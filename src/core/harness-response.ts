@@ -1,3 +1,4 @@
+import { correlationIdOrNull, harnessCodeOrNull } from './answer-facts.js';
 import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode } from './errors.js';
 import type { CheckedHarnessCredentials } from './credentials.js';
 import type { HarnessPermissionsResult, HarnessPrincipal } from './permissions.js';
@@ -159,12 +160,14 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
   if (status >= 500 || (status === 200 && harnessCode === '' && !html)) return 'unavailable';
   const harnessOwn = HARNESS_CODES.get(harnessCode);
   if (harnessOwn !== undefined) return harnessOwn;
+  // An HTML page (a proxy's sign-in, a WAF's block), whatever its status: not Harness's API, and no verdict
+  // on the key. Telling the person that Harness rejected their key would send them to make another.
+  if (html) return 'wrong_host';
   // Harness answers a wrong account as INVALID_TOKEN: "Invalid account token access <id>" or
   // "Invalid accountId in token".
   if (status === 401 || harnessCode === 'INVALID_TOKEN') return /invalid account/i.test(message) ? 'account_mismatch' : 'invalid_token';
   if (status === 402 || status === 403 || harnessCode.includes('ACCESS_DENIED')) return 'forbidden';
-  // A 404 or an HTML page (sign-in, proxy): not Harness's API.
-  if (status === 404 || html) return 'wrong_host';
+  if (status === 404) return 'wrong_host';
   if (status === 400 || status === 422 || harnessCode === 'INVALID_REQUEST') return 'invalid_request';
   return 'unknown';
 }
@@ -172,6 +175,7 @@ function codeFor(status: number, harnessCode: string, message: string, html: boo
 /** What a failed answer held, for the developer's detail: Harness's code and message, or its kind. */
 function whatCameBack(harnessCode: string, message: string, html: boolean): string {
   if (harnessCode !== '') return `${harnessCode}: ${message}`;
+  if (message !== '') return `no Harness code: ${message}`;
   return html ? 'an HTML page' : 'no Harness envelope';
 }
 
@@ -190,7 +194,8 @@ export function verificationWithoutSecret(verification: HarnessTokenVerification
     tokenId: scrub(verification.tokenId),
     tokenName: scrubNullable(verification.tokenName),
     user: user === null ? null : { name: scrubNullable(user.name), email: scrubNullable(user.email) },
-    correlationId: scrubNullable(verification.correlationId),
+    // An id that held the secret is no id once scrubbed.
+    correlationId: correlationIdOrNull(scrubNullable(verification.correlationId)),
     accountName: scrubNullable(verification.accountName),
     principal: {
       kind: principal.kind,
@@ -222,13 +227,14 @@ export function interpretValidateResponse(
     // Not JSON: an HTML page, an empty body or a truncated answer, told apart below.
   }
   const envelope = typeof parsed === 'object' ? (parsed as Envelope | null) : null;
-  const correlationId = text(envelope?.correlationId) ?? headerText(header, 'x-harness-correlation-id');
+  // Shaped like Harness's own or not taken at all: a proxy's text here would reach "Copy details" and the route.
+  const correlationId = correlationIdOrNull(envelope?.correlationId) ?? correlationIdOrNull(headerText(header, 'x-harness-correlation-id'));
   // `opaqueredirect` is what a browser's `redirect: 'manual'` gives for a 3xx.
   const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
 
   if (redirected || status !== 200 || envelope?.status !== 'SUCCESS') {
     const first = envelope?.responseMessages?.[0];
-    const harnessCode = text(envelope?.code) ?? text(first?.code) ?? '';
+    const harnessCode = harnessCodeOrNull(envelope?.code) ?? harnessCodeOrNull(first?.code) ?? '';
     const message = text(envelope?.message) ?? text(first?.message) ?? '';
     const html = !envelope && (header('content-type').includes('html') || /^\s*</.test(body));
     const facts = {

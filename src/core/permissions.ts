@@ -134,12 +134,25 @@ export interface AclVerdict {
   missing: HarnessPermissionRequirement[];
   /** The principal's identifier as the ACL answer names it (`principalIdentifier`, or the Go SDK's `identifier`). */
   principalIdentifier: string | null;
+  /** The principal's type as the ACL answer names it (`principalType`, or the Go SDK's `type`): `USER`, `SERVICE_ACCOUNT`. */
+  principalType: string | null;
+}
+
+/**
+ * What the entries answering one requirement say: `true` or `false` when every one of them says so, `null`
+ * when none does, one says something else (a changed API), or they contradict each other. Harness answers
+ * each check once; an answer saying both is not one to trust either way.
+ */
+function verdictOf(entries: readonly Record<string, unknown>[]): boolean | null {
+  const [first, ...rest] = entries.map((entry) => entry.permitted);
+  if (typeof first !== 'boolean') return null;
+  return rest.every((permitted) => permitted === first) ? first : null;
 }
 
 /**
  * Reads the `data` of an ACL answer against the requirements asked. `null` when the answer cannot be
- * trusted to answer them all: not an object, no `accessControlList` array, or a requirement with no entry
- * saying `permitted: true` or `false` (a changed API; never read as granted).
+ * trusted to answer them all: not an object, no `accessControlList` array, or a requirement whose entries
+ * do not all say `permitted: true` or all say `false` (none, another value, or both: never read as granted).
  */
 export function readAclAnswer(
   data: unknown,
@@ -151,12 +164,13 @@ export function readAclAnswer(
   const granted: HarnessPermissionRequirement[] = [];
   const missing: HarnessPermissionRequirement[] = [];
   for (const requirement of requirements) {
-    const entry = entries.find((candidate) => answersFor(candidate, requirement, accountId));
-    if (entry?.permitted === true) granted.push(requirement);
-    else if (entry?.permitted === false) missing.push(requirement);
-    else return null;
+    const verdict = verdictOf(entries.filter((candidate) => answersFor(candidate, requirement, accountId)));
+    if (verdict === null) return null;
+    if (verdict === true) granted.push(requirement);
+    else missing.push(requirement);
   }
   const principal = isPlainObject(data.principal) ? data.principal : {};
   const principalIdentifier = answerText(principal.principalIdentifier) ?? answerText(principal.identifier) ?? null;
-  return { granted, missing, principalIdentifier };
+  const principalType = answerText(principal.principalType) ?? answerText(principal.type) ?? null;
+  return { granted, missing, principalIdentifier, principalType };
 }

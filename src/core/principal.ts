@@ -12,8 +12,19 @@ export interface PrincipalFacts {
   parentIdentifier: string | null;
   username: string | null;
   email: string | null;
-  /** `currentUser`'s name and email (personal tokens only; `null` when not asked or not answered). */
-  currentUser: { name: string | null; email: string | null } | null;
+  /** `currentUser`'s id, name and email (personal tokens only; `null` when not asked or not answered). */
+  currentUser: { uuid: string | null; name: string | null; email: string | null } | null;
+}
+
+/**
+ * `currentUser` when it is about the principal: its `uuid` is the principal's identifier, or one of them is
+ * not named (nothing to compare). An answer about another user (a proxy's cache, a mixed-up response) must
+ * not put a stranger's name on the connection.
+ */
+function samePerson(facts: PrincipalFacts): PrincipalFacts['currentUser'] {
+  const { currentUser, parentIdentifier } = facts;
+  if (currentUser === null || currentUser.uuid === null || parentIdentifier === null) return currentUser;
+  return currentUser.uuid === parentIdentifier ? currentUser : null;
 }
 
 /**
@@ -23,11 +34,12 @@ export interface PrincipalFacts {
 export function principalOf(facts: PrincipalFacts): HarnessPrincipal {
   const fromType = facts.apiKeyType === 'SERVICE_ACCOUNT' ? 'service_account' : 'user';
   const fromPrefix = facts.tokenKind === 'sat' ? 'service_account' : 'user';
+  const currentUser = samePerson(facts);
   return {
     kind: facts.apiKeyType === null ? fromPrefix : fromType,
     identifier: facts.parentIdentifier,
-    name: facts.currentUser?.name ?? facts.username,
-    email: facts.email ?? facts.currentUser?.email ?? null,
+    name: currentUser?.name ?? facts.username,
+    email: facts.email ?? currentUser?.email ?? null,
   };
 }
 

@@ -36,3 +36,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? null : clampRetryAfter(date - now);
 }
+
+/**
+ * A wait in milliseconds passed on by someone else (a serialised error's `retryAfterMs`), bounded the way a
+ * `Retry-After` is: a finite number clamped to 0 … `MAX_RETRY_AFTER_MS`, else `null`.
+ */
+export function retryAfterMsOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? clampRetryAfter(value) : null;
+}

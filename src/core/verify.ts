@@ -132,7 +132,12 @@ export async function verifyHarnessToken(
       fetchAccountName(context),
       // A service account has no user: Harness's CLI reads token/validate's username and email instead.
       validated.verification.tokenKind === 'pat' ? fetchCurrentUser(context) : null,
-      settings.requiredPermissions.length > 0 ? checkPermissions(context, settings.requiredPermissions) : null,
+      settings.requiredPermissions.length > 0
+        ? checkPermissions(context, settings.requiredPermissions, {
+            identifier: validated.principalFacts.parentIdentifier,
+            apiKeyType: validated.principalFacts.apiKeyType,
+          })
+        : null,
     ]);
     // The calls after validate swallow their own failures; a caller who cancelled meanwhile gets no success.
     if (stopped === 'aborted') throw new HarnessConnectError('aborted');

@@ -2,8 +2,16 @@
  * The route's JSON answers: their statuses, headers and error bodies. Everything the browser (and so the
  * person) receives from `createHarnessConnectHandler` is built here.
  */
-import { HarnessConnectError, scrubSecret, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
-import type { HarnessPrincipal } from '../core/permissions.js';
+import { correlationIdOrNull, harnessCodeOrNull, httpStatusOrNull } from '../core/answer-facts.js';
+import {
+  HarnessConnectError,
+  mapStrings,
+  redact,
+  scrubSecret,
+  type HarnessConnectErrorCode,
+  type HarnessConnectErrorJSON,
+} from '../core/errors.js';
+import type { HarnessPermissionRequirement, HarnessPrincipal } from '../core/permissions.js';
 import type { HarnessConnectHandlerAnswer, HarnessConnectHandlerRequestErrorCode, HarnessVerifiedConnection } from './handler.js';
 
 /**
@@ -73,25 +81,15 @@ export function retryAfterSeconds(retryAfterMs: number | null): number | null {
 }
 
 /**
- * The longest `message` or `detail` an answer carries: room for a sentence or two, never for a page that
+ * The longest text an answer carries (an error's `message` or `detail`; a connection's account, token, user
+ * and principal names and emails; a permission's label): room for a sentence or two, never for a page that
  * Harness, a proxy or an integrator's database driver sent along.
  */
 export const MAX_ANSWER_TEXT_CHARS = 300;
 
-/** Harness's own codes (`INVALID_TOKEN`, `NG_ACCESS_DENIED`, …): anything else in their place is not one. */
-const HARNESS_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
-
-/** Harness's correlation ids are UUIDs; allow any short run of letters, digits and dashes. */
-const CORRELATION_ID = /^[A-Za-z0-9-]{1,64}$/;
-
 function capped(text: string): string {
   if (text.length <= MAX_ANSWER_TEXT_CHARS) return text;
   return `${text.slice(0, MAX_ANSWER_TEXT_CHARS - 1)}…`;
-}
-
-function matching(value: string | null, pattern: RegExp): string | null {
-  if (value === null || !pattern.test(value)) return null;
-  return value;
 }
 
 /**
@@ -101,14 +99,29 @@ function matching(value: string | null, pattern: RegExp): string | null {
  */
 export function describeUpstreamAnswer(error: HarnessConnectError): string | null {
   if (error.status === null) return null;
-  const harnessCode = matching(error.harnessCode, HARNESS_CODE);
+  const harnessCode = harnessCodeOrNull(error.harnessCode);
   const code = harnessCode === null ? '' : ` (${harnessCode})`;
   return `The Harness API address answered HTTP ${error.status}${code}. The error given to the server's onError has the full answer.`;
 }
 
 /**
+ * Something shaped like an email address inside a text: a character, `@`, a character, no space between.
+ * Harness users are often named by their address (token/validate's `username`, currentUser's `name`), and
+ * people put theirs in a token's name.
+ */
+const HOLDS_EMAIL = /[^\s@]@[^\s@]/;
+
+/**
+ * A name as answered: `null` when it holds an email address and the host did not choose to answer emails
+ * (see `includeEmail`), else as it is. Hiding the `email` field alone would leave the same address in the name.
+ */
+function answeredName(name: string | null, includeEmail: boolean): string | null {
+  return name !== null && !includeEmail && HOLDS_EMAIL.test(name) ? null : name;
+}
+
+/**
  * The principal as the browser may see it: texts without the key and of a sentence's length, and the
- * email only when the host chose to answer it (see `includeEmail`).
+ * email (in its own field or as its name) only when the host chose to answer it (see `includeEmail`).
  */
 export function answeredPrincipal(
   principal: HarnessPrincipal,
@@ -119,9 +132,18 @@ export function answeredPrincipal(
   return {
     kind: principal.kind,
     identifier: text(principal.identifier),
-    name: text(principal.name),
+    name: answeredName(text(principal.name), includeEmail),
     email: includeEmail ? text(principal.email) : null,
   };
+}
+
+/** A requirement as answered: the host's own, its label capped like every text. */
+function answeredRequirement(requirement: HarnessPermissionRequirement): HarnessPermissionRequirement {
+  return requirement.label === undefined ? requirement : { ...requirement, label: capped(requirement.label) };
+}
+
+function answeredRequirements(list: HarnessPermissionRequirement[] | null): HarnessPermissionRequirement[] | null {
+  return list === null ? null : list.map(answeredRequirement);
 }
 
 /** How the route answers what an error says about the account and the principal. */
@@ -157,14 +179,14 @@ export function errorAnswer(
     message: capped(scrub(error.message)),
     field: error.field,
     retryable: error.retryable,
-    correlationId: matching(correlationId, CORRELATION_ID),
-    status: error.status,
-    harnessCode: matching(harnessCode, HARNESS_CODE),
+    correlationId: correlationIdOrNull(correlationId),
+    status: httpStatusOrNull(error.status),
+    harnessCode: harnessCodeOrNull(harnessCode),
     detail: detail === null ? null : capped(scrub(detail)),
     retryAfterMs: seconds === null ? null : seconds * MS_PER_SECOND,
     // The host's own requirements and addresses; the account's name and the principal come from Harness.
-    missing: error.missing,
-    granted: error.granted,
+    missing: answeredRequirements(error.missing),
+    granted: answeredRequirements(error.granted),
     accountName: error.accountName === null ? null : capped(scrub(error.accountName)),
     principal: error.principal === null ? null : answeredPrincipal(error.principal, options.includeEmail, scrub),
     egressIps: error.egressIps,
@@ -173,17 +195,48 @@ export function errorAnswer(
 }
 
 /**
- * The connection as the browser receives it: without the key in any text Harness supplied, and with the
- * emails only when the host asked for them.
+ * The connection as the browser receives it: without the key in any text Harness supplied, each text
+ * capped to `MAX_ANSWER_TEXT_CHARS`, and with the emails (and names that hold one) only when the host
+ * asked for them.
  */
 export function answeredConnection(connection: HarnessVerifiedConnection, includeEmail: boolean, apiKey: string): HarnessVerifiedConnection {
   const scrub = (text: string) => scrubSecret(text, apiKey);
-  const { user } = connection;
+  const text = (value: string | null) => (value === null ? null : capped(scrub(value)));
+  const { user, permissions } = connection;
   return {
     ...connection,
-    user: user === null || includeEmail ? user : { name: user.name, email: null },
+    tokenId: capped(scrub(connection.tokenId)),
+    tokenName: answeredName(text(connection.tokenName), includeEmail),
+    accountName: text(connection.accountName),
+    user: user === null ? null : { name: answeredName(text(user.name), includeEmail), email: includeEmail ? text(user.email) : null },
     principal: answeredPrincipal(connection.principal, includeEmail, scrub),
+    permissions: permissions.checked
+      ? { checked: true, granted: permissions.granted.map(answeredRequirement), missing: permissions.missing.map(answeredRequirement) }
+      : permissions,
   };
+}
+
+/** The emails Harness named for the connection's user and principal. */
+function emailsOf(connection: HarnessVerifiedConnection): string[] {
+  const emails = [connection.user?.email, connection.principal.email];
+  return emails.filter((email): email is string => typeof email === 'string' && email !== '');
+}
+
+/**
+ * The fields `onVerified` returned, as the browser receives them: what JSON makes of them (a `Date` becomes
+ * its ISO text, as before), with the key and its secret removed from every string and property name at any
+ * depth and, unless `includeEmail`, the emails Harness named too. A host that answers the row it stored
+ * (`{ row: { ...connection, apiKey } }`) must not hand the key, or the email it chose to keep, to the browser.
+ */
+export function answeredExtra(
+  extra: Record<string, unknown>,
+  connection: HarnessVerifiedConnection,
+  includeEmail: boolean,
+  apiKey: string,
+): Record<string, unknown> {
+  const hidden = includeEmail ? [] : emailsOf(connection);
+  const plain = JSON.parse(JSON.stringify(extra)) as Record<string, unknown>;
+  return mapStrings(plain, (text) => redact(scrubSecret(text, apiKey), hidden));
 }
 
 /** `error` with the host's outbound addresses, when it is the IP allow-list's refusal and the host gave them. */

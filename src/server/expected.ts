@@ -18,8 +18,16 @@ export interface HarnessExpectedConnection {
   accountId: string;
   /**
    * Who the stored key acts as (`connection.principal` when it was linked): a key acting as anyone else is
-   * refused with `principal_mismatch` after verification. `kind` is compared when given.
+   * refused with `principal_mismatch` after verification. `kind` is compared when given. `null`, or an
+   * `identifier` of `null` (a connection stored without one: Harness did not name it), means there is no
+   * principal to compare: only the account is.
    */
+  principal?: { kind?: HarnessPrincipal['kind'] | null; identifier: string | null } | null;
+}
+
+/** The expected connection once checked: a principal, when there is one to compare, has an identifier. */
+export interface ExpectedConnection {
+  accountId: string;
   principal?: { kind?: HarnessPrincipal['kind']; identifier: string };
 }
 
@@ -29,18 +37,21 @@ const isNonEmptyString = (value: unknown): value is string => typeof value === '
  * What `resolveExpected` returned, checked: the expected connection, `null` for "not a renewal", or a
  * thrown `configuration` error for anything else (the route must not guess what the host meant).
  */
-export function readExpected(value: unknown): HarnessExpectedConnection | null {
+export function readExpected(value: unknown): ExpectedConnection | null {
   if (value === null || value === undefined) return null;
   const wrong = new HarnessConnectError('configuration', {
     detail:
-      "harness-connect: resolveExpected must return { accountId, principal?: { kind?, identifier } } (strings; kind 'user' or 'service_account'), null or nothing.",
+      "harness-connect: resolveExpected must return { accountId, principal?: { kind?, identifier } } (strings; kind 'user' or 'service_account'; principal or identifier null when none was stored), null or nothing.",
   });
   if (!isPlainObject(value) || !isNonEmptyString(value.accountId)) throw wrong;
   const { accountId, principal } = value;
-  if (principal === undefined) return { accountId };
-  if (!isPlainObject(principal) || !isNonEmptyString(principal.identifier)) throw wrong;
+  // A stored row without a principal (README's `principal: stored.principal`): the account alone is compared.
+  if (principal === undefined || principal === null) return { accountId };
+  if (!isPlainObject(principal)) throw wrong;
   const { kind, identifier } = principal;
-  if (kind === undefined) return { accountId, principal: { identifier } };
+  if (identifier === null) return { accountId };
+  if (!isNonEmptyString(identifier)) throw wrong;
+  if (kind === undefined || kind === null) return { accountId, principal: { identifier } };
   if (kind !== 'user' && kind !== 'service_account') throw wrong;
   return { accountId, principal: { kind, identifier } };
 }
@@ -49,7 +60,7 @@ export function readExpected(value: unknown): HarnessExpectedConnection | null {
  * The credentials to verify for a renewal: a key that carries no account (the legacy 3-part form) sent
  * without one is verified against the expected account, the only one it may be for.
  */
-export function credentialsFor(credentials: HarnessCredentialsInput, expected: HarnessExpectedConnection): HarnessCredentialsInput {
+export function credentialsFor(credentials: HarnessCredentialsInput, expected: ExpectedConnection): HarnessCredentialsInput {
   const typed = credentials.accountId?.trim() ?? '';
   return typed === '' ? { ...credentials, accountId: expected.accountId } : credentials;
 }
@@ -58,7 +69,7 @@ export function credentialsFor(credentials: HarnessCredentialsInput, expected: H
  * The account the credentials name that is not the one renewed: the one inside a 4-part key first (it is
  * what Harness will check), else the one sent. `null` when neither names another one.
  */
-function otherAccountIn(credentials: HarnessCredentialsInput, expected: HarnessExpectedConnection): string | null {
+function otherAccountIn(credentials: HarnessCredentialsInput, expected: ExpectedConnection): string | null {
   const token = parseHarnessToken(credentials.apiKey);
   if (token.ok && token.accountId !== null && token.accountId !== expected.accountId) return token.accountId;
   const sent = parseAccountIdentifier(credentials.accountId ?? '');
@@ -71,7 +82,7 @@ function otherAccountIn(credentials: HarnessCredentialsInput, expected: HarnessE
  * renewed, decided locally before any request. `null` otherwise: a key that fails the local checks for
  * another reason is then reported by the verifier as it always is.
  */
-export function accountMismatch(credentials: HarnessCredentialsInput, expected: HarnessExpectedConnection): HarnessConnectError | null {
+export function accountMismatch(credentials: HarnessCredentialsInput, expected: ExpectedConnection): HarnessConnectError | null {
   const given = otherAccountIn(credentials, expected);
   if (given === null) return null;
   return new HarnessConnectError('account_mismatch', {
@@ -87,7 +98,7 @@ export function accountMismatch(credentials: HarnessCredentialsInput, expected: 
  * renewed (kind compared when given, identifier always; a principal Harness did not name never matches).
  * The error names the account and who the key acts as, so the person can see whose key they used.
  */
-export function principalMismatch(verification: HarnessTokenVerification, expected: HarnessExpectedConnection): HarnessConnectError | null {
+export function principalMismatch(verification: HarnessTokenVerification, expected: ExpectedConnection): HarnessConnectError | null {
   const wanted = expected.principal;
   if (wanted === undefined) return null;
   const { principal, accountName } = verification;

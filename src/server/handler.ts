@@ -1,20 +1,12 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
-import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorJSON } from '../core/errors.js';
+import { HarnessConnectError, toHarnessConnectError, withoutSecret, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
-import { answer, answeredConnection, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
-import { accountMismatch, credentialsFor, principalMismatch, readExpected, type HarnessExpectedConnection } from './expected.js';
+import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
+import { accountMismatch, credentialsFor, principalMismatch, readExpected, type ExpectedConnection, type HarnessExpectedConnection } from './expected.js';
+import { readBodyLimits } from './body-limits.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
-
-/** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
-
-/**
- * A 200-byte body arrives in one packet; one still trickling in after this long is a slow client or an
- * attack that holds the route (and a socket) open.
- */
-export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /**
  * What the route knows about a key Harness verified: given to `onVerified` to store, and answered to the
@@ -31,7 +23,8 @@ export interface HarnessVerifiedConnection {
   apiKeyType: HarnessTokenVerification['apiKeyType'];
   /**
    * The user (or service account) the key acts as. `onVerified` gets the email; the answer to the browser
-   * says `email: null` unless the handler is created with `includeEmail: true`.
+   * says `email: null` (and `name: null` for a name that holds an email address) unless the handler is
+   * created with `includeEmail: true`.
    */
   user: HarnessTokenVerification['user'];
   expiresAt: string | null;
@@ -88,7 +81,9 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
   /**
    * Answer the user's email in `connection.user.email` and `connection.principal.email` (and an error's
    * `principal.email`). Off by default (the answer then says `null`): the answer goes to the browser, and an
-   * email tells whoever holds a key whose it is. `onVerified` always receives it.
+   * email tells whoever holds a key whose it is. Off, a `tokenName`, `user.name` or `principal.name` that
+   * holds an email address (Harness users are often named by theirs) is answered `null` too. `onVerified`
+   * always receives them all.
    * @default false
    */
   includeEmail?: boolean;
@@ -110,24 +105,30 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
   ) => HarnessExpectedConnection | null | undefined | Promise<HarnessExpectedConnection | null | undefined>;
   /**
    * Called once the key is verified: store the connection (encrypt the key), then return fields to add
-   * to the answer, e.g. `{ connectionId }`. A rejection answers 500 and the connection is not reported.
+   * to the answer, e.g. `{ connectionId }`. They are answered as JSON makes them, with the key and its
+   * secret removed from every string at any depth (and the user's email, unless `includeEmail`): return
+   * what the browser needs, not the stored row. A rejection answers 500 and the connection is not reported.
    */
   onVerified?: (
     connection: HarnessVerifiedConnection,
     context: HarnessVerifiedContext,
   ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
   /**
-   * Observes every failure (for logs and metrics). The error never holds the key. It may be async; if it
-   * throws or rejects, the answer is sent all the same.
+   * Observes every failure (for logs and metrics). The error never holds the key, and never a `cause`: when
+   * one of your hooks throws, its `detail` names the hook and what it threw (an Error's name and message,
+   * the key removed), not the thrown value, which may hold the key anywhere. It may be async; if it throws or
+   * rejects, the answer is sent all the same.
    */
   onError?: (error: HarnessConnectError, request: Request) => void | Promise<void>;
   /**
-   * The largest body read; a larger one is answered 413 `payload_too_large`.
+   * The largest body read; a larger one is answered 413 `payload_too_large`. A number above 0: anything
+   * else (`NaN`, a negative number, a string) throws a `configuration` error when the route is created.
    * @default 8192
    */
   maxBodyBytes?: number;
   /**
-   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`.
+   * How long the body may take to arrive; a slower one is answered 408 `request_timeout`. A number above
+   * 0, checked like `maxBodyBytes`.
    * @default 10000
    */
   bodyTimeoutMs?: number;
@@ -140,9 +141,29 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 const COULD_NOT_CHECK = 'Your request could not be checked. Try again.';
 
 /** Where the answer's detail sends a developer when a host's callback threw. */
-const CAUSE_IN_ON_ERROR = "the error given to the server's onError has its cause.";
+const SEE_ON_ERROR = "the error given to the server's onError says what it threw.";
 
 function ignore(): void {}
+
+/**
+ * What a host's hook threw, for the developer's detail: an Error's name and message, a thrown string, else
+ * its type. The thrown value itself is not passed on as `cause`: an HTTP client's or a database driver's
+ * error can hold the key anywhere (`config.data`, the failed query), out of reach of any scrub.
+ */
+function thrownText(caught: unknown): string {
+  if (caught instanceof Error) return `${caught.name}: ${caught.message}`;
+  return typeof caught === 'string' ? caught : `a ${typeof caught}`;
+}
+
+/** `error` without its `cause`, for when no key is known to scrub (the body is not read yet). */
+function withoutCause(error: HarnessConnectError): HarnessConnectError {
+  return error.cause === undefined ? error : new HarnessConnectError(error.code, error.toJSON());
+}
+
+/** The error for a host hook that threw: `unknown`, with what it threw in the detail and no cause. */
+function hookFailure(hook: string, caught: unknown, message: string): HarnessConnectError {
+  return new HarnessConnectError('unknown', { message, detail: `${hook} threw ${thrownText(caught)}` });
+}
 
 /** The credentials in a JSON body, or the 400 that says what is wrong with it. */
 function parseCredentials(text: string): HarnessCredentialsInput | Response {
@@ -174,8 +195,8 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
  * export const POST = createHarnessConnectHandler({ onVerified: async (c, { apiKey }) => ({ connectionId: await save(c, apiKey) }) });
  */
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  // Checked now, not per request: a limit that is not one would otherwise switch itself off silently.
+  const { maxBodyBytes, bodyTimeoutMs } = readBodyLimits(options);
 
   /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
   function report(error: HarnessConnectError, request: Request): void {
@@ -188,21 +209,26 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     }
   }
 
-  /** Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). */
-  function failure(error: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
+  /**
+   * Reports the error and answers it; `detail` is what the answer says happened (see `errorAnswer`). `onError`
+   * gets it without a `cause` and, when the key is known, without the key in any of its strings (the rule of
+   * `toHarnessConnectError(value, apiKey)`): a host's own error may carry either.
+   */
+  function failure(caught: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
+    const error = apiKey === null ? withoutCause(caught) : withoutSecret(caught, apiKey);
     report(error, request);
     return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
   }
 
   /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
-  async function runResolveExpected(request: Request, apiKey: string): Promise<HarnessExpectedConnection | null | Response> {
+  async function runResolveExpected(request: Request, apiKey: string): Promise<ExpectedConnection | null | Response> {
     if (!options.resolveExpected) return null;
     try {
       return readExpected(await options.resolveExpected(request));
     } catch (caught) {
       if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
-      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'resolveExpected threw', cause: caught });
-      return failure(error, request, `resolveExpected threw; ${CAUSE_IN_ON_ERROR}`, apiKey);
+      const error = hookFailure('resolveExpected', caught, COULD_NOT_CHECK);
+      return failure(error, request, `resolveExpected threw; ${SEE_ON_ERROR}`, apiKey);
     }
   }
 
@@ -213,8 +239,8 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       returned = await options.beforeVerify(request);
     } catch (caught) {
-      const error = new HarnessConnectError('unknown', { message: COULD_NOT_CHECK, detail: 'beforeVerify threw', cause: caught });
-      return failure(error, request, `beforeVerify threw; ${CAUSE_IN_ON_ERROR}`, null);
+      const error = hookFailure('beforeVerify', caught, COULD_NOT_CHECK);
+      return failure(error, request, `beforeVerify threw; ${SEE_ON_ERROR}`, null);
     }
     if (returned instanceof Response) return returned;
     if (returned === undefined || returned === null) return null;
@@ -268,7 +294,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = withEgressIps(toHarnessConnectError(caught), options.egressIps);
+      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), options.egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
@@ -293,25 +319,22 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       expiresSoon,
     };
     try {
+      const includeEmail = options.includeEmail === true;
       let extra: Record<string, unknown> = {};
       if (options.onVerified) {
         const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
         // Only an object adds fields (spreading a string would add one per character).
-        if (typeof returned === 'object' && returned !== null) extra = returned;
+        if (typeof returned === 'object' && returned !== null) extra = answeredExtra(returned, connection, includeEmail, cleanKey);
       }
-      const answered = answeredConnection(connection, options.includeEmail === true, cleanKey);
+      const answered = answeredConnection(connection, includeEmail, cleanKey);
       // `ok` and `connection` last: the integrator's fields cannot overwrite them.
       return answer(200, { ...extra, ok: true, connection: answered });
     } catch (caught) {
       // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
       // failed save. Either way its detail (a database's text, say) is for onError only.
       if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
-      const error = new HarnessConnectError('unknown', {
-        message: 'The connection could not be saved. Try again.',
-        detail: 'onVerified threw',
-        cause: caught,
-      });
-      return failure(error, request, `onVerified threw; ${CAUSE_IN_ON_ERROR}`, cleanKey);
+      const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
+      return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
     }
   };
 }

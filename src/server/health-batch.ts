@@ -3,6 +3,7 @@
  * "Limits": about 1,000 requests per key a minute, 5,000 per 10 s per IP).
  */
 import { HarnessConnectError } from '../core/errors.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 import { checkHarnessConnection, type CheckHarnessConnectionOptions, type HarnessConnectionHealth } from './health.js';
 
 /**
@@ -18,6 +19,16 @@ export const DEFAULT_CHECK_CONCURRENCY = 4;
  * second, so 16 slots stay near 320 a second, under the limit with room for the host's other calls.
  */
 export const MAX_CHECK_CONCURRENCY = 16;
+
+function refuse(detail: string): HarnessConnectError {
+  return new HarnessConnectError('configuration', { detail: `harness-connect: ${detail}` });
+}
+
+/** How a refused item is named: `null`, `an array` or its type, never its value (it may be a key). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
 
 /** One stored connection to check: its key, its account, and anything that differs from the shared options. */
 export interface HarnessConnectionToCheck extends Partial<CheckHarnessConnectionOptions> {
@@ -43,6 +54,13 @@ export async function checkHarnessConnections(
   list: readonly HarnessConnectionToCheck[],
   options: CheckHarnessConnectionsOptions = {},
 ): Promise<HarnessConnectionHealth[]> {
+  // Checked before any check starts: an item that cannot be read would otherwise fail midway, with a bare
+  // TypeError, after some keys were already sent to Harness.
+  if (!Array.isArray(list)) throw refuse('checkHarnessConnections(list, options) needs a list (an array) of { apiKey, accountId }.');
+  const wrong = list.findIndex((item) => !isPlainObject(item));
+  if (wrong !== -1) throw refuse(`list[${wrong}] must be an object { apiKey, accountId, ...options }; got ${kindOf(list[wrong])}.`);
+  // `as unknown`: a JavaScript caller may pass anything; the declared type stays for what follows.
+  if (!isPlainObject(options as unknown)) throw refuse('checkHarnessConnections(list, options): options must be an object when given.');
   const { concurrency = DEFAULT_CHECK_CONCURRENCY, ...shared } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CHECK_CONCURRENCY) {
     throw new HarnessConnectError('configuration', {

@@ -5,6 +5,7 @@
 import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCode, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 import { verifyHarnessCredentials } from './verify-credentials.js';
 
 /**
@@ -16,7 +17,8 @@ import { verifyHarnessCredentials } from './verify-credentials.js';
  *   deleted account, disabled user, IP allow-list, another account, a stored value that is not a key);
  * - `permissions_missing`: the key works but lacks a required permission (`missing` lists them);
  * - `unreachable`: nothing could be told this time (Harness down, slow or rate limiting, an answer that is
- *   not Harness's, the ACL call failing): check again later, and do not mark the connection broken.
+ *   not Harness's, such as a proxy's or WAF's 401 or 403 page or a bare 400, the ACL call failing): check
+ *   again later, and do not mark the connection broken.
  */
 export type HarnessConnectionStatus = 'ok' | 'expiring' | 'expired' | 'revoked' | 'invalid' | 'permissions_missing' | 'unreachable';
 
@@ -85,6 +87,32 @@ export const HARNESS_CONNECTION_STATUS_OF: Readonly<Record<HarnessConnectErrorCo
 };
 
 /**
+ * An error with this status came from reading a 200 success envelope strictly (`valid: false`, another
+ * account, a past `validTo`): Harness's own answer, even without an error code.
+ */
+const HTTP_OK = 200;
+
+/**
+ * True for an error made from an HTTP answer that is not Harness's: a failure status without Harness's own
+ * code. Harness's error envelopes always name one (`ErrorCode.java`; its `FailureDTO` too); a page or an
+ * empty answer with a 400, 401 or 403 comes from whatever stands in between (a proxy's sign-in, a WAF's
+ * block, a load balancer), and says nothing about the key.
+ */
+function isFromOutsideHarness(error: HarnessConnectError): boolean {
+  return error.status !== null && error.status !== HTTP_OK && error.harnessCode === null;
+}
+
+/**
+ * The status for a failed check: `unreachable` for a verdict on the key that did not come from Harness
+ * (see `isFromOutsideHarness`), a network-side problem to check again later, never a reason to tell the
+ * person their key is broken; else the code's own.
+ */
+function statusOf(error: HarnessConnectError): HarnessConnectionStatus | null {
+  const status = HARNESS_CONNECTION_STATUS_OF[error.code];
+  return status === 'invalid' && isFromOutsideHarness(error) ? 'unreachable' : status;
+}
+
+/**
  * Checks a stored key the way it was verified when linked (`verifyHarnessCredentials`: a bounded timeout,
  * one retry for a 5xx or a network failure, the same permission check in `'required'` mode). Resolves with
  * a status for every credential problem and every failure to reach Harness; rejects only with `aborted`
@@ -95,6 +123,12 @@ export const HARNESS_CONNECTION_STATUS_OF: Readonly<Record<HarnessConnectErrorCo
  * `checkHarnessConnections`, which bounds how many run at once.
  */
 export async function checkHarnessConnection(apiKey: string, options: CheckHarnessConnectionOptions): Promise<HarnessConnectionHealth> {
+  // `as unknown`: a JavaScript caller may pass anything; the declared type stays for what follows.
+  if (!isPlainObject(options as unknown)) {
+    throw new HarnessConnectError('configuration', {
+      detail: 'harness-connect: checkHarnessConnection(apiKey, options) needs options with at least the accountId the connection was stored for.',
+    });
+  }
   const { accountId, ...verifyOptions } = options;
   let verification: HarnessTokenVerification;
   try {
@@ -102,7 +136,7 @@ export async function checkHarnessConnection(apiKey: string, options: CheckHarne
   } catch (caught) {
     // The verifier's errors are already scrubbed of the key; anything else thrown is scrubbed here.
     const error = caught instanceof HarnessConnectError ? caught : toHarnessConnectError(caught, apiKey);
-    const status = HARNESS_CONNECTION_STATUS_OF[error.code];
+    const status = statusOf(error);
     if (status === null) throw error;
     return {
       status,

@@ -4,7 +4,8 @@
  * Bun and edge runtimes.
  */
 export { verifyHarnessCredentials, MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS } from './verify-credentials.js';
-export { createHarnessConnectHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export { createHarnessConnectHandler } from './handler.js';
+export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './body-limits.js';
 export { checkHarnessConnection } from './health.js';
 export { checkHarnessConnections, DEFAULT_CHECK_CONCURRENCY, MAX_CHECK_CONCURRENCY } from './health-batch.js';
 export { HarnessConnectError, isHarnessConnectError } from '../core/errors.js';

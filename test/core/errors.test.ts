@@ -271,6 +271,68 @@ describe('toHarnessConnectError', () => {
     expect(rebuilt.retryable).toBe(false);
   });
 
+  describe('given a serialised error from a route or a proxy that lies', () => {
+    const serialised = (fields: Record<string, unknown>) => toHarnessConnectError({ name: 'HarnessConnectError', code: 'invalid_token', ...fields });
+
+    it('believes each field only in its own type', () => {
+      const rebuilt = serialised({ status: 'x', correlationId: { a: 1 }, retryAfterMs: 'soon', harnessCode: 7, detail: ['d'], message: 42 });
+      expect(rebuilt).toMatchObject({ status: null, correlationId: null, retryAfterMs: null, harnessCode: null, detail: null });
+      expect(rebuilt.message).toBe(HARNESS_CONNECT_ERROR_MESSAGES.invalid_token);
+    });
+
+    it.each([
+      [401, 401],
+      [599, 599],
+      [0, null],
+      [99, null],
+      [600, null],
+      [401.5, null],
+      [Number.NaN, null],
+    ])('takes status %s as %s (an HTTP status is a whole number from 100 to 599)', (status, expected) => {
+      expect(serialised({ status }).status).toBe(expected);
+    });
+
+    it.each([
+      [30_000, 30_000],
+      [1e308, 600_000],
+      [-5, 0],
+      [Number.POSITIVE_INFINITY, null],
+      [Number.NaN, null],
+    ])('takes retryAfterMs %s as %s (finite, clamped like Retry-After)', (retryAfterMs, expected) => {
+      expect(serialised({ retryAfterMs }).retryAfterMs).toBe(expected);
+    });
+
+    it('takes no Harness code or correlation id that is not shaped like one', () => {
+      const forged = serialised({ harnessCode: 'INVALID_TOKEN\nHTTP status: 200', correlationId: 'abc\nCode: ok' });
+      expect(forged).toMatchObject({ harnessCode: null, correlationId: null });
+      expect(serialised({ harnessCode: 'INVALID_TOKEN', correlationId: 'c0ffee00-1234' })).toMatchObject({
+        harnessCode: 'INVALID_TOKEN',
+        correlationId: 'c0ffee00-1234',
+      });
+    });
+
+    it('drops the line breaks of the fields a person reads on one line', () => {
+      const rebuilt = serialised({
+        message: 'Nope.\r\nCode: ok',
+        accountName: 'Acme\nCorp',
+        principal: { kind: 'user', identifier: 'u\u2028v', name: 'Ada\nL', email: null },
+        egressIps: ['203.0.113.7\n198.51.100.1'],
+        missing: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View\npipelines' }],
+      });
+      expect(rebuilt).toMatchObject({
+        message: 'Nope. Code: ok',
+        accountName: 'Acme Corp',
+        principal: { kind: 'user', identifier: 'u v', name: 'Ada L', email: null },
+        egressIps: ['203.0.113.7 198.51.100.1'],
+        missing: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' }],
+      });
+    });
+
+    it('carries no cause a serialised error names', () => {
+      expect(serialised({ cause: { secret: 'x' } }).cause).toBeUndefined();
+    });
+  });
+
   it('turns a plain Error into unknown, keeping its text as detail only', () => {
     const cause = new Error('Database exploded at row 12');
     const error = toHarnessConnectError(cause);
@@ -348,12 +410,12 @@ describe('toHarnessConnectError with the key being verified', () => {
     expect(error).toMatchObject({ code: 'invalid_token', field: 'apiKey', message: 'bad [redacted]', detail: 'got [redacted]' });
   });
 
-  it('removes it from every string of a serialised error: harnessCode and correlationId too (#12)', () => {
+  it('removes it from every string of a serialised error: a harnessCode or correlationId that held it is none (#12)', () => {
     const error = toHarnessConnectError(
-      { name: 'HarnessConnectError', code: 'invalid_token', harnessCode: `X-${key}`, correlationId: secret, detail: 'd' },
+      { name: 'HarnessConnectError', code: 'invalid_token', harnessCode: `X-${key}`, correlationId: secret, detail: `d ${secret}` },
       key,
     );
-    expect(error).toMatchObject({ harnessCode: 'X-[redacted]', correlationId: '[redacted]', detail: 'd' });
+    expect(error).toMatchObject({ harnessCode: null, correlationId: null, detail: 'd [redacted]' });
   });
 
   /** Every string reachable from `root` through own properties (enumerable or not) and causes. */

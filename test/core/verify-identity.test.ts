@@ -49,7 +49,7 @@ function validateAnswer(data: Record<string, unknown> = {}): Response {
 const accountAnswer = (data: Record<string, unknown> = {}) =>
   json(200, { status: 'SUCCESS', data: { identifier: ACCOUNT, name: 'Acme Platform', ...data } });
 const userAnswer = (data: Record<string, unknown> = {}) =>
-  json(200, { status: 'SUCCESS', data: { name: 'Ada Lovelace', email: 'ada@example.com', ...data } });
+  json(200, { status: 'SUCCESS', data: { uuid: 'ada-uuid', name: 'Ada Lovelace', email: 'ada@example.com', ...data } });
 const denied = () => json(403, { status: 'ERROR', code: 'NG_ACCESS_DENIED', message: 'Missing permission core_account_view' });
 
 /** An ACL answer that permits exactly the permission ids in `permitted`, for each check asked. */
@@ -93,6 +93,13 @@ function hanging(call: Call): Promise<Response> {
     const signal = call.init.signal!;
     signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
+}
+
+/** An ACL answer with two entries for each check asked, saying `first` and then `second`: contradictory when they differ. */
+function withDuplicate(call: Call, first: boolean, second: boolean): Response {
+  const { permissions } = JSON.parse(String(call.init.body)) as { permissions: Array<Record<string, unknown>> };
+  const accessControlList = permissions.flatMap((check) => [{ ...check, permitted: first }, { ...check, permitted: second }]);
+  return json(200, { status: 'SUCCESS', data: { principal: { principalIdentifier: 'ada-uuid', principalType: 'USER' }, accessControlList } });
 }
 
 const VIEW: HarnessPermissionRequirement = { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' };
@@ -189,6 +196,18 @@ describe('verifyHarnessToken: the calls after token/validate (#13)', () => {
     const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
     expect(result.accountName).toBeNull();
     expect(result.tokenKind).toBe('pat');
+  });
+
+  it('ignores a currentUser answer for another user than token/validate named', async () => {
+    const { fetch } = fakeHarness({ user: () => userAnswer({ uuid: 'mallory-uuid', name: 'Mallory', email: 'mallory@example.com' }) });
+    const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
+    expect(result.principal).toEqual({ kind: 'user', identifier: 'ada-uuid', name: 'ada', email: 'ada@example.com' });
+    expect(JSON.stringify(result)).not.toContain('allory');
+  });
+
+  it('takes a currentUser answer that names no uuid (nothing to compare)', async () => {
+    const { fetch } = fakeHarness({ user: () => userAnswer({ uuid: undefined }) });
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch })).principal.name).toBe('Ada Lovelace');
   });
 
   it('falls back to token/validate’s username when currentUser fails', async () => {
@@ -311,6 +330,18 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     expect(error).toMatchObject({ code: 'missing_permissions', missing: [PROJECT_DEPLOY], granted: [VIEW] });
   });
 
+  it('reads entries that repeat one verdict as that verdict', async () => {
+    const granted = fakeHarness({ acl: (call) => withDuplicate(call, true, true) });
+    expect((await verifyHarnessToken({ apiKey: PAT }, { fetch: granted.fetch, requiredPermissions: [VIEW] })).permissions).toEqual({
+      checked: true,
+      granted: [VIEW],
+      missing: [],
+    });
+    const refused = fakeHarness({ acl: (call) => withDuplicate(call, false, false) });
+    const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: refused.fetch, requiredPermissions: [VIEW] }));
+    expect(error).toMatchObject({ code: 'missing_permissions', missing: [VIEW] });
+  });
+
   it.each<[string, Responder]>([
     ['a 500', () => json(500, { status: 'ERROR', code: 'UNEXPECTED', correlationId: 'corr-500' })],
     ['a 404', () => json(404, { status: 'ERROR', code: 'RESOURCE_NOT_FOUND' })],
@@ -320,6 +351,11 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     ['an entry without permitted', () => json(200, { status: 'SUCCESS', data: { accessControlList: [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE' }] } })],
     ['an answer for another account', (call) => json(200, { status: 'SUCCESS', data: { accessControlList: JSON.parse(String(call.init.body)).permissions.map((c: Record<string, unknown>) => ({ ...c, resourceScope: { accountIdentifier: 'Elsewhere' }, permitted: true })) } })],
     ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://evil.example' } })],
+    ['entries permitting and refusing one requirement', (call) => withDuplicate(call, true, false)],
+    ['entries refusing and permitting one requirement', (call) => withDuplicate(call, false, true)],
+    ['an answer for another principal', (call) => aclAnswer(call, [VIEW.permission], { principalIdentifier: 'mallory-uuid', principalType: 'USER' })],
+    ['an answer for another principal (the Go SDK’s names)', (call) => aclAnswer(call, [VIEW.permission], { identifier: 'mallory-uuid', type: 'USER' })],
+    ['an answer for another kind of principal', (call) => aclAnswer(call, [VIEW.permission], { principalIdentifier: 'ada-uuid', principalType: 'SERVICE_ACCOUNT' })],
   ])('the ACL call failing (%s): permissions_unknown when required, unavailable when advisory', async (_name, acl) => {
     const required = fakeHarness({ acl });
     const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch: required.fetch, requiredPermissions: [VIEW] }));
@@ -331,6 +367,18 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
     const result = await verifyHarnessToken({ apiKey: PAT }, { fetch: advisory.fetch, requiredPermissions: [VIEW], permissionCheck: 'advisory' });
     expect(result.permissions).toEqual({ checked: false, reason: 'unavailable' });
     expect(result.accountName).toBe('Acme Platform');
+  });
+
+  it('passes on the ACL answer’s correlation id only when it is shaped like one', async () => {
+    const verify = (correlationId: string) =>
+      rejection(
+        verifyHarnessToken(
+          { apiKey: PAT },
+          { fetch: fakeHarness({ acl: () => json(500, { status: 'ERROR', code: 'UNEXPECTED', correlationId }) }).fetch, requiredPermissions: [VIEW] },
+        ),
+      );
+    expect((await verify('corr-500')).correlationId).toBe('corr-500');
+    expect((await verify('corr-500\nHTTP status: 200')).correlationId).toBeNull();
   });
 
   it('an ACL call that hangs: permissions_unknown within the timeout when required, unavailable when advisory', async () => {
@@ -347,8 +395,8 @@ describe('verifyHarnessToken: requiredPermissions (#13)', () => {
   });
 
   it.each([
-    ['principalIdentifier', { principalIdentifier: 'from-acl', principalType: 'SERVICE_ACCOUNT' }],
-    ['identifier (the Go SDK’s name)', { identifier: 'from-acl', type: 'SERVICE_ACCOUNT' }],
+    ['principalIdentifier', { principalIdentifier: 'from-acl', principalType: 'USER' }],
+    ['identifier (the Go SDK’s name)', { identifier: 'from-acl', type: 'USER' }],
   ])('reads the principal from the ACL answer’s %s when token/validate names none', async (_name, principal) => {
     const { fetch } = fakeHarness({
       validate: () => validateAnswer({ parentIdentifier: null }),

@@ -520,6 +520,11 @@ describe('verifyHarnessToken: what Harness answers', () => {
     expect(error).toMatchObject({ code: 'forbidden', field: null, retryable: false, status: 403, harnessCode: 'NG_ACCESS_DENIED' });
   });
 
+  it.each([401, 403])('an HTML page with status %s (a proxy’s sign-in, a WAF’s block) → wrong_host, not a verdict on the key', async (status) => {
+    const error = await failWith(() => html(status, '<html><body>Proxy login</body></html>'));
+    expect(error).toMatchObject({ code: 'wrong_host', field: null, status, harnessCode: null });
+  });
+
   it('403 with an empty body (a proxy) → forbidden', async () => {
     expect((await failWith(() => new Response('', { status: 403 }))).code).toBe('forbidden');
   });
@@ -649,6 +654,22 @@ describe('verifyHarnessToken: what Harness answers', () => {
   it('takes the correlation id from the header when the body has none', async () => {
     const error = await failWith(() => new Response(null, { status: 401, headers: { 'x-harness-correlation-id': 'hdr-1' } }));
     expect(error.correlationId).toBe('hdr-1');
+  });
+
+  it('takes no Harness code or correlation id that is not shaped like one, from the body or the header', async () => {
+    const forged = await failWith(() => json(401, { status: 'ERROR', code: 'INVALID_TOKEN\nHTTP status: 200', correlationId: 'abc\nCode: ok' }));
+    expect(forged).toMatchObject({ code: 'invalid_token', harnessCode: null, correlationId: null });
+    const header = await failWith(() => new Response(null, { status: 401, headers: { 'x-harness-correlation-id': 'see proxy.internal.example' } }));
+    expect(header.correlationId).toBeNull();
+    const long = await failWith(() => json(401, { status: 'ERROR', code: 'INVALID_TOKEN', correlationId: 'c'.repeat(65) }));
+    expect(long.correlationId).toBeNull();
+    const success200 = await verifyHarnessToken({ apiKey: PAT }, { fetch: fakeFetch(() => success({}, { correlationId: 'a b' })).fetch });
+    expect(success200.correlationId).toBeNull();
+  });
+
+  it('takes no correlation id that is the key’s secret (a scrubbed one is no id either)', async () => {
+    const error = await failWith(() => json(401, { status: 'ERROR', code: 'INVALID_TOKEN', correlationId: SECRET }));
+    expect(error.correlationId).toBeNull();
   });
 
   it('prefers the correlation id of the body over the header', async () => {
@@ -903,7 +924,8 @@ describe('verifyHarnessToken: the key never leaks', () => {
       expect(text).not.toContain(PAT);
       expect(text).not.toContain(SECRET);
     }
-    expect(stringsOf(error).join(' ')).toContain('[redacted]');
+    // The answer was read (its status kept), and a code or id that held the key is none at all.
+    expect(error.status).not.toBeNull();
   });
 
   it('is removed after parsing from a success that echoes it JSON-escaped', async () => {
@@ -912,7 +934,7 @@ describe('verifyHarnessToken: the key never leaks', () => {
     );
     const result = await verifyHarnessToken({ apiKey: PAT }, { fetch });
     expect(JSON.stringify(result)).not.toContain(SECRET);
-    expect(result).toMatchObject({ tokenName: 'token [redacted]', user: { name: '[redacted]', email: '[redacted]@example.com' }, correlationId: '[redacted]' });
+    expect(result).toMatchObject({ tokenName: 'token [redacted]', user: { name: '[redacted]', email: '[redacted]@example.com' }, correlationId: null });
   });
 
   it('marks where the key was removed in the detail', async () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createHarnessConnectHandler, HarnessConnectError, type HarnessVerifiedConnection } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
+import { MAX_ANSWER_TEXT_CHARS } from '../../src/server/answers.js';
 
 let harness: HarnessMockServer;
 let base: { baseUrl: string; allowedHosts: string[] };
@@ -116,6 +117,34 @@ describe('createHarnessConnectHandler', () => {
       expect(response.status).toBe(500);
       expect(await response.json()).toMatchObject({ error: { code: 'configuration' } });
       expect(harness.mock.requests).toHaveLength(0);
+    });
+  });
+
+  describe('given limits that are not limits', () => {
+    it.each([
+      ['maxBodyBytes', Number.NaN],
+      ['maxBodyBytes', -1],
+      ['maxBodyBytes', 0],
+      ['maxBodyBytes', Number.POSITIVE_INFINITY],
+      ['maxBodyBytes', '8192'],
+      ['bodyTimeoutMs', Number.NaN],
+      ['bodyTimeoutMs', -5],
+      ['bodyTimeoutMs', Number.POSITIVE_INFINITY],
+      ['bodyTimeoutMs', '10s'],
+    ])('refuses %s: %s at creation with a configuration error saying what to pass', (name, value) => {
+      let thrown: unknown;
+      try {
+        createHarnessConnectHandler({ [name]: value });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(HarnessConnectError);
+      expect(thrown).toMatchObject({ code: 'configuration' });
+      expect((thrown as HarnessConnectError).message).toMatch(new RegExp(`^harness-connect: ${name} must be a number .* greater than 0`));
+    });
+
+    it('takes the defaults when they are left out', () => {
+      expect(() => createHarnessConnectHandler({ maxBodyBytes: undefined, bodyTimeoutMs: undefined })).not.toThrow();
     });
   });
 
@@ -362,6 +391,17 @@ describe('createHarnessConnectHandler', () => {
       expect(onError.mock.calls[0]![0].detail).toContain(INTERNAL);
     });
 
+    it('answers no status an integrator’s error carries that is not an HTTP status', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: () => {
+          throw new HarnessConnectError('forbidden', { status: 7 });
+        },
+      });
+      const { error } = await (await handler(post({ apiKey: TOKENS.pat }))).json();
+      expect(error).toMatchObject({ code: 'forbidden', status: null });
+    });
+
     it('caps a message an integrator’s error carries', async () => {
       const handler = createHarnessConnectHandler({
         ...base,
@@ -432,7 +472,10 @@ describe('createHarnessConnectHandler', () => {
       expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'unknown', retryable: true } });
       expect(text).not.toContain('internal.corp');
       expect(harnessPosts()).toHaveLength(0);
-      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown', cause: thrown }), expect.any(Request));
+      // What it threw is described in the detail; the thrown value itself is not passed on (it may hold anything).
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'unknown' }), expect.any(Request));
+      expect(onError.mock.calls[0]![0].cause).toBeUndefined();
+      expect(onError.mock.calls[0]![0].detail).toBe(`beforeVerify threw Error: ${thrown.message}`);
     });
 
     it('answers 500 without calling Harness when it returns something that is not a Response', async () => {
@@ -441,6 +484,120 @@ describe('createHarnessConnectHandler', () => {
       const response = await createHarnessConnectHandler({ ...base, beforeVerify })(post({ apiKey: TOKENS.pat }));
       expect(response.status).toBe(500);
       expect(harnessPosts()).toHaveLength(0);
+    });
+  });
+
+  describe('given an onVerified that returns what it stored', () => {
+    const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+
+    it('answers its fields without the key or its secret, in any string at any depth', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified: (connection, { apiKey }) => ({
+          row: { ...connection, apiKey },
+          audit: [{ note: `linked with ${apiKey}` }, { secretOnly: `…${secret}` }],
+          [apiKey]: 'a key used as a name',
+          connectionId: 'conn_1',
+        }),
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain(secret);
+      const body = JSON.parse(text);
+      expect(body).toMatchObject({ ok: true, connectionId: 'conn_1', row: { apiKey: '[redacted]', tokenKind: 'pat' } });
+      expect(body.audit).toEqual([{ note: 'linked with [redacted]' }, { secretOnly: '…[redacted]' }]);
+      expect(body['[redacted]']).toBe('a key used as a name');
+    });
+
+    it('answers none of the emails Harness named unless includeEmail is set', async () => {
+      const onVerified = (connection: HarnessVerifiedConnection) => ({ row: connection, contact: `mail ${connection.user?.email}` });
+      const hidden = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      const hiddenText = await hidden.text();
+      expect(hiddenText).not.toContain('ada@acme.example');
+      expect(JSON.parse(hiddenText)).toMatchObject({ row: { user: { email: '[redacted]' } }, contact: 'mail [redacted]' });
+
+      const shown = await createHarnessConnectHandler({ ...base, onVerified, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+      expect(await shown.json()).toMatchObject({ row: { user: { email: 'ada@acme.example' } }, contact: 'mail ada@acme.example' });
+    });
+
+    it('answers what JSON makes of its values, as before', async () => {
+      const linkedAt = new Date(Date.UTC(2030, 0, 2));
+      const onVerified = () => ({ linkedAt, count: 3, flags: [true, null] });
+      const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
+      expect(await response.json()).toMatchObject({ linkedAt: '2030-01-02T00:00:00.000Z', count: 3, flags: [true, null] });
+    });
+  });
+
+  describe('given Harness answers with texts of any length', () => {
+    it('caps every text of the success answer to MAX_ANSWER_TEXT_CHARS', async () => {
+      // Long enough to show the cap, short enough that the answers stay under the verifier's 256 KiB limit.
+      const long = (letter: string) => letter.repeat(20_000);
+      const VIEW = { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: long('L') };
+      const respond = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        const path = new URL(String(input)).pathname;
+        const ok = (data: unknown) => Response.json({ status: 'SUCCESS', data });
+        if (path.endsWith('/token/validate')) {
+          return ok({
+            valid: true, accountIdentifier: ACCOUNTS.primary.id, validTo: 0, apiKeyType: 'USER',
+            identifier: long('I'), name: long('T'), parentIdentifier: long('P'), username: long('U'), email: `${long('e')}@x.example`,
+          });
+        }
+        if (path.includes('/accounts/')) return ok({ identifier: ACCOUNTS.primary.id, name: long('A') });
+        if (path.endsWith('/currentUser')) return ok({ name: long('N'), email: `${long('e')}@x.example` });
+        const { permissions } = JSON.parse(String(init?.body)) as { permissions: Record<string, unknown>[] };
+        return ok({ accessControlList: permissions.map((check) => ({ ...check, permitted: true })) });
+      };
+      const handler = createHarnessConnectHandler({ fetch: respond as typeof fetch, includeEmail: true, requiredPermissions: [VIEW] });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(200);
+      const { connection } = await response.json();
+      const texts = [
+        connection.tokenId, connection.tokenName, connection.accountName, connection.user.name, connection.user.email,
+        connection.principal.identifier, connection.principal.name, connection.principal.email, connection.permissions.granted[0].label,
+      ];
+      for (const text of texts) {
+        expect(typeof text).toBe('string');
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(MAX_ANSWER_TEXT_CHARS);
+      }
+    });
+  });
+
+  describe('given a host hook that throws with the key in hand', () => {
+    const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+    /** An HTTP client's error: the key in its message and in the request it keeps. */
+    function clientError(apiKey: string): Error {
+      return Object.assign(new Error(`duplicate key value violates unique constraint: ${apiKey}`), { config: { data: apiKey } });
+    }
+
+    it.each([
+      ['onVerified', { onVerified: (_c: HarnessVerifiedConnection, { apiKey }: { apiKey: string }) => Promise.reject(clientError(apiKey)) }],
+      ['resolveExpected', { resolveExpected: () => Promise.reject(clientError(TOKENS.pat)) }],
+    ])('gives onError no raw cause and no key when %s throws', async (hook, hooks) => {
+      const onError = vi.fn();
+      const response = await createHarnessConnectHandler({ ...base, ...hooks, onError })(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(500);
+      const error = onError.mock.calls[0]![0] as HarnessConnectError;
+      expect(error.cause).toBeUndefined();
+      expect(error.detail).toBe(`${hook} threw Error: duplicate key value violates unique constraint: [redacted]`);
+      expect(JSON.stringify(error.toJSON())).not.toContain(secret);
+    });
+
+    it('gives onError a HarnessConnectError it threw without its cause and without the key', async () => {
+      const onError = vi.fn();
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onError,
+        onVerified: (_connection, { apiKey }) => {
+          throw new HarnessConnectError('forbidden', { message: `Already linked: ${apiKey}`, cause: clientError(apiKey) });
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(422);
+      const error = onError.mock.calls[0]![0] as HarnessConnectError;
+      expect(error).toMatchObject({ code: 'forbidden', message: 'Already linked: [redacted]' });
+      expect(error.cause).toBeUndefined();
     });
   });
 
@@ -456,6 +613,52 @@ describe('createHarnessConnectHandler', () => {
       expect(user.name).toEqual(expect.any(String));
       expect(onVerified.mock.calls[0]![0].user).toEqual({ name: user.name, email: 'ada@acme.example' });
       expect(onVerified.mock.calls[0]![1].verification.user.email).toBe('ada@acme.example');
+    });
+
+    describe('whose names are email addresses (Harness users are often named by theirs)', () => {
+      const respond = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+        const path = new URL(String(input)).pathname;
+        const ok = (data: unknown) => Response.json({ status: 'SUCCESS', data });
+        if (path.endsWith('/token/validate')) {
+          return ok({
+            valid: true, accountIdentifier: ACCOUNTS.primary.id, validTo: 0, apiKeyType: 'USER', parentIdentifier: 'ada-uuid',
+            name: 'CI token of ada@acme.example', username: 'ada@acme.example', email: 'ada@acme.example',
+          });
+        }
+        if (path.includes('/accounts/')) return ok({ identifier: ACCOUNTS.primary.id, name: 'Acme' });
+        if (path.endsWith('/currentUser')) return ok({ uuid: 'ada-uuid', name: 'ada@acme.example', email: 'ada@acme.example' });
+        const { permissions } = JSON.parse(String(init?.body)) as { permissions: Record<string, unknown>[] };
+        return ok({ accessControlList: permissions.map((check) => ({ ...check, permitted: false })) });
+      };
+      const fetch = respond as typeof globalThis.fetch;
+
+      it('answers none of them without includeEmail, and all of them with it', async () => {
+        const hidden = await createHarnessConnectHandler({ fetch })(post({ apiKey: TOKENS.pat }));
+        const text = await hidden.text();
+        expect(text).not.toContain('@acme.example');
+        expect(JSON.parse(text).connection).toMatchObject({
+          tokenName: null,
+          user: { name: null, email: null },
+          principal: { identifier: 'ada-uuid', name: null, email: null },
+          accountName: 'Acme',
+        });
+
+        const shown = await createHarnessConnectHandler({ fetch, includeEmail: true })(post({ apiKey: TOKENS.pat }));
+        expect((await shown.json()).connection).toMatchObject({
+          tokenName: 'CI token of ada@acme.example',
+          user: { name: 'ada@acme.example', email: 'ada@acme.example' },
+          principal: { name: 'ada@acme.example', email: 'ada@acme.example' },
+        });
+      });
+
+      it('answers no such name in an error’s principal either', async () => {
+        const requiredPermissions = [{ permission: 'core_pipeline_view', resourceType: 'PIPELINE' }];
+        const response = await createHarnessConnectHandler({ fetch, requiredPermissions })(post({ apiKey: TOKENS.pat }));
+        const text = await response.text();
+        expect(response.status).toBe(422);
+        expect(text).not.toContain('@acme.example');
+        expect(JSON.parse(text).error).toMatchObject({ code: 'missing_permissions', principal: { identifier: 'ada-uuid', name: null, email: null } });
+      });
     });
 
     it('answers the email when the integrator opts in with includeEmail', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HARNESS_CONNECT_ERROR_CODES, type HarnessConnectErrorCode } from '../../src/core/index.js';
 import { HARNESS_CONNECTION_STATUS_OF } from '../../src/server/health.js';
 import {
+  checkHarnessConnection,
   checkHarnessConnections,
   DEFAULT_CHECK_CONCURRENCY,
   MAX_CHECK_CONCURRENCY,
@@ -37,6 +38,62 @@ const STATUS: Record<HarnessConnectErrorCode, HarnessConnectionStatus | 'throws'
 describe('checkHarnessConnection: the status of every error code (#14)', () => {
   it.each(HARNESS_CONNECT_ERROR_CODES.map((code) => [code]))('%s', (code) => {
     expect(HARNESS_CONNECTION_STATUS_OF[code] ?? 'throws').toBe(STATUS[code]);
+  });
+});
+
+describe('checkHarnessConnection: answers that are not Harness’s own (#12)', () => {
+  const page = (status: number, html: string) => () => new Response(html, { status, headers: { 'content-type': 'text/html' } });
+  const envelope = (status: number, code: string) => () => Response.json({ status: 'ERROR', code, message: 'x', correlationId: 'c-1' }, { status });
+  const check = (answer: () => Response) =>
+    checkHarnessConnection(TOKENS.pat, { accountId: ACCOUNTS.primary.id, fetch: (async () => answer()) as typeof fetch });
+
+  it.each<[string, () => Response]>([
+    ['a WAF’s HTML 403', page(403, '<html>Access denied by WAF</html>')],
+    ['a proxy’s HTML 401 sign-in page', page(401, '<html>Proxy login</html>')],
+    ['a bare 400', () => new Response('', { status: 400 })],
+    ['an HTML 400', page(400, '<html>Bad request</html>')],
+    ['a bare 401', () => new Response(null, { status: 401 })],
+    ['a bare 403', () => new Response('', { status: 403 })],
+    ['a 407 from a proxy', () => new Response('', { status: 407 })],
+    ['a 401 whose code is not Harness’s', () => Response.json({ status: 'ERROR', code: 'see login.proxy.example' }, { status: 401 })],
+  ])('is unreachable for %s: a network-side problem, not the person’s', async (_name, answer) => {
+    const health = await check(answer);
+    expect(health.status).toBe('unreachable');
+    expect(health.missing).toBeNull();
+  });
+
+  it.each<[string, () => Response, string]>([
+    ['401 INVALID_TOKEN', envelope(401, 'INVALID_TOKEN'), 'invalid_token'],
+    ['403 NG_ACCESS_DENIED', envelope(403, 'NG_ACCESS_DENIED'), 'forbidden'],
+    ['403 NOT_WHITELISTED_IP', envelope(403, 'NOT_WHITELISTED_IP'), 'ip_not_allowed'],
+    ['400 INVALID_REQUEST', envelope(400, 'INVALID_REQUEST'), 'invalid_request'],
+    ['200 with data.valid false', () => Response.json({ status: 'SUCCESS', data: { valid: false } }), 'invalid_token'],
+  ])('stays invalid for Harness’s own %s', async (_name, answer, code) => {
+    const health = await check(answer);
+    expect(health).toMatchObject({ status: 'invalid', error: { code } });
+  });
+});
+
+describe('checkHarnessConnection(s): a set-up that is not one (#12)', () => {
+  it.each([
+    ['no options', undefined],
+    ['null options', null],
+  ])('rejects %s with a configuration error', async (_name, options) => {
+    await expect(checkHarnessConnection(TOKENS.pat, options as never)).rejects.toMatchObject({ name: 'HarnessConnectError', code: 'configuration' });
+  });
+
+  it.each([
+    ['a null item', [{ apiKey: TOKENS.sat, accountId: ACCOUNTS.primary.id }, null]],
+    ['a string item', ['pat.x.y.z']],
+    ['a list that is not one', { length: 1 }],
+  ])('rejects %s with a configuration error, checking nothing', async (_name, list) => {
+    const { fetch, counter } = slowHarness(1);
+    await expect(checkHarnessConnections(list as never, { fetch })).rejects.toMatchObject({ name: 'HarnessConnectError', code: 'configuration' });
+    expect(counter.validated).toBe(0);
+  });
+
+  it('rejects options that are not an object with a configuration error', async () => {
+    await expect(checkHarnessConnections([], null as never)).rejects.toMatchObject({ code: 'configuration' });
   });
 });
 

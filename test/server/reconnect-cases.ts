@@ -4,7 +4,7 @@
  * real socket (`reconnect-http.test.ts`) against the same Harness mock.
  */
 import type { HarnessCredentialsInput } from '../../src/core/index.js';
-import type { HarnessExpectedConnection } from '../../src/server/index.js';
+import type { HarnessExpectedConnection, HarnessPrincipal } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 
 /** Ada Lovelace's user id in the mock: the `pat`, `patRotated` and `expiringSoon` fixtures act as her. */
@@ -20,6 +20,9 @@ export interface ReconnectCase {
   /** Whether the route asked Harness at all. */
   asksHarness: boolean;
 }
+
+/** A principal as the route answers it when Harness named no identifier, and a host stored it so. */
+const UNIDENTIFIED: HarnessPrincipal = { kind: 'user', identifier: null, name: null, email: null };
 
 const ADA_CONNECTION: HarnessExpectedConnection = { accountId: ACCOUNTS.primary.id, principal: { kind: 'user', identifier: ADA_ID } };
 
@@ -89,6 +92,30 @@ export const RECONNECT_CASES: ReconnectCase[] = [
     status: 422,
     body: { ok: false, error: { code: 'principal_mismatch', principal: { kind: 'service_account', identifier: 'deploy_bot' } } },
     asksHarness: true,
+  },
+  {
+    name: 'a stored connection without a principal (principal: null): the account is still compared',
+    credentials: { apiKey: TOKENS.patRotated },
+    expected: { accountId: ACCOUNTS.primary.id, principal: null },
+    status: 200,
+    body: { ok: true, connection: { accountId: ACCOUNTS.primary.id, principal: { identifier: ADA_ID } } },
+    asksHarness: true,
+  },
+  {
+    name: 'a stored principal Harness had not identified (identifier: null), as the route answered it',
+    credentials: { apiKey: TOKENS.sat },
+    expected: { accountId: ACCOUNTS.primary.id, principal: UNIDENTIFIED },
+    status: 200,
+    body: { ok: true, connection: { accountId: ACCOUNTS.primary.id } },
+    asksHarness: true,
+  },
+  {
+    name: 'a stored connection without a principal, and a key of another account',
+    credentials: { apiKey: TOKENS.otherAccount },
+    expected: { accountId: ACCOUNTS.primary.id, principal: null },
+    status: 422,
+    body: { ok: false, error: { code: 'account_mismatch', field: 'apiKey' } },
+    asksHarness: false,
   },
   {
     name: 'no connection to renew (resolveExpected returns null)',
