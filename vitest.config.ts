@@ -68,6 +68,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The widget's views in Chromium, driven from Node: compared with committed pictures, checked by axe.
+          name: 'visual',
+          environment: 'node',
+          include: ['test/visual/**/*.test.ts'],
+          testTimeout: 30_000,
+          // beforeAll builds the test page with Vite and starts Chromium.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // Server rendering, in Node with no DOM at all.
           name: 'ssr',
           environment: 'node',
