@@ -75,7 +75,9 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
       <div className="account-head">
         <div>
           <h3 id={titleId}>{name}</h3>
-          <code className="muted">{accountId}</code>
+          <code className="muted account-id" title={accountId}>
+            {accountId}
+          </code>
         </div>
         <span className={`badge badge-${standing.tone}`}>{standing.label}</span>
       </div>

@@ -11,9 +11,10 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin, type DemoBackend } from '../../demo/server/api.ts';
-import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
+import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
+const ACME = ACCOUNTS.primary.id;
 const SCREENSHOTS = 'test-results/screenshots';
 /** A first start creates the database (Postgres's initdb, in WebAssembly): several seconds on a busy machine. */
 const START_TIMEOUT_MS = 120_000;
@@ -164,4 +165,37 @@ describe('Shipyard at 320 px', () => {
       await expectFitsTheScreen('Accounts, empty');
     });
   }
+
+  it('keeps an account id whole on the Accounts page, on one line, all of it readable', async () => {
+    await linkAcme();
+    context = await browser.newContext(SCREENS[0]!.options);
+    page = await context.newPage();
+    await page.goto(`${origin}/#/accounts`);
+    const card = page.getByRole('article', { name: 'Acme Platform' });
+    await card.waitFor();
+
+    const id = card.locator('.account-head code');
+    /** Whether the id shows on one line, and all of it (not cut by an ellipsis). */
+    const shown = () =>
+      id.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return {
+          oneLine: element.getBoundingClientRect().height < parseFloat(style.lineHeight) * 1.5,
+          clipped: element.scrollWidth > element.clientWidth,
+        };
+      });
+    expect(await id.textContent()).toBe(ACME);
+    // Where an id is longer than the card is wide, its end is cut off: the whole id is still there to read.
+    expect(await id.getAttribute('title')).toBe(ACME);
+    await expect(shown()).resolves.toEqual({ oneLine: true, clipped: false });
+
+    // The wider badge of a broken connection beside the name.
+    await card.getByText('Simulate').click();
+    await card.getByRole('button', { name: 'Revoke the key in Harness' }).click();
+    await card.getByRole('button', { name: 'Revoke the key in Harness' }).waitFor({ state: 'hidden' });
+    await card.getByRole('button', { name: 'Check', exact: true }).click();
+    await card.getByText('Needs reconnect').waitFor();
+    await expect(shown()).resolves.toEqual({ oneLine: true, clipped: false });
+    await card.locator('.account-head').screenshot({ path: `${SCREENSHOTS}/demo-320-account-id.png` });
+  });
 });
