@@ -12,6 +12,7 @@ import type { Announce, Notice } from './announce.ts';
 import type { LinkedAccount } from './api.ts';
 import { createRenewConnect } from './connect-harness.ts';
 import { HEALTH, standingOf } from './health.ts';
+import { useLocale } from './locale.ts';
 import { SHIPYARD_BRAND, WIDGET_LOOKS } from './looks.ts';
 import { SimulateMenu } from './simulate-menu.tsx';
 import type { UseAccounts } from './use-accounts.ts';
@@ -36,6 +37,7 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
   const health = HEALTH[lastCheck.status];
   const standing = standingOf(account);
   const renew = useMemo(() => createRenewConnect(accountId), [accountId]);
+  const locale = useLocale();
   const { principal } = account;
   // Shown by the widget ("a new token for Ada Lovelace"); the route checks the key against the database's copy.
   const existing = {
@@ -142,6 +144,7 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
           requiredPermissions={SHIPYARD_REQUIRED_PERMISSIONS}
           brand={SHIPYARD_BRAND}
           theme={WIDGET_LOOKS.shipyard.theme}
+          locale={locale}
           trigger={
             <button type="button" className={health.needsReconnect ? 'button button-primary' : 'button'} aria-describedby={titleId}>
               Reconnect

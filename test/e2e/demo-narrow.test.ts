@@ -163,6 +163,13 @@ describe('Shipyard at 320 px', () => {
       await page.reload();
       await page.getByText('No Harness account is linked yet.').waitFor();
       await expectFitsTheScreen('Accounts, empty');
+
+      // The connect window right to left, in Arabic (the language is in the address).
+      await page.goto(`${origin}/?locale=ar#/integrations`);
+      await page.getByRole('button', { name: 'Connect Harness' }).click();
+      await page.getByRole('dialog', { name: /^ربط Harness/u }).waitFor();
+      await expectFitsTheScreen('Integrations in Arabic');
+      await expectDialogOnScreen('Connect in Arabic');
     });
   }
 
