@@ -8,9 +8,11 @@ import { HarnessConnect } from 'harness-connect';
 import { SHIPYARD_REQUIRED_PERMISSIONS } from '../shared/required-permissions.ts';
 import { Expiry, Hint, Principal, TOKEN_KINDS, When } from './account-facts.tsx';
 import { AccountProjects } from './account-projects.tsx';
+import type { Announce, Notice } from './announce.ts';
 import type { LinkedAccount } from './api.ts';
 import { createRenewConnect } from './connect-harness.ts';
 import { HEALTH, standingOf } from './health.ts';
+import { useLocale } from './locale.ts';
 import { SHIPYARD_BRAND, WIDGET_LOOKS } from './looks.ts';
 import { SimulateMenu } from './simulate-menu.tsx';
 import type { UseAccounts } from './use-accounts.ts';
@@ -22,7 +24,7 @@ interface AccountCardProps {
   now: number;
   /** Whether the Simulate menu is offered (the Harness mock only). */
   simulate: boolean;
-  announce: (message: string) => void;
+  announce: Announce;
 }
 
 type Busy = 'checking' | 'disconnecting' | null;
@@ -35,6 +37,7 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
   const health = HEALTH[lastCheck.status];
   const standing = standingOf(account);
   const renew = useMemo(() => createRenewConnect(accountId), [accountId]);
+  const locale = useLocale();
   const { principal } = account;
   // Shown by the widget ("a new token for Ada Lovelace"); the route checks the key against the database's copy.
   const existing = {
@@ -43,10 +46,13 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
     principal: principal.identifier === null ? null : { kind: principal.kind, identifier: principal.identifier, name: principal.name },
   };
 
-  const act = (kind: Exclude<Busy, null>, work: () => Promise<string>, failed: string) => {
+  const act = (kind: Exclude<Busy, null>, work: () => Promise<Notice>, failed: string) => {
     setBusy(kind);
     work()
-      .then(announce, (error: unknown) => announce(`${failed}: ${error instanceof Error ? error.message : String(error)}`))
+      .then(
+        ({ text, tone }) => announce(text, tone),
+        (error: unknown) => announce(`${failed}: ${error instanceof Error ? error.message : String(error)}`, 'danger'),
+      )
       .finally(() => setBusy(null));
   };
 
@@ -54,8 +60,11 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
     act(
       'checking',
       async () => {
-        const checked = await accounts.check(accountId);
-        return `Checked ${name}: ${HEALTH[checked.lastCheck.status].label}.`;
+        const { lastCheck: found } = await accounts.check(accountId);
+        const result = HEALTH[found.status];
+        // Anything but OK says what it means and what to do (Reconnect, ask an admin, try later).
+        const text = found.status === 'ok' ? `Checked ${name}: ${result.label}.` : `Checked ${name}: ${result.label}. ${result.says(found)}`;
+        return { text, tone: result.tone };
       },
       `Could not check ${name}`,
     );
@@ -65,7 +74,7 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
       'disconnecting',
       async () => {
         await accounts.disconnect(accountId);
-        return `Disconnected Harness account ${accountId}.`;
+        return { text: `Disconnected Harness account ${accountId}.`, tone: 'ok' };
       },
       `Could not disconnect ${accountId}`,
     );
@@ -75,7 +84,9 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
       <div className="account-head">
         <div>
           <h3 id={titleId}>{name}</h3>
-          <code className="muted">{accountId}</code>
+          <code className="muted account-id" title={accountId}>
+            {accountId}
+          </code>
         </div>
         <span className={`badge badge-${standing.tone}`}>{standing.label}</span>
       </div>
@@ -133,13 +144,14 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
           requiredPermissions={SHIPYARD_REQUIRED_PERMISSIONS}
           brand={SHIPYARD_BRAND}
           theme={WIDGET_LOOKS.shipyard.theme}
+          locale={locale}
           trigger={
             <button type="button" className={health.needsReconnect ? 'button button-primary' : 'button'} aria-describedby={titleId}>
               Reconnect
             </button>
           }
           onSuccess={() => {
-            announce(`Renewed the key of ${name}.`);
+            announce(`Renewed the key of ${name}.`, 'ok');
             void accounts.refresh();
           }}
         />

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { AccountCard } from './account-card.tsx';
+import type { Announce, Notice } from './announce.ts';
 import { href } from './router.ts';
 import type { UseAccounts } from './use-accounts.ts';
 import { useDemoConfig } from './use-config.ts';
@@ -12,7 +13,8 @@ interface AccountsPageProps {
 export function AccountsPage({ headingRef, accounts }: AccountsPageProps) {
   const { state } = accounts;
   const config = useDemoConfig();
-  const [message, setMessage] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const announce: Announce = (text, tone) => setNotice({ text, tone });
   // When the page was opened: enough to flag a key that has expired.
   const [now] = useState(() => Date.now());
   const simulate = config?.harness.mode === 'mock';
@@ -30,8 +32,9 @@ export function AccountsPage({ headingRef, accounts }: AccountsPageProps) {
         </p>
       </div>
 
-      <p role="status" className="status-line">
-        {message}
+      {/* One live region, always there: its tone changes with what it says. */}
+      <p role="status" className="status-line" data-tone={notice?.tone}>
+        {notice?.text}
       </p>
       {state.status === 'error' ? (
         <p role="alert" className="alert">
@@ -58,7 +61,7 @@ export function AccountsPage({ headingRef, accounts }: AccountsPageProps) {
               accounts={accounts}
               now={now}
               simulate={simulate}
-              announce={setMessage}
+              announce={announce}
             />
           ))
         )}

@@ -3,6 +3,7 @@ import { HarnessConnect, type HarnessConnection, type HarnessRouteConnection } f
 import { SHIPYARD_REQUIRED_PERMISSIONS } from '../shared/required-permissions.ts';
 import { createLinkConnect, outcomeOf } from './connect-harness.ts';
 import { FixtureHint } from './fixture-hint.tsx';
+import { DEMO_LOCALES, setLocale, useLocale } from './locale.ts';
 import { SHIPYARD_BRAND, WIDGET_LOOKS, type WidgetLook, type WidgetLookName } from './looks.ts';
 import { useReplaceQuestion } from './replace-question.tsx';
 import { href } from './router.ts';
@@ -33,6 +34,7 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
   const [linked, setLinked] = useState<HarnessConnection<HarnessRouteConnection> | null>(null);
   const [lookName, setLookName] = useState<WidgetLookName>('shipyard');
   const look: WidgetLook = WIDGET_LOOKS[lookName];
+  const locale = useLocale();
   const count = accounts.state.accounts?.length ?? 0;
   const { ask, question } = useReplaceQuestion();
   const connect = useMemo(() => createLinkConnect(ask), [ask]);
@@ -75,6 +77,7 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
               brand={SHIPYARD_BRAND}
               theme={look.theme}
               colorScheme={look.colorScheme}
+              locale={locale}
               onSuccess={(connection) => {
                 setLinked(connection);
                 void accounts.refresh();
@@ -92,6 +95,20 @@ export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps
               {Object.entries(WIDGET_LOOKS).map(([name, option]) => (
                 <option key={name} value={name}>
                   {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="look-picker">
+            <label htmlFor="widget-locale">Connect window language</label>
+            <select
+              id="widget-locale"
+              value={locale}
+              onChange={(event) => setLocale(DEMO_LOCALES.find((option) => option.locale === event.target.value)?.locale ?? 'en')}
+            >
+              {DEMO_LOCALES.map((option) => (
+                <option key={option.locale} value={option.locale}>
+                  {option.name}
                 </option>
               ))}
             </select>

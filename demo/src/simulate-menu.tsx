@@ -4,6 +4,7 @@
  * repair it. A disclosure rather than an ARIA menu: a few buttons, reached with Tab like any others.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Announce } from './announce.ts';
 import { resetSimulations, simulate, type LinkedAccount, type SimulateAction } from './api.ts';
 
 const ACTIONS: Array<{ action: SimulateAction; label: string }> = [
@@ -15,7 +16,7 @@ const ACTIONS: Array<{ action: SimulateAction; label: string }> = [
 interface SimulateMenuProps {
   account: LinkedAccount;
   /** Says what Harness will now answer, in the page's status line. */
-  announce: (message: string) => void;
+  announce: Announce;
 }
 
 export function SimulateMenu({ account, announce }: SimulateMenuProps) {
@@ -25,7 +26,11 @@ export function SimulateMenu({ account, announce }: SimulateMenuProps) {
   const run = (work: () => Promise<string>) => {
     setBusy(true);
     work()
-      .then(announce, (error: unknown) => announce(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then(
+        // What Harness will answer now: news, neither a success nor a problem until Check finds it.
+        (text) => announce(text, 'neutral'),
+        (error: unknown) => announce(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`, 'danger'),
+      )
       .finally(() => {
         setBusy(false);
         if (details.current) details.current.open = false;

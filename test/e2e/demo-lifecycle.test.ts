@@ -182,7 +182,13 @@ describe('Shipyard keeps what it links', () => {
     await card.locator('[data-check-status="revoked"]').waitFor();
     expect(await card.locator('[data-check-status]').textContent()).toContain('Revoked');
     await card.getByText('Needs reconnect').waitFor();
-    await page.getByRole('status').filter({ hasText: 'Checked Acme Platform: Revoked.' }).waitFor();
+    // Not a success: the page says so in the colours of a problem, and says what to do.
+    const checked = page.getByRole('status').filter({ hasText: 'Checked Acme Platform: Revoked.' });
+    await checked.waitFor();
+    expect(await checked.textContent()).toContain('Reconnect with a new key.');
+    expect(await checked.getAttribute('data-tone')).toBe('danger');
+    const background = (locator: typeof checked) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await background(checked)).toBe(await background(card.getByText('Needs reconnect')));
     // The stored key no longer lists projects either.
     await card.locator('[data-problem="key_refused"]').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/demo-revoked.png` });
@@ -197,6 +203,9 @@ describe('Shipyard keeps what it links', () => {
     await card.getByRole('button', { name: 'Check', exact: true }).click();
     await card.locator('[data-check-status="ok"]').waitFor();
     await card.getByText('Healthy').waitFor();
+    const healthy = page.getByRole('status').filter({ hasText: 'Checked Acme Platform: OK.' });
+    expect(await healthy.getAttribute('data-tone')).toBe('ok');
+    expect(await background(healthy)).toBe(await background(card.getByText('Healthy')));
     expect(await projectNames()).toEqual(['Payments API', 'Web Storefront', 'Data Platform']);
     expect(await backend.store.readKey(ACME)).toBe(TOKENS.patRotated);
   });

@@ -239,6 +239,49 @@ describe('Shipyard, the demo app', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML.length)).toBe(htmlBefore);
   });
 
+  it('opens the connect window in the language picked, right to left for Arabic, and keeps the choice in the address only', async () => {
+    await page.goto(`${origin}/#/integrations`);
+    const language = page.getByLabel('Connect window language');
+    await expect(language.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).resolves.toEqual([
+      'en',
+      'de',
+      'fr',
+      'es',
+      'ja',
+      'ar',
+    ]);
+    await language.selectOption('ar');
+    await page.waitForURL((url) => url.searchParams.get('locale') === 'ar' && url.hash === '#/integrations');
+
+    // The brand is isolated in a right-to-left title (U+2068 … U+2069), so its own direction holds.
+    const arabic = page.getByRole('dialog', { name: /^ربط Harness بـ \u2068?Shipyard\u2069?$/u });
+    await page.getByRole('button', { name: 'Connect Harness' }).click();
+    await arabic.waitFor();
+    await arabic.getByRole('heading', { name: 'إنشاء مفتاح API في Harness' }).waitFor();
+    const dialogElement = await page.evaluate(() => {
+      const dialog = document.querySelector('[data-harness-connect]')!.shadowRoot!.querySelector('dialog')!;
+      return { lang: dialog.lang, dir: dialog.dir, direction: getComputedStyle(dialog).direction };
+    });
+    expect(dialogElement).toEqual({ lang: 'ar', dir: 'rtl', direction: 'rtl' });
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-arabic.png` });
+    await page.keyboard.press('Escape');
+    await arabic.waitFor({ state: 'hidden' });
+
+    // Nothing stored: the address alone carries the choice, to a reload and to the other page.
+    await expect(page.evaluate(() => [localStorage.length, sessionStorage.length])).resolves.toEqual([0, 0]);
+    await page.reload();
+    await expect(page.getByLabel('Connect window language').inputValue()).resolves.toBe('ar');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Accounts/ }).click();
+    await page.waitForURL((url) => url.searchParams.get('locale') === 'ar' && url.hash === '#/accounts');
+
+    // And back to English.
+    await page.goto(`${origin}/?locale=ar#/integrations`);
+    await page.getByLabel('Connect window language').selectOption('en');
+    await page.waitForURL((url) => !url.searchParams.has('locale'));
+    await page.getByRole('button', { name: 'Connect Harness' }).click();
+    await page.getByRole('dialog', { name: 'Connect Harness to Shipyard' }).waitFor();
+  });
+
   it('never puts the key’s secret in the page, an /api answer or the account store', async () => {
     const secret = secretOf(TOKENS.pat);
     await connectWith(TOKENS.pat);
