@@ -108,6 +108,9 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    * to the answer, e.g. `{ connectionId }`. They are answered as JSON makes them, with the key and its
    * secret removed from every string at any depth (and the user's email, unless `includeEmail`): return
    * what the browser needs, not the stored row. A rejection answers 500 and the connection is not reported.
+   * It is handed a copy of the connection: what it writes onto it is its own, and never answered. Fields JSON
+   * cannot hold (a BigInt, a cycle) are left out of the answer, which still reports the connection, and
+   * `onError` gets a `configuration` error saying so.
    */
   onVerified?: (
     connection: HarnessVerifiedConnection,
@@ -318,23 +321,35 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       permissions,
       expiresSoon,
     };
-    try {
-      const includeEmail = options.includeEmail === true;
-      let extra: Record<string, unknown> = {};
-      if (options.onVerified) {
-        const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
-        // Only an object adds fields (spreading a string would add one per character).
-        if (typeof returned === 'object' && returned !== null) extra = answeredExtra(returned, connection, includeEmail, cleanKey);
+    const includeEmail = options.includeEmail === true;
+    let returned: Record<string, unknown> | void = undefined;
+    if (options.onVerified) {
+      try {
+        // A deep copy: a host that decorates the object it is handed (`Object.assign(connection, { apiKey })`)
+        // changes its own copy, never the connection the answer is built from.
+        returned = await options.onVerified(structuredClone(connection), { apiKey: cleanKey, verification, request });
+      } catch (caught) {
+        // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
+        // failed save. Either way its detail (a database's text, say) is for onError only.
+        if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
+        const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
+        return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
       }
-      const answered = answeredConnection(connection, includeEmail, cleanKey);
-      // `ok` and `connection` last: the integrator's fields cannot overwrite them.
-      return answer(200, { ...extra, ok: true, connection: answered });
-    } catch (caught) {
-      // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
-      // failed save. Either way its detail (a database's text, say) is for onError only.
-      if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
-      const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
-      return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
     }
+    let extra: Record<string, unknown> = {};
+    // Only an object adds fields (spreading a string would add one per character).
+    if (typeof returned === 'object' && returned !== null) {
+      try {
+        extra = answeredExtra(returned, connection, includeEmail, cleanKey);
+      } catch (caught) {
+        // The connection is stored by now: answering a failure would have the person connect it twice. The
+        // answer goes without the extra fields, and the developer learns why.
+        const detail = `harness-connect: the fields onVerified returned could not be serialised as JSON (${thrownText(caught)}); the connection was stored and answered without them. Return JSON values (no BigInt, no cycles).`;
+        report(withoutSecret(new HarnessConnectError('configuration', { detail }), cleanKey), request);
+      }
+    }
+    const answered = answeredConnection(connection, includeEmail, cleanKey);
+    // `ok` and `connection` last: the integrator's fields cannot overwrite them.
+    return answer(200, { ...extra, ok: true, connection: answered });
   };
 }
