@@ -13,6 +13,7 @@ import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 import { checkPermissions, fetchAccountName, fetchCurrentUser, type AclOutcome } from './identity-calls.js';
 import type { HarnessPermissionCheckMode, HarnessPermissionRequirement, HarnessPermissionsResult } from './permissions.js';
 import { principalOf } from './principal.js';
+import { readTimeoutMs } from './timeout-option.js';
 import { readVerifySettings, type VerifySettings } from './verify-settings.js';
 
 /** Harness answers `token/validate` in well under a second; beyond this assume a hung proxy. */
@@ -30,7 +31,8 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   signal?: AbortSignal;
   /**
    * Gives up after this long with code `timeout`. One budget for the whole verification: token/validate
-   * and the calls after it.
+   * and the calls after it. A finite number above 0; one beyond what a timer keeps (2^31-1 ms) is taken
+   * as that longest delay, and anything else is a `configuration` error before any request.
    * @default 15000
    */
   timeoutMs?: number;
@@ -97,7 +99,7 @@ export async function verifyHarnessToken(
   options: VerifyHarnessTokenOptions = {},
 ): Promise<HarnessTokenVerification> {
   const { signal } = options;
-  const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
+  const timeoutMs = readTimeoutMs(options.timeoutMs, 'timeoutMs', VERIFY_TIMEOUT_MS);
   const settings = readVerifySettings(options);
   const check = checkHarnessCredentials(credentials);
   if (!check.ok) {

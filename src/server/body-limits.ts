@@ -3,6 +3,7 @@
  * `NaN`, a negative number or a string would otherwise switch the limit off without a word.
  */
 import { HarnessConnectError } from '../core/errors.js';
+import { readTimeoutMs } from '../core/timeout-option.js';
 
 /** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
@@ -38,6 +39,7 @@ function readLimit(value: unknown, name: string, unit: string, fallback: number)
 export function readBodyLimits(options: { maxBodyBytes?: unknown; bodyTimeoutMs?: unknown }): BodyLimits {
   return {
     maxBodyBytes: readLimit(options.maxBodyBytes, 'maxBodyBytes', 'bytes', DEFAULT_MAX_BODY_BYTES),
-    bodyTimeoutMs: readLimit(options.bodyTimeoutMs, 'bodyTimeoutMs', 'milliseconds', DEFAULT_BODY_TIMEOUT_MS),
+    // A timer's delay: checked the same way, and one longer than a timer keeps taken as that longest delay.
+    bodyTimeoutMs: readTimeoutMs(options.bodyTimeoutMs, 'bodyTimeoutMs', DEFAULT_BODY_TIMEOUT_MS),
   };
 }

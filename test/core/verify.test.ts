@@ -769,6 +769,27 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
   });
 });
 
+describe('verifyHarnessToken: a timeoutMs a timer cannot keep', () => {
+  it('waits for the answer when timeoutMs is longer than 2^31-1 ms, instead of timing out at once', async () => {
+    const { fetch } = fakeFetch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return success();
+    });
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: 3_000_000_000 })).resolves.toMatchObject({ tokenKind: 'pat' });
+  });
+
+  it.each([Number.NaN, 0, -1, Number.POSITIVE_INFINITY, '15s'])(
+    'refuses timeoutMs: %s with a configuration error saying what to pass, and makes no request',
+    async (timeoutMs) => {
+      const { fetch, calls } = fakeFetch();
+      const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: timeoutMs as number }));
+      expect(error).toMatchObject({ code: 'configuration' });
+      expect(error.message).toMatch(/^harness-connect: timeoutMs must be a number of milliseconds greater than 0/);
+      expect(calls).toHaveLength(0);
+    },
+  );
+});
+
 describe('verifyHarnessToken: the answer is read up to a byte cap (#12)', () => {
   /** Harness's envelopes are a few KB; the verifier stops reading at 256 KiB. */
   const CAP_BYTES = 256 * 1024;

@@ -279,6 +279,23 @@ describe('createHarnessConnectHandler', () => {
       expect(harness.mock.requests).toHaveLength(0);
     });
 
+    it('waits for a body when bodyTimeoutMs is longer than a timer keeps (2^31-1 ms)', async () => {
+      const text = JSON.stringify({ apiKey: TOKENS.pat });
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          // The body arrives a little later, as a slow client's does.
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+      const response = await createHarnessConnectHandler({ ...base, bodyTimeoutMs: 3_000_000_000 })(
+        new Request('https://saas.example/api/harness/connect', init),
+      );
+      expect(response.status).toBe(200);
+    });
+
     it('waits 10 s for a body by default', async () => {
       vi.useFakeTimers();
       try {
