@@ -1,6 +1,7 @@
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, withoutSecret, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { ownOption } from '../core/own-option.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
 import { accountMismatch, credentialsFor, principalMismatch, readExpected, type ExpectedConnection, type HarnessExpectedConnection } from './expected.js';
@@ -179,7 +180,9 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
   }
-  const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
+  // Own fields only: JSON.parse makes them, and a polluted prototype must not fill in a missing one.
+  const apiKey = ownOption(body as { apiKey?: unknown }, 'apiKey');
+  const accountId = ownOption(body as { accountId?: unknown }, 'accountId');
   // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
   const accountIdGiven = accountId !== undefined && accountId !== null;
   if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
@@ -200,13 +203,20 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
   // Checked now, not per request: a limit that is not one would otherwise switch itself off silently.
   const { maxBodyBytes, bodyTimeoutMs } = readBodyLimits(options);
+  // Each option read once, and only when the host set it (see own-option.ts).
+  const onError = ownOption(options, 'onError');
+  const onVerified = ownOption(options, 'onVerified');
+  const beforeVerify = ownOption(options, 'beforeVerify');
+  const resolveExpected = ownOption(options, 'resolveExpected');
+  const egressIps = ownOption(options, 'egressIps');
+  const includeEmail = ownOption(options, 'includeEmail') === true;
 
   /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
   function report(error: HarnessConnectError, request: Request): void {
-    if (!options.onError) return;
+    if (!onError) return;
     try {
       // An async `onError`'s rejection is caught too: left unhandled, it would end a Node process.
-      Promise.resolve(options.onError(error, request)).catch(ignore);
+      Promise.resolve(onError(error, request)).catch(ignore);
     } catch {
       // Nothing to do: the error was the integrator's to log, and the answer goes out regardless.
     }
@@ -220,14 +230,14 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   function failure(caught: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     const error = apiKey === null ? withoutCause(caught) : withoutSecret(caught, apiKey);
     report(error, request);
-    return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
+    return errorAnswer(error, detail, apiKey, { includeEmail });
   }
 
   /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
   async function runResolveExpected(request: Request, apiKey: string): Promise<ExpectedConnection | null | Response> {
-    if (!options.resolveExpected) return null;
+    if (!resolveExpected) return null;
     try {
-      return readExpected(await options.resolveExpected(request));
+      return readExpected(await resolveExpected(request));
     } catch (caught) {
       if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
       const error = hookFailure('resolveExpected', caught, COULD_NOT_CHECK);
@@ -237,10 +247,10 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
 
   /** The hook's own answer, a 500 when it fails, or `null` to go on. */
   async function runBeforeVerify(request: Request): Promise<Response | null> {
-    if (!options.beforeVerify) return null;
+    if (!beforeVerify) return null;
     let returned: unknown;
     try {
-      returned = await options.beforeVerify(request);
+      returned = await beforeVerify(request);
     } catch (caught) {
       const error = hookFailure('beforeVerify', caught, COULD_NOT_CHECK);
       return failure(error, request, `beforeVerify threw; ${SEE_ON_ERROR}`, null);
@@ -297,7 +307,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), options.egressIps);
+      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
@@ -321,13 +331,12 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       permissions,
       expiresSoon,
     };
-    const includeEmail = options.includeEmail === true;
     let returned: Record<string, unknown> | void = undefined;
-    if (options.onVerified) {
+    if (onVerified) {
       try {
         // A deep copy: a host that decorates the object it is handed (`Object.assign(connection, { apiKey })`)
         // changes its own copy, never the connection the answer is built from.
-        returned = await options.onVerified(structuredClone(connection), { apiKey: cleanKey, verification, request });
+        returned = await onVerified(structuredClone(connection), { apiKey: cleanKey, verification, request });
       } catch (caught) {
         // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
         // failed save. Either way its detail (a database's text, say) is for onError only.

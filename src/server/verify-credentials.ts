@@ -1,3 +1,4 @@
+import { ownOption } from '../core/own-option.js';
 import { HarnessConnectError, isTimeoutError } from '../core/errors.js';
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
@@ -40,7 +41,7 @@ export async function verifyHarnessCredentials(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessCredentialsOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const budgetMs = Math.min(Math.max(MIN_TIMEOUT_MS, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
+  const budgetMs = Math.min(Math.max(MIN_TIMEOUT_MS, ownOption(options, 'timeoutMs') ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
   const deadline = Date.now() + budgetMs;
   const attempt = (timeoutMs: number) => verifyHarnessToken(credentials, { ...options, timeoutMs });
   try {
@@ -48,11 +49,11 @@ export async function verifyHarnessCredentials(
   } catch (error) {
     // Only a 5xx or a network failure may pass on the next try; an oversized or odd answer is wrong_host.
     const transient = error instanceof HarnessConnectError && error.code === 'unavailable';
-    if (!transient || options.retry === false) throw error;
+    if (!transient || ownOption(options, 'retry') === false) throw error;
     // A retry that cannot finish within the budget would only make the caller wait longer for the same answer.
     if (deadline - Date.now() < RETRY_DELAY_MS + MIN_RETRY_ATTEMPT_MS) throw error;
     try {
-      await sleep(RETRY_DELAY_MS, options.signal);
+      await sleep(RETRY_DELAY_MS, ownOption(options, 'signal'));
     } catch (reason) {
       // The caller stopped during the pause: told the way verifyHarnessToken tells it.
       throw new HarnessConnectError(isTimeoutError(reason) ? 'timeout' : 'aborted');
