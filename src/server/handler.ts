@@ -1,4 +1,3 @@
-import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, withoutSecret, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { ownOption } from '../core/own-option.js';
@@ -6,6 +5,7 @@ import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
 import { accountMismatch, credentialsFor, principalMismatch, readExpected, type ExpectedConnection, type HarnessExpectedConnection } from './expected.js';
 import { readBodyLimits } from './body-limits.js';
+import { parseCredentials } from './credentials-body.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -168,29 +168,6 @@ function withoutCause(error: HarnessConnectError): HarnessConnectError {
 function hookFailure(hook: string, caught: unknown, message: string): HarnessConnectError {
   return new HarnessConnectError('unknown', { message, detail: `${hook} threw ${thrownText(caught)}` });
 }
-
-/** The credentials in a JSON body, or the 400 that says what is wrong with it. */
-function parseCredentials(text: string): HarnessCredentialsInput | Response {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
-  }
-  // Own fields only: JSON.parse makes them, and a polluted prototype must not fill in a missing one.
-  const apiKey = ownOption(body as { apiKey?: unknown }, 'apiKey');
-  const accountId = ownOption(body as { accountId?: unknown }, 'accountId');
-  // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
-  const accountIdGiven = accountId !== undefined && accountId !== null;
-  if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
-    return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
-  }
-  return { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
-}
-
 
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
