@@ -34,8 +34,12 @@ export const ACCOUNT_ID_LENGTH = 22;
 /** Longer than any identifier; also bounds the work done on a huge paste. */
 const MAX_ACCOUNT_ID_LENGTH = 64;
 
-/** Input beyond this is refused before any cleaning work: longer than any Harness page address. */
-const MAX_INPUT_LENGTH = 8 * 1024;
+/**
+ * Input beyond this is refused (`too_long`) before any cleaning work, whose cost grows with the square of the
+ * length (see `MAX_TOKEN_INPUT_LENGTH`). Larger than the key's cap: a Harness page address with a pipeline's
+ * path and a query of filters runs to a few hundred characters, and 2 KiB is far above any real one.
+ */
+export const MAX_ACCOUNT_INPUT_LENGTH = 2 * 1024;
 
 const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -99,7 +103,7 @@ function accountIdFromUrl(value: string): string {
  */
 export function parseAccountIdentifier(input: unknown): HarnessAccountParseResult {
   if (typeof input !== 'string') return failure('empty');
-  if (input.length > MAX_INPUT_LENGTH) return failure('too_long');
+  if (input.length > MAX_ACCOUNT_INPUT_LENGTH) return failure('too_long');
   const value = stripQuotes(stripInvisible(input));
   if (value.length === 0) return failure('empty');
   const compact = removeSpaces(value);

@@ -1,3 +1,4 @@
+import { ownOption } from './own-option.js';
 import { parseAccountIdentifier, type HarnessAccountProblem } from './account.js';
 import type { HarnessCredentialField } from './errors.js';
 import { parseHarnessToken, type HarnessTokenKind, type HarnessTokenProblem, type ParsedHarnessToken } from './token.js';
@@ -85,9 +86,10 @@ function issue(field: HarnessCredentialField, problem: HarnessCredentialsProblem
  */
 export function checkHarnessCredentials(input: Partial<HarnessCredentialsInput> | null | undefined): HarnessCredentialsCheck {
   const issues: HarnessCredentialsIssue[] = [];
-  const token = parseHarnessToken(input?.apiKey ?? '');
+  // Own fields only (see own-option.ts): a polluted prototype fills in no account.
+  const token = parseHarnessToken(ownOption(input, 'apiKey') ?? '');
   if (!token.ok) issues.push(issue('apiKey', token.problem, token.message));
-  const account = parseAccountIdentifier(input?.accountId ?? '');
+  const account = parseAccountIdentifier(ownOption(input, 'accountId') ?? '');
   // A blank account field is fine here: the token may carry the id (checked below).
   if (!account.ok && account.problem !== 'empty') issues.push(issue('accountId', account.problem, account.message));
   if (!token.ok || issues.length > 0) return { ok: false, issues };

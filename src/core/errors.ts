@@ -234,6 +234,10 @@ export class HarnessConnectError extends Error {
     this.accountName = options.accountName ?? null;
     this.principal = options.principal ?? null;
     this.egressIps = options.egressIps ?? null;
+    // Format the stack now. Until `.stack` is first read, V8 keeps the raw call frames, and with them the
+    // scopes of every function on the way here (the parsed token, the form's values): an error kept by the
+    // widget's mutation or by a host would keep the API key in memory after the dialog closed.
+    void this.stack;
   }
 
   /** The serialised shape. `cause` and `stack` stay out: they may hold anything the host threw. */

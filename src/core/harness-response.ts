@@ -83,6 +83,9 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** The `apiKeyType` Harness gives each kind of key: a personal token is a user's, `sat.` a service account's. */
+const API_KEY_TYPE_OF: Record<HarnessTokenKind, 'USER' | 'SERVICE_ACCOUNT'> = { pat: 'USER', sat: 'SERVICE_ACCOUNT' };
+
 /**
  * A 200 SUCCESS that is not what Harness answers: a stub, a proxy or a changed API. Trying again cannot
  * heal it, so it is `wrong_host` (not retryable), with a detail naming the field that was wrong.
@@ -260,6 +263,11 @@ export function interpretValidateResponse(
   const name = text(data.username);
   const email = text(data.email);
   const apiKeyType = data.apiKeyType === 'USER' || data.apiKeyType === 'SERVICE_ACCOUNT' ? data.apiKeyType : null;
+  // Harness issues `pat.` keys to users and `sat.` keys to service accounts, and checks both itself: an
+  // answer that says otherwise is not Harness's, whatever else it claims.
+  if (apiKeyType !== null && apiKeyType !== API_KEY_TYPE_OF[check.tokenKind]) {
+    throw notHarness(`data.apiKeyType is ${apiKeyType} for a ${check.tokenKind}. key`, { status, correlationId });
+  }
   return {
     verification: {
       accountId,

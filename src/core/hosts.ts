@@ -1,3 +1,4 @@
+import { ownOption } from './own-option.js';
 import { HarnessConnectError } from './errors.js';
 
 /**
@@ -41,7 +42,7 @@ export interface HarnessHostOptions {
  */
 export function isAllowedHarnessHost(url: URL, options: HarnessHostOptions = {}): boolean {
   const { protocol, host, hostname } = url;
-  const listed = (options.allowedHosts ?? []).some((entry) => {
+  const listed = (ownOption(options, 'allowedHosts') ?? []).some((entry) => {
     const pattern = entry.trim().toLowerCase();
     // `*.acme.internal` matches any host ending in `.acme.internal` (the pattern without its `*`).
     if (pattern.startsWith('*.')) return hostname.endsWith(pattern.slice('*'.length));

@@ -4,6 +4,7 @@
  * and reading the answer; the call itself is made by `identity-calls.ts`.
  */
 import { isPlainObject } from './is-plain-object.js';
+import { ownOption } from './own-option.js';
 
 /** One thing the host needs the key to be allowed to do, e.g. view pipelines. */
 export interface HarnessPermissionRequirement {
@@ -51,18 +52,23 @@ const isOptionalString = (value: unknown): boolean => value === undefined || typ
  */
 export function isPermissionRequirement(value: unknown): value is HarnessPermissionRequirement {
   if (!isPlainObject(value)) return false;
-  const { permission, resourceType, scope, resourceIdentifier, label } = value;
+  // Own fields only (see own-option.ts): a polluted prototype adds no scope or resource to a requirement.
+  const permission = ownOption(value, 'permission');
+  const resourceType = ownOption(value, 'resourceType');
+  const scope = ownOption(value, 'scope');
   const scopeFits =
     scope === undefined ||
-    (isPlainObject(scope) && isOptionalString(scope.orgIdentifier) && isOptionalString(scope.projectIdentifier));
+    (isPlainObject(scope) &&
+      isOptionalString(ownOption(scope, 'orgIdentifier')) &&
+      isOptionalString(ownOption(scope, 'projectIdentifier')));
   return (
     typeof permission === 'string' &&
     permission !== '' &&
     typeof resourceType === 'string' &&
     resourceType !== '' &&
     scopeFits &&
-    isOptionalString(resourceIdentifier) &&
-    isOptionalString(label)
+    isOptionalString(ownOption(value, 'resourceIdentifier')) &&
+    isOptionalString(ownOption(value, 'label'))
   );
 }
 
@@ -76,13 +82,17 @@ export function isPermissionRequirementList(value: unknown): value is HarnessPer
  * never travels into a result, an error or a server's answer.
  */
 export function copyRequirement(requirement: HarnessPermissionRequirement): HarnessPermissionRequirement {
-  const { permission, resourceType, scope, resourceIdentifier, label } = requirement;
-  const copy: HarnessPermissionRequirement = { permission, resourceType };
+  const copy: HarnessPermissionRequirement = { permission: requirement.permission, resourceType: requirement.resourceType };
+  const scope = ownOption(requirement, 'scope');
   if (scope !== undefined) {
+    const orgIdentifier = ownOption(scope, 'orgIdentifier');
+    const projectIdentifier = ownOption(scope, 'projectIdentifier');
     copy.scope = {};
-    if (scope.orgIdentifier !== undefined) copy.scope.orgIdentifier = scope.orgIdentifier;
-    if (scope.projectIdentifier !== undefined) copy.scope.projectIdentifier = scope.projectIdentifier;
+    if (orgIdentifier !== undefined) copy.scope.orgIdentifier = orgIdentifier;
+    if (projectIdentifier !== undefined) copy.scope.projectIdentifier = projectIdentifier;
   }
+  const resourceIdentifier = ownOption(requirement, 'resourceIdentifier');
+  const label = ownOption(requirement, 'label');
   if (resourceIdentifier !== undefined) copy.resourceIdentifier = resourceIdentifier;
   if (label !== undefined) copy.label = label;
   return copy;

@@ -4,6 +4,7 @@
  * once, not a key refused or accepted for the wrong reason.
  */
 import { HarnessConnectError } from './errors.js';
+import { ownOption } from './own-option.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from './expiry.js';
 import {
   copyRequirement,
@@ -31,7 +32,9 @@ function refuse(detail: string): HarnessConnectError {
 
 /** The settings with their defaults, or a thrown `configuration` error naming the option that is wrong. */
 export function readVerifySettings(options: VerifySettingsInput): VerifySettings {
-  const { requiredPermissions = [], permissionCheck = 'required', expiryWarningDays = DEFAULT_EXPIRY_WARNING_DAYS } = options;
+  const requiredPermissions = ownOption(options, 'requiredPermissions') ?? [];
+  const permissionCheck = ownOption(options, 'permissionCheck') ?? 'required';
+  const expiryWarningDays = ownOption(options, 'expiryWarningDays') ?? DEFAULT_EXPIRY_WARNING_DAYS;
   if (!Array.isArray(requiredPermissions)) throw refuse('requiredPermissions must be a list.');
   const wrong = requiredPermissions.findIndex((requirement) => !isPermissionRequirement(requirement));
   if (wrong !== -1) {

@@ -1,3 +1,4 @@
+import { ownOption } from './own-option.js';
 import { checkHarnessCredentials, type HarnessCredentialsInput, type HarnessCredentialsProblem } from './credentials.js';
 import {
   HarnessConnectError,
@@ -13,6 +14,7 @@ import { resolveHarnessBaseUrl, type HarnessHostOptions } from './hosts.js';
 import { checkPermissions, fetchAccountName, fetchCurrentUser, type AclOutcome } from './identity-calls.js';
 import type { HarnessPermissionCheckMode, HarnessPermissionRequirement, HarnessPermissionsResult } from './permissions.js';
 import { principalOf } from './principal.js';
+import { readTimeoutMs } from './timeout-option.js';
 import { readVerifySettings, type VerifySettings } from './verify-settings.js';
 
 /** Harness answers `token/validate` in well under a second; beyond this assume a hung proxy. */
@@ -30,7 +32,8 @@ export interface VerifyHarnessTokenOptions extends HarnessHostOptions {
   signal?: AbortSignal;
   /**
    * Gives up after this long with code `timeout`. One budget for the whole verification: token/validate
-   * and the calls after it.
+   * and the calls after it. A finite number above 0; one beyond what a timer keeps (2^31-1 ms) is taken
+   * as that longest delay, and anything else is a `configuration` error before any request.
    * @default 15000
    */
   timeoutMs?: number;
@@ -96,8 +99,8 @@ export async function verifyHarnessToken(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessTokenOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const { signal } = options;
-  const timeoutMs = options.timeoutMs ?? VERIFY_TIMEOUT_MS;
+  const signal = ownOption(options, 'signal');
+  const timeoutMs = readTimeoutMs(ownOption(options, 'timeoutMs'), 'timeoutMs', VERIFY_TIMEOUT_MS);
   const settings = readVerifySettings(options);
   const check = checkHarnessCredentials(credentials);
   if (!check.ok) {
@@ -105,7 +108,7 @@ export async function verifyHarnessToken(
     const { field, problem, message } = check.issues[0]!;
     throw new HarnessConnectError(localErrorCode(field, problem), { field, message, detail: `local check: ${problem}` });
   }
-  const baseUrl = resolveHarnessBaseUrl(options.baseUrl, options);
+  const baseUrl = resolveHarnessBaseUrl(ownOption(options, 'baseUrl'), options);
   // A caller's `AbortSignal.timeout()` is a timeout, not a person cancelling.
   const callerStop = () => (isTimeoutError(signal?.reason) ? 'timeout' : 'aborted');
   if (signal?.aborted) throw new HarnessConnectError(callerStop());
@@ -121,7 +124,7 @@ export async function verifyHarnessToken(
   const onAbort = () => stop(callerStop());
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => stop('timeout'), timeoutMs);
-  const context: HarnessCallContext = { baseUrl, apiKey, accountId, fetch: options.fetch ?? fetch, signal: controller.signal };
+  const context: HarnessCallContext = { baseUrl, apiKey, accountId, fetch: ownOption(options, 'fetch') ?? fetch, signal: controller.signal };
   try {
     const { response, text } = await callHarness(
       { method: 'POST', path: '/ng/api/token/validate', body: apiKey, contentType: 'text/plain' },

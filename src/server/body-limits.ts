@@ -3,6 +3,8 @@
  * `NaN`, a negative number or a string would otherwise switch the limit off without a word.
  */
 import { HarnessConnectError } from '../core/errors.js';
+import { ownOption } from '../core/own-option.js';
+import { readTimeoutMs } from '../core/timeout-option.js';
 
 /** `{ apiKey, accountId }` is under 200 bytes; anything far larger is not a connect request. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
@@ -37,7 +39,8 @@ function readLimit(value: unknown, name: string, unit: string, fallback: number)
 /** The route's body limits with their defaults, or a thrown `configuration` error naming the option that is wrong. */
 export function readBodyLimits(options: { maxBodyBytes?: unknown; bodyTimeoutMs?: unknown }): BodyLimits {
   return {
-    maxBodyBytes: readLimit(options.maxBodyBytes, 'maxBodyBytes', 'bytes', DEFAULT_MAX_BODY_BYTES),
-    bodyTimeoutMs: readLimit(options.bodyTimeoutMs, 'bodyTimeoutMs', 'milliseconds', DEFAULT_BODY_TIMEOUT_MS),
+    maxBodyBytes: readLimit(ownOption(options, 'maxBodyBytes'), 'maxBodyBytes', 'bytes', DEFAULT_MAX_BODY_BYTES),
+    // A timer's delay: checked the same way, and one longer than a timer keeps taken as that longest delay.
+    bodyTimeoutMs: readTimeoutMs(ownOption(options, 'bodyTimeoutMs'), 'bodyTimeoutMs', DEFAULT_BODY_TIMEOUT_MS),
   };
 }

@@ -11,6 +11,7 @@ import type { HarnessPrincipal } from '../core/permissions.js';
 import { isSamePrincipal } from '../core/principal.js';
 import { parseHarnessToken } from '../core/token.js';
 import { isPlainObject } from '../core/is-plain-object.js';
+import { ownOption } from '../core/own-option.js';
 
 /** The connection a request renews, as the host's `resolveExpected` names it. */
 export interface HarnessExpectedConnection {
@@ -43,12 +44,16 @@ export function readExpected(value: unknown): ExpectedConnection | null {
     detail:
       "harness-connect: resolveExpected must return { accountId, principal?: { kind?, identifier } } (strings; kind 'user' or 'service_account'; principal or identifier null when none was stored), null or nothing.",
   });
-  if (!isPlainObject(value) || !isNonEmptyString(value.accountId)) throw wrong;
-  const { accountId, principal } = value;
+  if (!isPlainObject(value)) throw wrong;
+  // Own fields only (see own-option.ts): a polluted prototype adds no principal to compare.
+  const accountId = ownOption(value, 'accountId');
+  const principal = ownOption(value, 'principal');
+  if (!isNonEmptyString(accountId)) throw wrong;
   // A stored row without a principal (README's `principal: stored.principal`): the account alone is compared.
   if (principal === undefined || principal === null) return { accountId };
   if (!isPlainObject(principal)) throw wrong;
-  const { kind, identifier } = principal;
+  const kind = ownOption(principal, 'kind');
+  const identifier = ownOption(principal, 'identifier');
   if (identifier === null) return { accountId };
   if (!isNonEmptyString(identifier)) throw wrong;
   if (kind === undefined || kind === null) return { accountId, principal: { identifier } };

@@ -1,10 +1,11 @@
-import type { HarnessCredentialsInput } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError, withoutSecret, type HarnessConnectErrorJSON } from '../core/errors.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
+import { ownOption } from '../core/own-option.js';
 import { parseHarnessToken, type HarnessTokenKind } from '../core/token.js';
 import { answer, answeredConnection, answeredExtra, describeUpstreamAnswer, errorAnswer, requestError, withEgressIps } from './answers.js';
 import { accountMismatch, credentialsFor, principalMismatch, readExpected, type ExpectedConnection, type HarnessExpectedConnection } from './expected.js';
 import { readBodyLimits } from './body-limits.js';
+import { parseCredentials } from './credentials-body.js';
 import { readBody, type BodyRead } from './read-body.js';
 import { verifyHarnessCredentials, type VerifyHarnessCredentialsOptions } from './verify-credentials.js';
 
@@ -108,6 +109,9 @@ export interface HarnessConnectHandlerOptions extends Omit<VerifyHarnessCredenti
    * to the answer, e.g. `{ connectionId }`. They are answered as JSON makes them, with the key and its
    * secret removed from every string at any depth (and the user's email, unless `includeEmail`): return
    * what the browser needs, not the stored row. A rejection answers 500 and the connection is not reported.
+   * It is handed a copy of the connection: what it writes onto it is its own, and never answered. Fields JSON
+   * cannot hold (a BigInt, a cycle) are left out of the answer, which still reports the connection, and
+   * `onError` gets a `configuration` error saying so.
    */
   onVerified?: (
     connection: HarnessVerifiedConnection,
@@ -165,27 +169,6 @@ function hookFailure(hook: string, caught: unknown, message: string): HarnessCon
   return new HarnessConnectError('unknown', { message, detail: `${hook} threw ${thrownText(caught)}` });
 }
 
-/** The credentials in a JSON body, or the 400 that says what is wrong with it. */
-function parseCredentials(text: string): HarnessCredentialsInput | Response {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return requestError(400, 'bad_request', 'The body is not valid JSON. Send { "apiKey": "...", "accountId": "..." }.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return requestError(400, 'bad_request', 'The body must be a JSON object { "apiKey": "...", "accountId": "..." }.');
-  }
-  const { apiKey, accountId } = body as { apiKey?: unknown; accountId?: unknown };
-  // `accountId` may be left out (or null): the verifier then reads it from a 4-part key.
-  const accountIdGiven = accountId !== undefined && accountId !== null;
-  if (typeof apiKey !== 'string' || (accountIdGiven && typeof accountId !== 'string')) {
-    return requestError(400, 'bad_request', '"apiKey" must be a string, and "accountId" a string when given.');
-  }
-  return { apiKey, accountId: typeof accountId === 'string' ? accountId : undefined };
-}
-
-
 /**
  * A standard `(Request) => Promise<Response>` route that verifies `{ apiKey, accountId }` posted as JSON,
  * for Express (through an adapter), Next.js route handlers, Hono, Remix, Deno, Bun and Workers.
@@ -197,13 +180,20 @@ function parseCredentials(text: string): HarnessCredentialsInput | Response {
 export function createHarnessConnectHandler(options: HarnessConnectHandlerOptions = {}): (request: Request) => Promise<Response> {
   // Checked now, not per request: a limit that is not one would otherwise switch itself off silently.
   const { maxBodyBytes, bodyTimeoutMs } = readBodyLimits(options);
+  // Each option read once, and only when the host set it (see own-option.ts).
+  const onError = ownOption(options, 'onError');
+  const onVerified = ownOption(options, 'onVerified');
+  const beforeVerify = ownOption(options, 'beforeVerify');
+  const resolveExpected = ownOption(options, 'resolveExpected');
+  const egressIps = ownOption(options, 'egressIps');
+  const includeEmail = ownOption(options, 'includeEmail') === true;
 
   /** Tells `onError`, if given. A logger that throws or rejects must not cost the person their answer. */
   function report(error: HarnessConnectError, request: Request): void {
-    if (!options.onError) return;
+    if (!onError) return;
     try {
       // An async `onError`'s rejection is caught too: left unhandled, it would end a Node process.
-      Promise.resolve(options.onError(error, request)).catch(ignore);
+      Promise.resolve(onError(error, request)).catch(ignore);
     } catch {
       // Nothing to do: the error was the integrator's to log, and the answer goes out regardless.
     }
@@ -217,14 +207,14 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
   function failure(caught: HarnessConnectError, request: Request, detail: string | null, apiKey: string | null): Response {
     const error = apiKey === null ? withoutCause(caught) : withoutSecret(caught, apiKey);
     report(error, request);
-    return errorAnswer(error, detail, apiKey, { includeEmail: options.includeEmail === true });
+    return errorAnswer(error, detail, apiKey, { includeEmail });
   }
 
   /** What the request renews (`null`: a new connection), or the 500 answer when the host's hook failed. */
   async function runResolveExpected(request: Request, apiKey: string): Promise<ExpectedConnection | null | Response> {
-    if (!options.resolveExpected) return null;
+    if (!resolveExpected) return null;
     try {
-      return readExpected(await options.resolveExpected(request));
+      return readExpected(await resolveExpected(request));
     } catch (caught) {
       if (caught instanceof HarnessConnectError) return failure(caught, request, caught.detail, apiKey);
       const error = hookFailure('resolveExpected', caught, COULD_NOT_CHECK);
@@ -234,10 +224,10 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
 
   /** The hook's own answer, a 500 when it fails, or `null` to go on. */
   async function runBeforeVerify(request: Request): Promise<Response | null> {
-    if (!options.beforeVerify) return null;
+    if (!beforeVerify) return null;
     let returned: unknown;
     try {
-      returned = await options.beforeVerify(request);
+      returned = await beforeVerify(request);
     } catch (caught) {
       const error = hookFailure('beforeVerify', caught, COULD_NOT_CHECK);
       return failure(error, request, `beforeVerify threw; ${SEE_ON_ERROR}`, null);
@@ -294,7 +284,7 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
     try {
       verification = await verifyHarnessCredentials(credentials, { ...options, signal: request.signal });
     } catch (caught) {
-      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), options.egressIps);
+      const error = withEgressIps(toHarnessConnectError(caught, cleanKey), egressIps);
       return failure(error, request, describeUpstreamAnswer(error), cleanKey);
     }
     const otherPrincipal = expected === null ? null : principalMismatch(verification, expected);
@@ -318,23 +308,34 @@ export function createHarnessConnectHandler(options: HarnessConnectHandlerOption
       permissions,
       expiresSoon,
     };
-    try {
-      const includeEmail = options.includeEmail === true;
-      let extra: Record<string, unknown> = {};
-      if (options.onVerified) {
-        const returned = await options.onVerified(connection, { apiKey: cleanKey, verification, request });
-        // Only an object adds fields (spreading a string would add one per character).
-        if (typeof returned === 'object' && returned !== null) extra = answeredExtra(returned, connection, includeEmail, cleanKey);
+    let returned: Record<string, unknown> | void = undefined;
+    if (onVerified) {
+      try {
+        // A deep copy: a host that decorates the object it is handed (`Object.assign(connection, { apiKey })`)
+        // changes its own copy, never the connection the answer is built from.
+        returned = await onVerified(structuredClone(connection), { apiKey: cleanKey, verification, request });
+      } catch (caught) {
+        // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
+        // failed save. Either way its detail (a database's text, say) is for onError only.
+        if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
+        const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
+        return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
       }
-      const answered = answeredConnection(connection, includeEmail, cleanKey);
-      // `ok` and `connection` last: the integrator's fields cannot overwrite them.
-      return answer(200, { ...extra, ok: true, connection: answered });
-    } catch (caught) {
-      // A HarnessConnectError thrown on purpose is answered with its code and message; anything else is a
-      // failed save. Either way its detail (a database's text, say) is for onError only.
-      if (caught instanceof HarnessConnectError) return failure(caught, request, describeUpstreamAnswer(caught), cleanKey);
-      const error = hookFailure('onVerified', caught, 'The connection could not be saved. Try again.');
-      return failure(error, request, `onVerified threw; ${SEE_ON_ERROR}`, cleanKey);
     }
+    let extra: Record<string, unknown> = {};
+    // Only an object adds fields (spreading a string would add one per character).
+    if (typeof returned === 'object' && returned !== null) {
+      try {
+        extra = answeredExtra(returned, connection, includeEmail, cleanKey);
+      } catch (caught) {
+        // The connection is stored by now: answering a failure would have the person connect it twice. The
+        // answer goes without the extra fields, and the developer learns why.
+        const detail = `harness-connect: the fields onVerified returned could not be serialised as JSON (${thrownText(caught)}); the connection was stored and answered without them. Return JSON values (no BigInt, no cycles).`;
+        report(withoutSecret(new HarnessConnectError('configuration', { detail }), cleanKey), request);
+      }
+    }
+    const answered = answeredConnection(connection, includeEmail, cleanKey);
+    // `ok` and `connection` last: the integrator's fields cannot overwrite them.
+    return answer(200, { ...extra, ok: true, connection: answered });
   };
 }

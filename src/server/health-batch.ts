@@ -4,6 +4,7 @@
  */
 import { HarnessConnectError } from '../core/errors.js';
 import { isPlainObject } from '../core/is-plain-object.js';
+import { ownOption } from '../core/own-option.js';
 import { checkHarnessConnection, type CheckHarnessConnectionOptions, type HarnessConnectionHealth } from './health.js';
 
 /**
@@ -61,7 +62,8 @@ export async function checkHarnessConnections(
   if (wrong !== -1) throw refuse(`list[${wrong}] must be an object { apiKey, accountId, ...options }; got ${kindOf(list[wrong])}.`);
   // `as unknown`: a JavaScript caller may pass anything; the declared type stays for what follows.
   if (!isPlainObject(options as unknown)) throw refuse('checkHarnessConnections(list, options): options must be an object when given.');
-  const { concurrency = DEFAULT_CHECK_CONCURRENCY, ...shared } = options;
+  const { concurrency: _concurrency, ...shared } = options;
+  const concurrency = ownOption(options, 'concurrency') ?? DEFAULT_CHECK_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CHECK_CONCURRENCY) {
     throw new HarnessConnectError('configuration', {
       detail: `harness-connect: concurrency must be a whole number from 1 to ${MAX_CHECK_CONCURRENCY} (Harness's per-IP limit); got ${String(concurrency)}.`,
@@ -76,11 +78,12 @@ export async function checkHarnessConnections(
     while (!failed && next < list.length) {
       const index = next;
       next += 1;
-      const { apiKey, ...item } = list[index]!;
+      const { apiKey: _apiKey, ...item } = list[index]!;
+      const apiKey = ownOption(list[index]!, 'apiKey') as string;
       // A field an item leaves undefined (a column that is empty) keeps the shared value.
       const own = Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined));
       try {
-        results[index] = await checkHarnessConnection(apiKey, { ...shared, ...own, accountId: item.accountId });
+        results[index] = await checkHarnessConnection(apiKey, { ...shared, ...own, accountId: ownOption(item, 'accountId') as string });
       } catch (error) {
         failed = true;
         throw error;

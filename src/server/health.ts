@@ -6,6 +6,7 @@ import { HarnessConnectError, toHarnessConnectError, type HarnessConnectErrorCod
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { isPlainObject } from '../core/is-plain-object.js';
+import { ownOption } from '../core/own-option.js';
 import { verifyHarnessCredentials } from './verify-credentials.js';
 
 /**
@@ -129,7 +130,9 @@ export async function checkHarnessConnection(apiKey: string, options: CheckHarne
       detail: 'harness-connect: checkHarnessConnection(apiKey, options) needs options with at least the accountId the connection was stored for.',
     });
   }
-  const { accountId, ...verifyOptions } = options;
+  // The rest copies own fields only; `accountId` too is read only when the caller set it (see own-option.ts).
+  const { accountId: _accountId, ...verifyOptions } = options;
+  const accountId = ownOption(options, 'accountId') as string;
   let verification: HarnessTokenVerification;
   try {
     verification = await verifyHarnessCredentials({ apiKey, accountId }, { ...verifyOptions, permissionCheck: 'required' });

@@ -1,3 +1,4 @@
+import { ownOption } from '../core/own-option.js';
 import { HarnessConnectError, isTimeoutError } from '../core/errors.js';
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
@@ -13,10 +14,16 @@ export const RETRY_DELAY_MS = 300;
 /** A zero or negative timeout would give up before the request is sent: the shortest one is this. */
 const MIN_TIMEOUT_MS = 1;
 
+/**
+ * The least time worth giving the retry: Harness answers token/validate (and the calls after it) in well under
+ * a second. With less of the budget left after the pause, the first failure is the answer.
+ */
+export const MIN_RETRY_ATTEMPT_MS = 1_000;
+
 export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptions {
   /**
    * Try once more after a 5xx answer or a network failure (never after a 4xx, a timeout or an abort:
-   * those would fail the same way, or double the wait).
+   * those would fail the same way, or double the wait), when the rest of `timeoutMs` leaves room for it.
    * @default true
    */
   retry?: boolean;
@@ -25,26 +32,32 @@ export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptio
 /**
  * Verifies Harness credentials from a server (Node 20+, Deno, Bun, Cloudflare Workers, Vercel Edge):
  * `verifyHarnessToken` with a bounded timeout and at most one retry, for 5xx answers and network
- * failures only. Resolves to what Harness says about the token or rejects with a `HarnessConnectError`.
+ * failures only. `timeoutMs` (at most `MAX_SERVER_TIMEOUT_MS`) is the budget of the whole verification: the
+ * first attempt, the pause and the retry, which is only started when `RETRY_DELAY_MS` and
+ * `MIN_RETRY_ATTEMPT_MS` still fit in it. Resolves to what Harness says about the token or rejects with a
+ * `HarnessConnectError`.
  */
 export async function verifyHarnessCredentials(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessCredentialsOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const timeoutMs = Math.min(Math.max(MIN_TIMEOUT_MS, options.timeoutMs ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
-  const attempt = () => verifyHarnessToken(credentials, { ...options, timeoutMs });
+  const budgetMs = Math.min(Math.max(MIN_TIMEOUT_MS, ownOption(options, 'timeoutMs') ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
+  const deadline = Date.now() + budgetMs;
+  const attempt = (timeoutMs: number) => verifyHarnessToken(credentials, { ...options, timeoutMs });
   try {
-    return await attempt();
+    return await attempt(budgetMs);
   } catch (error) {
     // Only a 5xx or a network failure may pass on the next try; an oversized or odd answer is wrong_host.
     const transient = error instanceof HarnessConnectError && error.code === 'unavailable';
-    if (!transient || options.retry === false) throw error;
+    if (!transient || ownOption(options, 'retry') === false) throw error;
+    // A retry that cannot finish within the budget would only make the caller wait longer for the same answer.
+    if (deadline - Date.now() < RETRY_DELAY_MS + MIN_RETRY_ATTEMPT_MS) throw error;
     try {
-      await sleep(RETRY_DELAY_MS, options.signal);
+      await sleep(RETRY_DELAY_MS, ownOption(options, 'signal'));
     } catch (reason) {
       // The caller stopped during the pause: told the way verifyHarnessToken tells it.
       throw new HarnessConnectError(isTimeoutError(reason) ? 'timeout' : 'aborted');
     }
-    return attempt();
+    return attempt(Math.max(MIN_TIMEOUT_MS, deadline - Date.now()));
   }
 }

@@ -41,4 +41,91 @@ describe('withoutSecretIn', () => {
     expect(JSON.stringify({ ...scrubbed, self: null, lazy: null })).not.toContain(SECRET);
     expect(ran).toBe(false);
   });
+
+  describe('given a result that holds the key inside a container', () => {
+    it('rebuilds a Map with its keys and values scrubbed', () => {
+      const meta = new Map<string, unknown>([
+        ['sent', { apiKey: KEY }],
+        [KEY, 'the key as a Map key'],
+        ['id', 'conn_1'],
+      ]);
+      const scrubbed = withoutSecretIn({ meta }, KEY).meta;
+      expect(scrubbed).toBeInstanceOf(Map);
+      expect([...scrubbed]).toEqual([
+        ['sent', { apiKey: '[redacted]' }],
+        ['[redacted]', 'the key as a Map key'],
+        ['id', 'conn_1'],
+      ]);
+      // The host's own Map is left untouched.
+      expect(meta.get('sent')).toEqual({ apiKey: KEY });
+    });
+
+    it('rebuilds a Set with its values scrubbed', () => {
+      const scrubbed = withoutSecretIn({ sent: new Set([KEY, 'fine']) }, KEY).sent;
+      expect(scrubbed).toBeInstanceOf(Set);
+      expect([...scrubbed]).toEqual(['[redacted]', 'fine']);
+    });
+
+    it('rebuilds Headers and URLSearchParams with their values scrubbed, dropping a pair the key names', () => {
+      const result = {
+        headers: new Headers({ 'x-api-key': KEY, accept: 'application/json' }),
+        form: new URLSearchParams({ apiKey: `Bearer ${KEY}`, [SECRET]: 'named by the secret', page: '1' }),
+      };
+      const scrubbed = withoutSecretIn(result, KEY);
+      expect(scrubbed.headers).toBeInstanceOf(Headers);
+      expect([...scrubbed.headers]).toEqual([
+        ['accept', 'application/json'],
+        ['x-api-key', '[redacted]'],
+      ]);
+      expect(scrubbed.form).toBeInstanceOf(URLSearchParams);
+      expect([...scrubbed.form]).toEqual([
+        ['apiKey', 'Bearer [redacted]'],
+        ['page', '1'],
+      ]);
+    });
+
+    it('keeps a Map, a Set and a Date that hold no key as they are', () => {
+      const result = { meta: new Map([['id', 'conn_1']]), tags: new Set(['ci']), at: new Date(0) };
+      expect(withoutSecretIn(result, KEY)).toBe(result);
+    });
+  });
+
+  describe('given a result with parts no scrub can read', () => {
+    class ApiResponse {
+      readonly #request: string;
+      constructor(request: string) {
+        this.#request = request;
+      }
+      get request(): string {
+        return this.#request;
+      }
+    }
+
+    it('replaces a class instance, whose private fields and getters it cannot read, even when it seems to hold no key', () => {
+      expect(withoutSecretIn({ response: new ApiResponse(JSON.stringify({ apiKey: KEY })), id: 'conn_1' }, KEY)).toEqual({
+        response: '[redacted]',
+        id: 'conn_1',
+      });
+    });
+
+    it('replaces a function, whose closure may hold the key', () => {
+      const result = { id: 'conn_1', resend: () => KEY };
+      expect(withoutSecretIn(result, KEY)).toEqual({ id: 'conn_1', resend: '[redacted]' });
+    });
+
+    it('leaves out a getter of a plain object, without running it', () => {
+      let ran = false;
+      const result = {
+        id: 'conn_1',
+        get echoed() {
+          ran = true;
+          return KEY;
+        },
+      };
+      const scrubbed = withoutSecretIn(result, KEY);
+      expect(Object.getOwnPropertyDescriptors(scrubbed)).not.toHaveProperty('echoed');
+      expect(scrubbed).toEqual({ id: 'conn_1' });
+      expect(ran).toBe(false);
+    });
+  });
 });

@@ -70,5 +70,7 @@ export const FALSE_SUCCESSES: FalseSuccess[] = [
   { name: 'validTo "2031-01-01"', text: success(tokenData({ validTo: '2031-01-01' })), code: 'wrong_host', detail: /data\.validTo is a string/ },
   { name: 'validTo null', text: success(tokenData({ validTo: null })), code: 'wrong_host', detail: /data\.validTo is null/ },
   { name: 'validTo missing', text: success(without('validTo')), code: 'wrong_host', detail: /data\.validTo is missing/ },
+  // The shared tests verify a pat. key: Harness gives those to users only.
+  { name: 'apiKeyType SERVICE_ACCOUNT for a pat. key', text: success(tokenData({ apiKeyType: 'SERVICE_ACCOUNT' })), code: 'wrong_host', detail: /data\.apiKeyType is SERVICE_ACCOUNT for a pat\. key/ },
   { name: 'validTo 1e400 (Infinity once parsed)', text: INFINITE_VALID_TO, code: 'wrong_host', detail: /data\.validTo is not a finite number/ },
 ];

@@ -118,7 +118,7 @@ function expectNoSecret(value: unknown, secrets: readonly string[] = [PAT, SECRE
 
 describe('verifyHarnessToken: the request', () => {
   it('POSTs to {base}/ng/api/token/validate with the account in the query, before anything else', async () => {
-    const { fetch, calls } = fakeFetch();
+    const { fetch, calls } = fakeFetch(() => success({ apiKeyType: 'SERVICE_ACCOUNT' }));
     await verifyHarnessToken({ apiKey: SAT }, { fetch });
     // A service-account token: validate, then only the account's name (no current user, no ACL).
     expect(calls.map((call) => new URL(call.url).pathname)).toEqual(['/ng/api/token/validate', `/ng/api/accounts/${ACCOUNT}`]);
@@ -335,6 +335,19 @@ describe('verifyHarnessToken: a 200 counts only when it is a Harness success, st
     expect(error.status).toBe(200);
     // A stub or a changed API does not heal by trying again; an expired or refused key does not either.
     expect(error.retryable).toBe(false);
+  });
+
+  it('refuses a sat. key Harness calls a user’s as not Harness’s answer', async () => {
+    const error = await failWith(() => success({ apiKeyType: 'USER' }), { apiKey: SAT });
+    expect(error).toMatchObject({ code: 'wrong_host', retryable: false, status: 200 });
+    expect(error.detail).toMatch(/data\.apiKeyType is USER for a sat\. key/);
+  });
+
+  it('accepts each kind of key with its own apiKeyType, or with none', async () => {
+    const sat = fakeFetch(() => success({ apiKeyType: 'SERVICE_ACCOUNT' }));
+    await expect(verifyHarnessToken({ apiKey: SAT }, { fetch: sat.fetch })).resolves.toMatchObject({ tokenKind: 'sat', apiKeyType: 'SERVICE_ACCOUNT' });
+    const untyped = fakeFetch(() => success({ apiKeyType: undefined }));
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch: untyped.fetch })).resolves.toMatchObject({ tokenKind: 'pat', apiKeyType: null });
   });
 
   it('accepts validTo 0 (never expires) and a future validTo', async () => {
@@ -767,6 +780,27 @@ describe('verifyHarnessToken: network, timeout and abort', () => {
     controller.abort();
     expect(requestSignal.aborted).toBe(false);
   });
+});
+
+describe('verifyHarnessToken: a timeoutMs a timer cannot keep', () => {
+  it('waits for the answer when timeoutMs is longer than 2^31-1 ms, instead of timing out at once', async () => {
+    const { fetch } = fakeFetch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return success();
+    });
+    await expect(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: 3_000_000_000 })).resolves.toMatchObject({ tokenKind: 'pat' });
+  });
+
+  it.each([Number.NaN, 0, -1, Number.POSITIVE_INFINITY, '15s'])(
+    'refuses timeoutMs: %s with a configuration error saying what to pass, and makes no request',
+    async (timeoutMs) => {
+      const { fetch, calls } = fakeFetch();
+      const error = await rejection(verifyHarnessToken({ apiKey: PAT }, { fetch, timeoutMs: timeoutMs as number }));
+      expect(error).toMatchObject({ code: 'configuration' });
+      expect(error.message).toMatch(/^harness-connect: timeoutMs must be a number of milliseconds greater than 0/);
+      expect(calls).toHaveLength(0);
+    },
+  );
 });
 
 describe('verifyHarnessToken: the answer is read up to a byte cap (#12)', () => {

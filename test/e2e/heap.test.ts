@@ -95,35 +95,92 @@ async function typeKey(page: Page, key: string) {
   return dialog;
 }
 
-const WAYS_TO_CLOSE: Record<string, (page: Page) => Promise<void>> = {
-  'the Close button': async (page) => {
-    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+/** A way to close the dialog, and the host page's query (what its `connect` does, whether it keeps errors). */
+interface WayToClose {
+  query: string;
+  close: (page: Page) => Promise<void>;
+}
+
+/** Clicks Connect and waits for `what` (the view the attempt ends on), then presses Escape. */
+function failThenEscape(query: string, what: (page: Page) => Promise<void>): WayToClose {
+  return {
+    query,
+    close: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+      await what(page);
+      await page.keyboard.press('Escape');
+    },
+  };
+}
+
+const WAYS_TO_CLOSE: Record<string, WayToClose> = {
+  'the Close button': {
+    query: '',
+    close: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    },
   },
-  Escape: async (page) => {
-    await page.keyboard.press('Escape');
+  Escape: {
+    query: '',
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+    },
   },
-  'Cancel while verifying, then Escape': async (page) => {
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Connect' }).click();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.getByRole('button', { name: 'Back' }).waitFor();
-    await page.keyboard.press('Escape');
+  'Show API key, then Escape': {
+    query: '',
+    close: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Show API key' }).click();
+      await page.keyboard.press('Escape');
+    },
   },
-  'success, then Done': async (page) => {
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Connect' }).click();
-    await dialog.getByRole('button', { name: 'Done' }).click();
+  'Cancel while verifying, then Escape': {
+    query: '?connect=hang',
+    close: async (page) => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Connect' }).click();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.getByRole('button', { name: 'Back' }).waitFor();
+      await page.keyboard.press('Escape');
+    },
+  },
+  'a failure banner, then Escape': failThenEscape('?connect=unavailable', async (page) => {
+    await page.getByRole('dialog').getByRole('button', { name: 'Try again' }).waitFor();
+  }),
+  'a failure banner, then Escape, with a host that keeps no error': failThenEscape(
+    '?connect=unavailable&keep=none',
+    async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Try again' }).waitFor();
+    },
+  ),
+  'a refused key at its field, then Escape': failThenEscape('?connect=invalid_token', async (page) => {
+    await page.getByRole('dialog').getByText('Harness rejected this key', { exact: false }).waitFor();
+  }),
+  'the missing-permissions view, then Close': {
+    query: '?connect=missing_permissions',
+    close: async (page) => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Connect' }).click();
+      await dialog.getByRole('button', { name: 'Check again' }).waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    },
+  },
+  'success, then Done': {
+    query: '',
+    close: async (page) => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Connect' }).click();
+      await dialog.getByRole('button', { name: 'Done' }).click();
+    },
   },
 };
 
 describe.skipIf(!hasChromium())('a closed dialog leaves no key in the heap', { timeout: 60_000 }, () => {
-  for (const [way, close] of Object.entries(WAYS_TO_CLOSE)) {
+  for (const [way, { query, close }] of Object.entries(WAYS_TO_CLOSE)) {
     it(`after ${way}`, async () => {
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
-        const hang = way.startsWith('Cancel');
-        await page.goto(`${origin}/${hang ? '?connect=hang' : ''}`);
+        await page.goto(`${origin}/${query}`);
         const { key, secret } = freshKey();
         await typeKey(page, key);
         await close(page);

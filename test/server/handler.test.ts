@@ -279,6 +279,23 @@ describe('createHarnessConnectHandler', () => {
       expect(harness.mock.requests).toHaveLength(0);
     });
 
+    it('waits for a body when bodyTimeoutMs is longer than a timer keeps (2^31-1 ms)', async () => {
+      const text = JSON.stringify({ apiKey: TOKENS.pat });
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          // The body arrives a little later, as a slow client's does.
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+      const response = await createHarnessConnectHandler({ ...base, bodyTimeoutMs: 3_000_000_000 })(
+        new Request('https://saas.example/api/harness/connect', init),
+      );
+      expect(response.status).toBe(200);
+    });
+
     it('waits 10 s for a body by default', async () => {
       vi.useFakeTimers();
       try {
@@ -526,6 +543,71 @@ describe('createHarnessConnectHandler', () => {
       const onVerified = () => ({ linkedAt, count: 3, flags: [true, null] });
       const response = await createHarnessConnectHandler({ ...base, onVerified })(post({ apiKey: TOKENS.pat }));
       expect(await response.json()).toMatchObject({ linkedAt: '2030-01-02T00:00:00.000Z', count: 3, flags: [true, null] });
+    });
+  });
+
+  describe('given an onVerified that writes the key onto the connection it is handed', () => {
+    const secret = TOKENS.pat.slice(TOKENS.pat.lastIndexOf('.') + 1);
+
+    it('answers the route’s own connection, without the fields it added', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified(connection, { apiKey }) {
+          // A host that stores "the connection plus its key" by decorating the object it was given.
+          Object.assign(connection, { apiKey, secretHint: apiKey.slice(-20), tokenName: apiKey });
+          return { connectionId: 'conn_1' };
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain(secret);
+      const body = JSON.parse(text);
+      expect(body.connection).not.toHaveProperty('apiKey');
+      expect(body.connection).not.toHaveProperty('secretHint');
+      expect(body.connection.tokenName).toBe('ci-pipeline');
+    });
+
+    it('answers none of what it wrote into the nested user and principal', async () => {
+      const handler = createHarnessConnectHandler({
+        ...base,
+        onVerified(connection, { apiKey }) {
+          Object.assign(connection.principal, { token: apiKey, name: apiKey });
+          if (connection.user !== null) Object.assign(connection.user, { token: apiKey });
+        },
+      });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      expect(text).not.toContain(secret);
+      expect(JSON.parse(text).connection.principal).not.toHaveProperty('token');
+    });
+  });
+
+  describe('given an onVerified that returns what JSON cannot hold, after storing the connection', () => {
+    const cycle = () => {
+      const row: Record<string, unknown> = { id: 'conn_1' };
+      row.self = row;
+      return { row };
+    };
+
+    it.each([
+      ['a BigInt id', () => ({ connectionId: 9007199254740993n })],
+      ['a row with a cycle', cycle],
+    ])('%s: answers 200 with the connection and without the fields, and tells onError', async (_name, returned) => {
+      const onError = vi.fn();
+      const handler = createHarnessConnectHandler({ ...base, onVerified: returned, onError });
+      const response = await handler(post({ apiKey: TOKENS.pat }));
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({ ok: true, connection: { tokenKind: 'pat', tokenName: 'ci-pipeline' } });
+      expect(body).not.toHaveProperty('connectionId');
+      expect(body).not.toHaveProperty('row');
+      expect(onError).toHaveBeenCalledTimes(1);
+      const [error] = onError.mock.calls[0]!;
+      expect(error).toMatchObject({ code: 'configuration' });
+      expect(error.detail).toMatch(/could not be serialised as JSON/);
+      expect(error.detail).not.toMatch(/onVerified threw/);
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SERVER_TIMEOUT_MS, verifyHarnessCredentials } from '../../src/server/index.js';
+import { MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS, verifyHarnessCredentials } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
 import { FALSE_SUCCESSES } from '../core/success-shapes.js';
@@ -84,6 +84,42 @@ describe('verifyHarnessCredentials', () => {
 
   it('bounds the timeout whatever it is given', () => {
     expect(MAX_SERVER_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('verifyHarnessCredentials: timeoutMs is the budget of the whole verification', () => {
+  const unavailable = () => new Response('{"status":"ERROR","code":"UNEXPECTED"}', { status: 503, headers: { 'content-type': 'application/json' } });
+
+  it('does not start a retry that cannot finish within it', async () => {
+    let calls = 0;
+    const fetch = (async () => {
+      calls += 1;
+      // A slow 503: most of the budget is spent when it arrives.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return unavailable();
+    }) as typeof globalThis.fetch;
+    const started = Date.now();
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch, timeoutMs: 600 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'unavailable' });
+    expect(calls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(600);
+  });
+
+  it('gives the retry only what is left of it', async () => {
+    const budgetMs = 1_500;
+    let calls = 0;
+    const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      calls += 1;
+      if (calls === 1) return unavailable();
+      // The retry hangs: only the rest of the budget may end it.
+      return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    }) as typeof globalThis.fetch;
+    const error = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, { fetch, timeoutMs: budgetMs }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(calls).toBe(2);
+    // The retry's own timeout, as its detail says ("within N ms"): what was left after the first answer and the pause.
+    const retryTimeoutMs = Number(/within (\d+) ms/.exec((error as { detail: string }).detail)?.[1]);
+    expect(retryTimeoutMs).toBeLessThanOrEqual(budgetMs - RETRY_DELAY_MS);
   });
 });
 
