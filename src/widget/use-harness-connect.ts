@@ -27,6 +27,7 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
+import { callHost } from './host-callback.js';
 import { existingConnectionOf, warnOnce } from './props.js';
 import type { HarnessConnectExisting, UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
@@ -243,23 +244,29 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     openRef.current = state.open;
   });
 
-  const emit = useCallback(
-    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => {
+  /** `emit`, given the key while a submit has it in hand, so that a host's throw is reported without it. */
+  const announce = useCallback(
+    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K], apiKey?: string) => {
       const sessionId = sessionRef.current;
       if (sessionId === null) return;
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
-      latest.current.onEvent?.(event);
+      callHost('onEvent', latest.current.onEvent, [event], apiKey);
+      // A listener's throw never reaches here: the DOM reports it and goes on to the next listener.
       latest.current.eventTarget?.current?.dispatchEvent(
         new CustomEvent(`harness-connect-${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
     [latest],
   );
+  const emit = useCallback(
+    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => announce(type, metadata),
+    [announce],
+  );
 
   const setOpen = useCallback(
     (next: boolean) => {
       if (latest.current.open === undefined) setUncontrolledOpen(next);
-      latest.current.onOpenChange?.(next);
+      callHost('onOpenChange', latest.current.onOpenChange, [next]);
     },
     [latest],
   );
@@ -309,7 +316,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     const reason = closeReason.current;
     closeReason.current = 'dismissed';
     emit('close', { reason });
-    latest.current.onClose?.(reason);
+    callHost('onClose', latest.current.onClose, [reason]);
   }, [open, sessionId, step, emit, abortInFlight, resetMutation, latest]);
 
   const close = useCallback(
@@ -331,8 +338,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       if (inFlight.current !== null || !openRef.current) return { status: 'ignored' };
       const controller = new AbortController();
       inFlight.current = controller;
-      emit(submitOptions.retry ? 'retry' : 'submit', {});
-      emit('verify_start', {});
+      const { apiKey } = credentials;
+      announce(submitOptions.retry ? 'retry' : 'submit', {}, apiKey);
+      announce('verify_start', {}, apiKey);
       dispatch({ type: 'verify_start' });
       // Aborting (cancel, close, unmount) also clears `inFlight`: an aborted attempt is no longer the current one.
       const isStale = () => inFlight.current !== controller || sessionRef.current !== session;
@@ -361,9 +369,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.
         const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
-        emit('verify_success', connected);
-        emit('success', { ...connected, mode: connection.mode });
-        latest.current.onSuccess?.(connection);
+        announce('verify_success', connected, apiKey);
+        announce('success', { ...connected, mode: connection.mode }, apiKey);
+        callHost('onSuccess', latest.current.onSuccess, [connection], apiKey);
         return { status: 'success', connection };
       } catch (thrown) {
         if (isStale()) return { status: 'cancelled' };
@@ -374,16 +382,16 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         if (error.code === 'aborted') {
           // The host's connect aborted on its own: not a failure to show, the person can simply try again.
           dispatch({ type: 'cancel' });
-          emit('cancel', {});
+          announce('cancel', {}, apiKey);
           return { status: 'cancelled' };
         }
         dispatch({ type: 'verify_error', error });
-        emit('verify_error', { code: error.code, field: error.field, retryable: error.retryable });
-        latest.current.onError?.(error);
+        announce('verify_error', { code: error.code, field: error.field, retryable: error.retryable }, apiKey);
+        callHost('onError', latest.current.onError, [error], apiKey);
         return { status: 'error', error };
       }
     },
-    [emit, mutateAsync, latest],
+    [announce, mutateAsync, latest],
   );
 
   const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
