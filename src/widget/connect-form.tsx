@@ -3,7 +3,7 @@
  * cannot disagree. Errors sit under the field they concern, whether found locally or by `connect`; a failure
  * without a field is a banner.
  */
-import { useId, useState, type ClipboardEvent } from 'react';
+import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { FieldErrors } from 'react-hook-form';
 import { parseAccountIdentifier, type HarnessAccountParseResult } from '../core/account.js';
 import type { HarnessCredentials } from '../core/credentials.js';
@@ -13,8 +13,10 @@ import { CredentialField } from './credential-field.js';
 import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
 import { errorText, rich, useI18n } from './i18n/index.js';
+import { pluralText } from './i18n/plural.js';
 import type { HarnessConnectExisting } from './types.js';
-import type { UseHarnessConnectResult } from './use-harness-connect.js';
+import { MAX_RETRY_WAIT_MS, type UseHarnessConnectResult } from './use-harness-connect.js';
+import { SECOND_MS, useSecondsUntil } from './use-seconds-until.js';
 
 export interface ConnectFormProps<TResult> {
   titleId: string;
@@ -36,23 +38,35 @@ export interface ConnectFormProps<TResult> {
 const FIELDS: readonly HarnessCredentialField[] = ['apiKey', 'accountId'];
 
 /** `table[key]` when `key` is one of its own keys: problem codes arrive as plain strings from the form state. */
+/** While a wait lasts, Enter and the button do nothing (the hook would ignore the attempt anyway). */
+function holdSubmit(event: FormEvent<HTMLFormElement>) {
+  event.preventDefault();
+}
+
 function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, existing, token, account }: ConnectFormProps<TResult>) {
-  const { status, error, submit, back, emit, cancel } = flow;
+  const { status, error, submit, back, emit, cancel, retryAt } = flow;
   const id = useId();
   const keyId = `${id}-key`;
   const accountFieldId = `${id}-account`;
   const i18n = useI18n('ConnectForm');
-  const { t, f } = i18n;
+  const { t, f, locale } = i18n;
   const [keyShown, setKeyShown] = useState(false);
   const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error !== null && error.field === null ? error : null;
   // After a failure that may pass on a second attempt, the primary button is the one way to try again.
   const retrying = banner !== null && banner.retryable;
+  // A failure that asked to wait (Retry-After): the button counts down and stays unusable until then.
+  const waitSeconds = useSecondsUntil(retryAt);
+  const waiting = waitSeconds > 0 && !verifying;
+  const count = new Intl.NumberFormat(locale).format(waitSeconds);
+  // Announced once, with the wait as it began: the button's countdown is not read out each second.
+  const askedWait = banner?.retryAfterMs ? Math.ceil(Math.min(banner.retryAfterMs, MAX_RETRY_WAIT_MS) / SECOND_MS) : 0;
+  const waitNotice = waiting && askedWait > 0 ? f(pluralText(t.retryWait, askedWait, locale), { count: new Intl.NumberFormat(locale).format(askedWait) }) : '';
 
   const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
     const issues = FIELDS.flatMap((field) => {
@@ -110,7 +124,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
       <h3 id={titleId} part="step-title">
         {t.formTitle}
       </h3>
-      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(retrying)}>
+      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={waiting ? holdSubmit : submitForm(retrying)}>
         <CredentialField
           id={keyId}
           label={t.apiKey}
@@ -155,7 +169,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
         {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} egressIps={egressIps} /> : null}
 
         <p role="status" className="status" part="status">
-          {verifying ? t.verifying : ''}
+          {verifying ? t.verifying : waitNotice}
         </p>
 
         <div className="actions" part="actions">
@@ -166,12 +180,12 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
             type="submit"
             part="button primary"
             aria-busy={verifying}
-            aria-disabled={verifying}
+            aria-disabled={verifying || waiting}
             data-variant="primary"
-            data-state={verifying ? 'verifying' : 'idle'}
+            data-state={verifying ? 'verifying' : waiting ? 'waiting' : 'idle'}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            {retrying ? t.retry : t.connect}
+            {waiting ? f(t.retryIn, { count }) : retrying ? t.retry : t.connect}
           </button>
         </div>
       </form>

@@ -52,7 +52,16 @@ export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> ext
   goTo: (step: HarnessConnectStep) => void;
   next: () => void;
   back: () => void;
-  /** Runs `connect` with checked credentials (the schema's output). A second call while one runs is ignored. */
+  /**
+   * When a failure asked to wait (its `retryAfterMs`, from a Retry-After): the time (epoch ms) until which
+   * `submit` is ignored; `null` when there is nothing to wait for. Kept across a change of either field and a
+   * reopening: the wait is the server's, not the form's.
+   */
+  retryAt: number | null;
+  /**
+   * Runs `connect` with checked credentials (the schema's output). Ignored while one runs, and until
+   * `retryAt` has passed.
+   */
   submit: (credentials: HarnessCredentials, options?: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
   /** Aborts a running verification; the typed values stay. */
   cancel: () => void;
@@ -170,6 +179,12 @@ function expiresAtOf(result: unknown): string | null {
   return typeof expiresAt === 'string' ? expiresAt : null;
 }
 
+/**
+ * The longest the widget holds the person back after a Retry-After. The core allows waits up to ten
+ * minutes; a countdown that long reads as broken, and a retry sent early only meets another wait.
+ */
+export const MAX_RETRY_WAIT_MS = 2 * 60 * 1000;
+
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
 
@@ -239,6 +254,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const inFlight = useRef<AbortController | null>(null);
   const closeReason = useRef<HarnessConnectCloseReason>('dismissed');
   const attemptCounter = useRef(0);
+  // The state renders the countdown; the ref is what `submit` checks (a click lands before React renders).
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const retryAtRef = useRef<number | null>(null);
   useIsomorphicLayoutEffect(() => {
     sessionRef.current = state.sessionId;
     openRef.current = state.open;
@@ -336,6 +354,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       // The ref, not the status: a double click lands twice before React renders the pending state. (While
       // open there is always a session.)
       if (inFlight.current !== null || !openRef.current) return { status: 'ignored' };
+      if (retryAtRef.current !== null && Date.now() < retryAtRef.current) return { status: 'ignored' };
       const controller = new AbortController();
       inFlight.current = controller;
       const { apiKey } = credentials;
@@ -366,6 +385,8 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           expiresSoon: expiresWithin(expiresAt, warningDays, now.getTime()),
           mode: latest.current.mode ?? 'connect',
         };
+        retryAtRef.current = null;
+        setRetryAt(null);
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.
         const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
@@ -385,6 +406,9 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           announce('cancel', {}, apiKey);
           return { status: 'cancelled' };
         }
+        const wait = error.retryAfterMs === null ? 0 : Math.min(error.retryAfterMs, MAX_RETRY_WAIT_MS);
+        retryAtRef.current = wait > 0 ? Date.now() + wait : null;
+        setRetryAt(retryAtRef.current);
         dispatch({ type: 'verify_error', error });
         announce('verify_error', { code: error.code, field: error.field, retryable: error.retryable }, apiKey);
         callHost('onError', latest.current.onError, [error], apiKey);
@@ -403,6 +427,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   return {
     ...state,
     open,
+    retryAt,
     openDialog,
     close,
     goTo,

@@ -44,6 +44,11 @@ const de: HarnessConnectMessages = {
   cancel: 'Abbrechen',
   connect: 'Verbinden',
   retry: 'Erneut versuchen',
+  retryIn: 'Erneut versuchen in {count} s',
+  retryWait: plural({
+    one: 'Sie können es in {count} Sekunde erneut versuchen.',
+    other: 'Sie können es in {count} Sekunden erneut versuchen.',
+  }),
   finish: 'Fertig',
   successTitle: 'Harness-Konto verbunden',
   successBrand: 'Harness-Konto mit {brand} verbunden',

@@ -66,6 +66,13 @@ export const en = {
   cancel: 'Cancel',
   connect: 'Connect',
   retry: 'Try again',
+  /** The primary button while a failure asked to wait (Retry-After): the seconds left, counting down. */
+  retryIn: 'Try again in {count} s',
+  /** Announced once when such a wait begins. */
+  retryWait: plural({
+    one: 'You can try again in {count} second.',
+    other: 'You can try again in {count} seconds.',
+  }),
   finish: 'Done',
   successTitle: 'Harness account connected',
   successBrand: 'Harness account connected to {brand}',

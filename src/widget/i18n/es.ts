@@ -44,6 +44,11 @@ const es: HarnessConnectMessages = {
   cancel: 'Cancelar',
   connect: 'Conectar',
   retry: 'Reintentar',
+  retryIn: 'Reintentar en {count} s',
+  retryWait: plural({
+    one: 'Podrá volver a intentarlo en {count} segundo.',
+    other: 'Podrá volver a intentarlo en {count} segundos.',
+  }),
   finish: 'Listo',
   successTitle: 'Cuenta de Harness conectada',
   successBrand: 'Cuenta de Harness conectada con {brand}',

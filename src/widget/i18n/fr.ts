@@ -47,6 +47,11 @@ const fr: HarnessConnectMessages = {
   cancel: 'Annuler',
   connect: 'Connecter',
   retry: 'Réessayer',
+  retryIn: 'Réessayer dans {count} s',
+  retryWait: plural({
+    one: 'Vous pourrez réessayer dans {count} seconde.',
+    other: 'Vous pourrez réessayer dans {count} secondes.',
+  }),
   finish: 'Terminé',
   successTitle: 'Compte Harness connecté',
   successBrand: 'Compte Harness connecté à {brand}',

@@ -44,6 +44,10 @@ const ja: HarnessConnectMessages = {
   cancel: 'キャンセル',
   connect: '接続',
   retry: '再試行',
+  retryIn: '{count} 秒後に再試行',
+  retryWait: plural({
+    other: '{count} 秒後に再試行できます。',
+  }),
   finish: '完了',
   successTitle: 'Harness アカウントを接続しました',
   successBrand: 'Harness アカウントを{brand}に接続しました',
