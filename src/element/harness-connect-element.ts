@@ -242,6 +242,40 @@ export class HarnessConnectElement extends ElementBase {
     this.#reflect('trigger-label', value);
   }
 
+  /**
+   * Typed for the widget's events: `el.addEventListener('harness-connect-success', (e) => e.detail.accountId)`
+   * gets a `CustomEvent` with the event as `detail`; any other event name is typed as on every element.
+   */
+  override addEventListener<K extends keyof HarnessConnectElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HarnessConnectElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof HarnessConnectElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HarnessConnectElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener, options);
+  }
+
   /** Opens the dialog (sets the `open` attribute). */
   open(): void {
     this.toggleAttribute('open', true);
