@@ -7,12 +7,12 @@ import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { FieldErrors } from 'react-hook-form';
 import { parseAccountIdentifier, type HarnessAccountParseResult } from '../core/account.js';
 import type { HarnessCredentials } from '../core/credentials.js';
-import type { HarnessCredentialField } from '../core/errors.js';
+import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectError, type HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenParseResult } from '../core/token.js';
 import { CredentialField } from './credential-field.js';
 import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
-import { errorText, rich, useI18n } from './i18n/index.js';
+import { errorText, rich, useI18n, type I18n } from './i18n/index.js';
 import { pluralText } from './i18n/plural.js';
 import type { HarnessConnectExisting } from './types.js';
 import { MAX_RETRY_WAIT_MS, type UseHarnessConnectResult } from './use-harness-connect.js';
@@ -41,6 +41,19 @@ const FIELDS: readonly HarnessCredentialField[] = ['apiKey', 'accountId'];
 /** While a wait lasts, Enter and the button do nothing (the hook would ignore the attempt anyway). */
 function holdSubmit(event: FormEvent<HTMLFormElement>) {
   event.preventDefault();
+}
+
+/**
+ * A reconnect refused as `principal_mismatch`, in words that name who the new key acts as (the error's
+ * `principal`, from Harness) and, when the stored connection says it, whom it should act as. `null` when
+ * neither name is known, or when the host gave its own message: the catalogue's general text then stands.
+ */
+function principalMismatchText(error: HarnessConnectError, existing: HarnessConnectExisting | undefined, { t, f }: I18n): string | null {
+  if (error.code !== 'principal_mismatch' || (error.message !== '' && error.message !== HARNESS_CONNECT_ERROR_MESSAGES.principal_mismatch)) return null;
+  const who = error.principal?.name ?? error.principal?.email ?? null;
+  if (who === null) return null;
+  const expected = existing?.principal?.name ?? null;
+  return expected === null || expected === who ? f(t.principalMismatchWho, { who }) : f(t.principalMismatchNamed, { who, expected });
 }
 
 function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
@@ -115,7 +128,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
       const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
       return f(lookup(problems, local.type) ?? local.message ?? '', ids);
     }
-    if (error !== null && error.field === field) return f(errorText(t, error.code, error.message), ids);
+    if (error !== null && error.field === field) return principalMismatchText(error, existing, i18n) ?? f(errorText(t, error.code, error.message), ids);
     return undefined;
   };
 

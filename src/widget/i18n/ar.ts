@@ -62,6 +62,10 @@ const ar: HarnessConnectMessages = {
   tokenKinds: { pat: 'رمز وصول شخصي', sat: 'رمز حساب خدمة' },
   successNamed: 'تم ربط {account}',
   successNamedBrand: 'تم ربط {account} بـ {brand}',
+  renewedTitle: 'تم تجديد الاتصال بـ Harness',
+  renewedBrand: 'تم تجديد اتصال Harness بـ {brand}',
+  renewedNamed: 'تم تجديد الاتصال بـ {account}',
+  renewedNamedBrand: 'تم تجديد اتصال {account} بـ {brand}',
   actsAs: 'يعمل باسم',
   principalKinds: { user: 'شخص', service_account: 'حساب خدمة' },
   expiresSoon: plural({
@@ -81,6 +85,8 @@ const ar: HarnessConnectMessages = {
   thisPrincipal: { user: 'هذا المستخدم', service_account: 'حساب الخدمة هذا' },
   permissionScope: { account: 'في الحساب كله', org: 'في المؤسسة {org}', project: 'في المشروع {project} ضمن المؤسسة {org}' },
   useAnotherKey: 'استخدام مفتاح آخر',
+  principalMismatchNamed: 'يعمل هذا المفتاح باسم {who} وليس {expected}. استخدم مفتاحًا خاصًا بـ {expected}.',
+  principalMismatchWho: 'يعمل هذا المفتاح باسم {who}، وليس باسم المستخدم أو حساب الخدمة في الاتصال الذي تجدده. استخدم مفتاحًا للمستخدم أو حساب الخدمة نفسه.',
   checkAgain: 'التحقق مرة أخرى',
   egressList: 'العناوين المطلوب السماح بها: {ips}.',
   errors: {
