@@ -116,13 +116,16 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
   };
   const keyIsAnAccountId = formState.errors.apiKey?.type === 'looks_like_account_id';
 
+  /** The account ids an error may name: kept whole on one line where it shows them. */
+  const ids = {
+    token: token.ok ? token.accountId : null,
+    typed: account.ok ? account.accountId : null,
+    expected: existing ? (existing.accountName ?? existing.accountId) : null,
+  };
+  const errorIds = [ids.token, ids.typed, existing?.accountId];
+
   /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
   const fieldError = (field: HarnessCredentialField): string | undefined => {
-    const ids = {
-      token: token.ok ? token.accountId : null,
-      typed: account.ok ? account.accountId : null,
-      expected: existing ? (existing.accountName ?? existing.accountId) : null,
-    };
     const local = formState.errors[field];
     if (local) {
       const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
@@ -143,6 +146,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
           label={t.apiKey}
           hint={rich(t.apiKeyHint, i18n)}
           error={fieldError('apiKey')}
+          errorIds={errorIds}
           errorAction={
             keyIsAnAccountId ? (
               <button type="button" className="inline-action" part="button link" data-variant="link" onClick={moveKeyToAccount}>
@@ -173,6 +177,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
           label={t.accountId}
           hint={existing ? f(t.accountFixedHint) : t.accountHint}
           error={fieldError('accountId')}
+          errorIds={errorIds}
           type="text"
           readOnly={verifying || existing !== undefined}
           {...register('accountId')}
