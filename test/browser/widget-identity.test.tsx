@@ -208,7 +208,12 @@ describe('reconnecting a stored connection', () => {
     await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.otherAccount);
     await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
     expect(
-      await dialog.findByText(`This key belongs to account ${ACCOUNTS.other.id}, not Acme Platform, the account being reconnected.`),
+      // The id sits in a span of its own (kept whole on one line): the whole error's text is compared.
+      await dialog.findByText(
+        (_, element) =>
+          element?.getAttribute('part') === 'error' &&
+          element.textContent === `This key belongs to account ${ACCOUNTS.other.id}, not Acme Platform, the account being reconnected.`,
+      ),
     ).toBeVisible();
     expect(dialog.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
     expect(mock.requests).toEqual([]);
