@@ -42,8 +42,12 @@ export default defineConfig({
         // up front, into that chunk, and the static import of it made a host's bundler load the whole verifier
         // with the widget. It gets a chunk of its own that both import (npm test checks the widget's static
         // imports never reach the verifier).
+        // The byte-capped body reader is the same case: the route client reads the route's answer with it.
         codeSplitting: {
-          groups: [{ name: 'retry-after', test: /[\\/]src[\\/]core[\\/]retry-after\.ts$/ }],
+          groups: [
+            { name: 'retry-after', test: /[\\/]src[\\/]core[\\/]retry-after\.ts$/ },
+            { name: 'read-body', test: /[\\/]src[\\/]core[\\/]read-body\.ts$/ },
+          ],
         },
       },
       // src/index.ts starts with 'use client'; it stays at the top of dist/index.js (checked by npm test),

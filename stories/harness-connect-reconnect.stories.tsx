@@ -63,7 +63,7 @@ export const RenewedWithRotatedKey = meta.story({
     const widget = await widgetIn(context);
     const { view, t } = widget;
     await fillAndConnect(widget, TOKENS.patRotated);
-    await expect(await view.findByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name) })).toBeVisible();
+    await expect(await view.findByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name, 'reconnect') })).toBeVisible();
     await waitFor(() => expect(focusedIn(widget)).toBe(view.getByRole('button', { name: t.finish })));
     await waitFor(() => expect(callsOf(context.args.onSuccess)).toHaveLength(1));
     const connection = callsOf(context.args.onSuccess)[0]![0] as HarnessConnection;
@@ -107,13 +107,14 @@ export const AnotherPrincipalRefused = meta.story({
       accountName: ACCOUNTS.primary.name,
       principal: { kind: 'user', name: 'Charles Babbage' },
     });
-    await expectFieldError(widget, apiKey, widget.sayError(error));
+    // Who the key acts as, and whom the connection had: both named.
+    await expectFieldError(widget, apiKey, widget.say(t.principalMismatchNamed, { who: 'Charles Babbage', expected: 'Ada Lovelace' }));
     await waitFor(() => expect(focusedIn(widget)).toBe(apiKey));
     // Harness was asked (that is how the widget learnt who the key acts as), and nothing was reported as a success.
     await expect(harnessPosts().some((request) => request.path.endsWith('/token/validate'))).toBe(true);
     await expect(context.args.onSuccess).not.toHaveBeenCalled();
     await expect(context.args.onEvent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'success' }));
-    await expect(view.queryByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name) })).toBeNull();
+    await expect(view.queryByRole('heading', { name: connectedHeading(widget, ACCOUNTS.primary.name, 'reconnect') })).toBeNull();
     await expect(view.getByRole('button', { name: t.connect })).toBeVisible();
   },
 });

@@ -66,8 +66,15 @@ export function dialogName({ t, say, brand }: Widget, mode: 'connect' | 'reconne
   return brand ? say(t.titleBrand) : t.title;
 }
 
-/** The confirmation's heading: the account by name when Harness gave it ("Acme Platform is connected"). */
-export function connectedHeading({ t, say, brand }: Widget, accountName: string | null): string {
+/**
+ * The confirmation's heading: the account by name when Harness gave it ("Acme Platform is connected"); a
+ * reconnect's says the connection was renewed ("Connection to Acme Platform renewed").
+ */
+export function connectedHeading({ t, say, brand }: Widget, accountName: string | null, mode: 'connect' | 'reconnect' = 'connect'): string {
+  if (mode === 'reconnect') {
+    if (accountName !== null) return say(brand ? t.renewedNamedBrand : t.renewedNamed, { account: accountName });
+    return brand ? say(t.renewedBrand) : t.renewedTitle;
+  }
   if (accountName !== null) return say(brand ? t.successNamedBrand : t.successNamed, { account: accountName });
   return brand ? say(t.successBrand) : t.successTitle;
 }

@@ -34,6 +34,28 @@ export const HARNESS_CONNECT_TAG_NAME = 'harness-connect';
 
 const OBSERVED_ATTRIBUTES = ['open', 'base-url', 'account-id', 'trigger-label', 'color-scheme', 'locale', 'allowed-hosts', 'mode'] as const;
 
+/**
+ * Every settable property. A page (or Vue, Angular) may set them on the element before its script defines
+ * the tag: they then sit on the instance as own properties that shadow the class's setters, so the widget
+ * would never see them (a host's `connect` ignored, the key sent to Harness from the browser instead).
+ * `connectedCallback` takes each such value and sets it again through its setter.
+ */
+const UPGRADED_PROPERTIES = [
+  'connect',
+  'theme',
+  'requiredPermissions',
+  'connection',
+  'egressIps',
+  'allowedHosts',
+  'mode',
+  'colorScheme',
+  'locale',
+  'baseUrl',
+  'accountId',
+  'defaultValues',
+  'triggerLabel',
+] as const;
+
 /** A space-separated attribute as a list (`allowed-hosts="harness.acme.internal 127.0.0.1:4010"`). */
 function listOf(value: string | null): string[] {
   return value === null ? [] : value.split(/\s+/).filter((item) => item !== '');
@@ -220,6 +242,40 @@ export class HarnessConnectElement extends ElementBase {
     this.#reflect('trigger-label', value);
   }
 
+  /**
+   * Typed for the widget's events: `el.addEventListener('harness-connect-success', (e) => e.detail.accountId)`
+   * gets a `CustomEvent` with the event as `detail`; any other event name is typed as on every element.
+   */
+  override addEventListener<K extends keyof HarnessConnectElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HarnessConnectElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof HarnessConnectElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HarnessConnectElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HarnessConnectElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener, options);
+  }
+
   /** Opens the dialog (sets the `open` attribute). */
   open(): void {
     this.toggleAttribute('open', true);
@@ -232,6 +288,7 @@ export class HarnessConnectElement extends ElementBase {
 
   connectedCallback(): void {
     this.#unmountScheduled = false;
+    this.#upgradeProperties();
     if (this.#root === null) {
       const container = this.ownerDocument.createElement('span');
       // Only the widget's host span and the trigger live here; neither needs a box of its own.
@@ -259,6 +316,16 @@ export class HarnessConnectElement extends ElementBase {
 
   attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue !== newValue) this.#render();
+  }
+
+  /** The "lazy properties" step of custom elements: values set before the upgrade go through their setters. */
+  #upgradeProperties(): void {
+    for (const name of UPGRADED_PROPERTIES) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
   }
 
   #reflect(name: string, value: string | null | undefined): void {

@@ -3,18 +3,20 @@
  * cannot disagree. Errors sit under the field they concern, whether found locally or by `connect`; a failure
  * without a field is a banner.
  */
-import { useId, useState, type ClipboardEvent } from 'react';
+import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { FieldErrors } from 'react-hook-form';
 import { parseAccountIdentifier, type HarnessAccountParseResult } from '../core/account.js';
 import type { HarnessCredentials } from '../core/credentials.js';
-import type { HarnessCredentialField } from '../core/errors.js';
+import { HARNESS_CONNECT_ERROR_MESSAGES, type HarnessConnectError, type HarnessCredentialField } from '../core/errors.js';
 import type { HarnessTokenParseResult } from '../core/token.js';
 import { CredentialField } from './credential-field.js';
 import { ErrorBanner } from './error-banner.js';
 import type { CredentialsForm, CredentialsFormValues } from './credentials-form.js';
-import { errorText, rich, useI18n } from './i18n/index.js';
+import { errorText, rich, useI18n, type I18n } from './i18n/index.js';
+import { pluralText } from './i18n/plural.js';
 import type { HarnessConnectExisting } from './types.js';
-import type { UseHarnessConnectResult } from './use-harness-connect.js';
+import { MAX_RETRY_WAIT_MS, type UseHarnessConnectResult } from './use-harness-connect.js';
+import { SECOND_MS, useSecondsUntil } from './use-seconds-until.js';
 
 export interface ConnectFormProps<TResult> {
   titleId: string;
@@ -36,23 +38,48 @@ export interface ConnectFormProps<TResult> {
 const FIELDS: readonly HarnessCredentialField[] = ['apiKey', 'accountId'];
 
 /** `table[key]` when `key` is one of its own keys: problem codes arrive as plain strings from the form state. */
+/** While a wait lasts, Enter and the button do nothing (the hook would ignore the attempt anyway). */
+function holdSubmit(event: FormEvent<HTMLFormElement>) {
+  event.preventDefault();
+}
+
+/**
+ * A reconnect refused as `principal_mismatch`, in words that name who the new key acts as (the error's
+ * `principal`, from Harness) and, when the stored connection says it, whom it should act as. `null` when
+ * neither name is known, or when the host gave its own message: the catalogue's general text then stands.
+ */
+function principalMismatchText(error: HarnessConnectError, existing: HarnessConnectExisting | undefined, { t, f }: I18n): string | null {
+  if (error.code !== 'principal_mismatch' || (error.message !== '' && error.message !== HARNESS_CONNECT_ERROR_MESSAGES.principal_mismatch)) return null;
+  const who = error.principal?.name ?? error.principal?.email ?? null;
+  if (who === null) return null;
+  const expected = existing?.principal?.name ?? null;
+  return expected === null || expected === who ? f(t.principalMismatchWho, { who }) : f(t.principalMismatchNamed, { who, expected });
+}
+
 function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, existing, token, account }: ConnectFormProps<TResult>) {
-  const { status, error, submit, back, emit, cancel } = flow;
+  const { status, error, submit, back, emit, cancel, retryAt } = flow;
   const id = useId();
   const keyId = `${id}-key`;
   const accountFieldId = `${id}-account`;
   const i18n = useI18n('ConnectForm');
-  const { t, f } = i18n;
+  const { t, f, locale } = i18n;
   const [keyShown, setKeyShown] = useState(false);
   const { handleSubmit, setValue, setFocus, clearErrors, register, formState } = form;
   const verifying = status === 'verifying';
   const banner = error !== null && error.field === null ? error : null;
   // After a failure that may pass on a second attempt, the primary button is the one way to try again.
   const retrying = banner !== null && banner.retryable;
+  // A failure that asked to wait (Retry-After): the button counts down and stays unusable until then.
+  const waitSeconds = useSecondsUntil(retryAt);
+  const waiting = waitSeconds > 0 && !verifying;
+  const count = new Intl.NumberFormat(locale).format(waitSeconds);
+  // Announced once, with the wait as it began: the button's countdown is not read out each second.
+  const askedWait = banner?.retryAfterMs ? Math.ceil(Math.min(banner.retryAfterMs, MAX_RETRY_WAIT_MS) / SECOND_MS) : 0;
+  const waitNotice = waiting && askedWait > 0 ? f(pluralText(t.retryWait, askedWait, locale), { count: new Intl.NumberFormat(locale).format(askedWait) }) : '';
 
   const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
     const issues = FIELDS.flatMap((field) => {
@@ -89,19 +116,22 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
   };
   const keyIsAnAccountId = formState.errors.apiKey?.type === 'looks_like_account_id';
 
+  /** The account ids an error may name: kept whole on one line where it shows them. */
+  const ids = {
+    token: token.ok ? token.accountId : null,
+    typed: account.ok ? account.accountId : null,
+    expected: existing ? (existing.accountName ?? existing.accountId) : null,
+  };
+  const errorIds = [ids.token, ids.typed, existing?.accountId];
+
   /** A field's error in the catalogue's words: by problem (found locally) or by code (from `connect`). */
   const fieldError = (field: HarnessCredentialField): string | undefined => {
-    const ids = {
-      token: token.ok ? token.accountId : null,
-      typed: account.ok ? account.accountId : null,
-      expected: existing ? (existing.accountName ?? existing.accountId) : null,
-    };
     const local = formState.errors[field];
     if (local) {
       const problems = field === 'apiKey' ? t.keyProblems : t.accountProblems;
       return f(lookup(problems, local.type) ?? local.message ?? '', ids);
     }
-    if (error !== null && error.field === field) return f(errorText(t, error.code, error.message), ids);
+    if (error !== null && error.field === field) return principalMismatchText(error, existing, i18n) ?? f(errorText(t, error.code, error.message), ids);
     return undefined;
   };
 
@@ -110,12 +140,13 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
       <h3 id={titleId} part="step-title">
         {t.formTitle}
       </h3>
-      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={submitForm(retrying)}>
+      <form aria-labelledby={titleId} aria-busy={verifying} data-state={status} noValidate onSubmit={waiting ? holdSubmit : submitForm(retrying)}>
         <CredentialField
           id={keyId}
           label={t.apiKey}
           hint={rich(t.apiKeyHint, i18n)}
           error={fieldError('apiKey')}
+          errorIds={errorIds}
           errorAction={
             keyIsAnAccountId ? (
               <button type="button" className="inline-action" part="button link" data-variant="link" onClick={moveKeyToAccount}>
@@ -146,6 +177,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
           label={t.accountId}
           hint={existing ? f(t.accountFixedHint) : t.accountHint}
           error={fieldError('accountId')}
+          errorIds={errorIds}
           type="text"
           readOnly={verifying || existing !== undefined}
           {...register('accountId')}
@@ -155,7 +187,7 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
         {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} egressIps={egressIps} /> : null}
 
         <p role="status" className="status" part="status">
-          {verifying ? t.verifying : ''}
+          {verifying ? t.verifying : waitNotice}
         </p>
 
         <div className="actions" part="actions">
@@ -166,12 +198,12 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
             type="submit"
             part="button primary"
             aria-busy={verifying}
-            aria-disabled={verifying}
+            aria-disabled={verifying || waiting}
             data-variant="primary"
-            data-state={verifying ? 'verifying' : 'idle'}
+            data-state={verifying ? 'verifying' : waiting ? 'waiting' : 'idle'}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            {retrying ? t.retry : t.connect}
+            {waiting ? f(t.retryIn, { count }) : retrying ? t.retry : t.connect}
           </button>
         </div>
       </form>

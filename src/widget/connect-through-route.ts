@@ -7,6 +7,7 @@
  * code, field and retryable intact.
  */
 import { HarnessConnectError, isHarnessConnectError, toHarnessConnectError } from '../core/errors.js';
+import { readCappedText } from '../core/read-body.js';
 import { parseRetryAfter } from '../core/retry-after.js';
 import type { HarnessConnectHandlerSuccess, HarnessVerifiedConnection } from '../server/handler.js';
 import type { HarnessConnectConnect } from './types.js';
@@ -22,17 +23,44 @@ export type HarnessRouteConnection = HarnessVerifiedConnection & {
 const TOO_MANY_REQUESTS = 429;
 const NOT_FOUND = 404;
 const SERVER_ERROR = 500;
+/** Only a 2xx answer can carry a connection: `{ ok: true }` on an error status is a proxy or a broken route. */
+const SUCCESS_MIN = 200;
+const SUCCESS_MAX = 299;
+/**
+ * The most of the route's answer that is read. A real answer (a connection, what `onVerified` added, or an
+ * error) is a few KB; a misrouted download or a proxy's error page could be any size, and reading it whole
+ * would cost that much memory before any check could refuse it.
+ */
+export const MAX_ROUTE_ANSWER_BYTES = 64 * 1024;
 /** Redirect statuses, as `redirect: 'manual'` shows them outside a browser (a browser says `opaqueredirect`). */
 const REDIRECT_MIN = 300;
 const REDIRECT_MAX = 399;
 
 /** The answer's JSON, or `null` when it is not JSON (an HTML error page, an empty body). */
-async function readJson(response: Response): Promise<unknown> {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(await response.text());
+    return JSON.parse(text);
   } catch {
     return null;
   }
+}
+
+/** The answer's text, at most `MAX_ROUTE_ANSWER_BYTES`; a larger answer is refused unread. */
+async function readAnswer(response: Response, signal: AbortSignal): Promise<string> {
+  let text: string | null;
+  try {
+    text = await readCappedText(response, MAX_ROUTE_ANSWER_BYTES, signal);
+  } catch (error) {
+    if (signal.aborted) throw toHarnessConnectError(error);
+    throw new HarnessConnectError('unavailable', { status: response.status, detail: `harness-connect: the route's answer broke off (${String(error)}).` });
+  }
+  if (text === null) {
+    throw new HarnessConnectError('unknown', {
+      status: response.status,
+      detail: `harness-connect: the route answered HTTP ${response.status} with more than ${MAX_ROUTE_ANSWER_BYTES} bytes; a route's answer is a few KB, so this is not it (a proxy's page, a misrouted download). The rest was not read.`,
+    });
+  }
+  return text;
 }
 
 /** A failure the route did not describe as a Harness error: told by its HTTP status. */
@@ -80,8 +108,9 @@ export function connectThroughRoute(url: string | URL, init: RequestInit = {}): 
       });
     }
     // Read as unknown and checked: a proxy or a host's own middleware may answer anything.
-    const answer = await readJson(response);
-    if (isPlainObject(answer) && answer.ok === true && isPlainObject(answer.connection)) {
+    const answer = parseJson(await readAnswer(response, signal));
+    const succeeded = response.status >= SUCCESS_MIN && response.status <= SUCCESS_MAX;
+    if (succeeded && isPlainObject(answer) && answer.ok === true && isPlainObject(answer.connection)) {
       const { connection } = answer as unknown as HarnessConnectHandlerSuccess;
       // Only a connection for the account the person entered counts: anything else is a broken (or hostile) route.
       if (connection.provider !== 'harness' || connection.accountId !== credentials.accountId) {

@@ -4,12 +4,15 @@
  * spellcheck or autocorrect, and password managers told to keep out.
  */
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { WholeIds } from './whole-ids.js';
 
 export interface CredentialFieldProps extends Omit<ComponentPropsWithoutRef<'input'>, 'id'> {
   id: string;
   label: string;
   hint: ReactNode;
   error: string | undefined;
+  /** Account identifiers the error may name: each is kept whole on one line. */
+  errorIds?: readonly (string | null | undefined)[];
   /** An action offered with the error (e.g. moving a value to the field it belongs in). */
   errorAction?: ReactNode;
   /** Rendered beside the input (the show/hide toggle). */
@@ -18,7 +21,7 @@ export interface CredentialFieldProps extends Omit<ComponentPropsWithoutRef<'inp
 
 /** `forwardRef`, not `ref` as a prop: React 18 drops a function component's `ref`, and react-hook-form needs it. */
 export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps>(function CredentialField(
-  { id, label, hint, error, errorAction, addon, ...input },
+  { id, label, hint, error, errorIds = [], errorAction, addon, ...input },
   ref,
 ) {
   const hintId = `${id}-hint`;
@@ -59,7 +62,7 @@ export const CredentialField = forwardRef<HTMLInputElement, CredentialFieldProps
       </p>
       {error ? (
         <p role="alert" id={errorId} className="error" part="error">
-          {error}
+          <WholeIds text={error} ids={errorIds} />
         </p>
       ) : null}
       {error && errorAction ? errorAction : null}

@@ -11,6 +11,7 @@ import type { HarnessConnectStep } from './flow.js';
 import { rich, useI18n } from './i18n/index.js';
 import { WarningIcon } from './icons.js';
 import type { UseHarnessConnectResult } from './use-harness-connect.js';
+import { WholeIds } from './whole-ids.js';
 
 export interface StepIndicatorProps {
   /** This opening's steps (two for a reconnect). */
@@ -117,7 +118,7 @@ export function KeyStep({ noteId, requiredPermissions, existing, ...props }: Key
       </div>
       {existing ? (
         <p>
-          {f(t.reconnectFor, { account: existing.accountName ?? existing.accountId })}{' '}
+          <WholeIds text={f(t.reconnectFor, { account: existing.accountName ?? existing.accountId })} ids={[existing.accountId]} />{' '}
           {existing.principal?.name ? f(t.reconnectKeyIntro, { who: existing.principal.name }) : f(t.reconnectKeyIntroUnnamed)}
         </p>
       ) : (

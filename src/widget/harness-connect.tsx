@@ -6,6 +6,7 @@ import { cloneElement, isValidElement, useId, useRef, useState, type MouseEvent 
 import { createPortal } from 'react-dom';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { DialogSession } from './dialog-session.js';
+import { callHost } from './host-callback.js';
 import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
 import { CloseIcon, HarnessMark } from './icons.js';
 import { existingConnectionOf, requirementsOf, stringsOf } from './props.js';
@@ -121,7 +122,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
             'aria-haspopup': 'dialog',
             'aria-expanded': open,
             onClick: (event: ReactMouseEvent<HTMLElement>) => {
-              trigger.props.onClick?.(event);
+              callHost('onClick', trigger.props.onClick, [event]);
               if (event.defaultPrevented) return;
               setOpener(event.currentTarget);
               flow.openDialog();

@@ -7,6 +7,7 @@ import type { HarnessConnectError } from '../core/errors.js';
 import type { HarnessPermissionRequirement } from '../core/permissions.js';
 import { useI18n, withoutBidiControls, type I18n } from './i18n/index.js';
 import { WarningIcon } from './icons.js';
+import { WholeIds } from './whole-ids.js';
 
 export interface PermissionsViewProps {
   titleId: string;
@@ -57,7 +58,9 @@ export function PermissionsView({ titleId, error, accountId, onUseAnotherKey, on
       <div role="alert" className="callout" part="callout warning" data-tone="warning">
         <WarningIcon />
         <div>
-          <p>{f(t.permissionsChecked, { who, account })}</p>
+          <p>
+            <WholeIds text={f(t.permissionsChecked, { who, account })} ids={[accountId]} />
+          </p>
           <ul className="missing" part="missing">
             {(error.missing ?? []).map((requirement, index) => (
               <MissingPermission key={index} requirement={requirement} />

@@ -59,9 +59,17 @@ export function SuccessView<TResult>({ titleId, connection, onDone }: SuccessVie
   // `expiresAt: null` in the result itself: the key never expires (a result without it says nothing).
   const neverExpires = result.expiresAt === null;
 
+  // A reconnect kept the same connection and gave it a new key: "renewed", not "connected".
+  const renewed = connection.mode === 'reconnect';
   let title: string;
-  if (accountName !== null) title = f(brand ? t.successNamedBrand : t.successNamed, { account: accountName });
-  else title = brand ? f(t.successBrand) : t.successTitle;
+  if (accountName !== null) {
+    const named = renewed ? (brand ? t.renewedNamedBrand : t.renewedNamed) : brand ? t.successNamedBrand : t.successNamed;
+    title = f(named, { account: accountName });
+  } else if (renewed) {
+    title = brand ? f(t.renewedBrand) : t.renewedTitle;
+  } else {
+    title = brand ? f(t.successBrand) : t.successTitle;
+  }
 
   return (
     <section className="step success" part="step success" aria-labelledby={titleId} data-step="success">

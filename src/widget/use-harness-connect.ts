@@ -27,6 +27,7 @@ import {
   type HarnessConnection,
   type HarnessConnectStep,
 } from './flow.js';
+import { callHost } from './host-callback.js';
 import { existingConnectionOf, warnOnce } from './props.js';
 import type { HarnessConnectExisting, UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
@@ -51,7 +52,16 @@ export interface UseHarnessConnectResult<TResult = HarnessTokenVerification> ext
   goTo: (step: HarnessConnectStep) => void;
   next: () => void;
   back: () => void;
-  /** Runs `connect` with checked credentials (the schema's output). A second call while one runs is ignored. */
+  /**
+   * When a failure asked to wait (its `retryAfterMs`, from a Retry-After): the time (epoch ms) until which
+   * `submit` is ignored; `null` when there is nothing to wait for. Kept across a change of either field and a
+   * reopening: the wait is the server's, not the form's.
+   */
+  retryAt: number | null;
+  /**
+   * Runs `connect` with checked credentials (the schema's output). Ignored while one runs, and until
+   * `retryAt` has passed.
+   */
   submit: (credentials: HarnessCredentials, options?: { retry?: boolean }) => Promise<HarnessConnectSubmitOutcome<TResult>>;
   /** Aborts a running verification; the typed values stay. */
   cancel: () => void;
@@ -169,6 +179,12 @@ function expiresAtOf(result: unknown): string | null {
   return typeof expiresAt === 'string' ? expiresAt : null;
 }
 
+/**
+ * The longest the widget holds the person back after a Retry-After. The core allows waits up to ten
+ * minutes; a countdown that long reads as broken, and a retry sent early only meets another wait.
+ */
+export const MAX_RETRY_WAIT_MS = 2 * 60 * 1000;
+
 /** The mutation's cache key, for hosts that share their QueryClient and watch it. */
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
 
@@ -238,28 +254,37 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const inFlight = useRef<AbortController | null>(null);
   const closeReason = useRef<HarnessConnectCloseReason>('dismissed');
   const attemptCounter = useRef(0);
+  // The state renders the countdown; the ref is what `submit` checks (a click lands before React renders).
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const retryAtRef = useRef<number | null>(null);
   useIsomorphicLayoutEffect(() => {
     sessionRef.current = state.sessionId;
     openRef.current = state.open;
   });
 
-  const emit = useCallback(
-    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => {
+  /** `emit`, given the key while a submit has it in hand, so that a host's throw is reported without it. */
+  const announce = useCallback(
+    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K], apiKey?: string) => {
       const sessionId = sessionRef.current;
       if (sessionId === null) return;
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
-      latest.current.onEvent?.(event);
+      callHost('onEvent', latest.current.onEvent, [event], apiKey);
+      // A listener's throw never reaches here: the DOM reports it and goes on to the next listener.
       latest.current.eventTarget?.current?.dispatchEvent(
         new CustomEvent(`harness-connect-${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
     [latest],
   );
+  const emit = useCallback(
+    <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => announce(type, metadata),
+    [announce],
+  );
 
   const setOpen = useCallback(
     (next: boolean) => {
       if (latest.current.open === undefined) setUncontrolledOpen(next);
-      latest.current.onOpenChange?.(next);
+      callHost('onOpenChange', latest.current.onOpenChange, [next]);
     },
     [latest],
   );
@@ -309,7 +334,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
     const reason = closeReason.current;
     closeReason.current = 'dismissed';
     emit('close', { reason });
-    latest.current.onClose?.(reason);
+    callHost('onClose', latest.current.onClose, [reason]);
   }, [open, sessionId, step, emit, abortInFlight, resetMutation, latest]);
 
   const close = useCallback(
@@ -329,10 +354,12 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       // The ref, not the status: a double click lands twice before React renders the pending state. (While
       // open there is always a session.)
       if (inFlight.current !== null || !openRef.current) return { status: 'ignored' };
+      if (retryAtRef.current !== null && Date.now() < retryAtRef.current) return { status: 'ignored' };
       const controller = new AbortController();
       inFlight.current = controller;
-      emit(submitOptions.retry ? 'retry' : 'submit', {});
-      emit('verify_start', {});
+      const { apiKey } = credentials;
+      announce(submitOptions.retry ? 'retry' : 'submit', {}, apiKey);
+      announce('verify_start', {}, apiKey);
       dispatch({ type: 'verify_start' });
       // Aborting (cancel, close, unmount) also clears `inFlight`: an aborted attempt is no longer the current one.
       const isStale = () => inFlight.current !== controller || sessionRef.current !== session;
@@ -358,12 +385,14 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
           expiresSoon: expiresWithin(expiresAt, warningDays, now.getTime()),
           mode: latest.current.mode ?? 'connect',
         };
+        retryAtRef.current = null;
+        setRetryAt(null);
         dispatch({ type: 'verify_success', connection });
         // `emit` copies the metadata into each event, so both can share it.
         const connected = { accountId: connection.accountId, tokenKind: connection.tokenKind };
-        emit('verify_success', connected);
-        emit('success', { ...connected, mode: connection.mode });
-        latest.current.onSuccess?.(connection);
+        announce('verify_success', connected, apiKey);
+        announce('success', { ...connected, mode: connection.mode }, apiKey);
+        callHost('onSuccess', latest.current.onSuccess, [connection], apiKey);
         return { status: 'success', connection };
       } catch (thrown) {
         if (isStale()) return { status: 'cancelled' };
@@ -374,16 +403,19 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         if (error.code === 'aborted') {
           // The host's connect aborted on its own: not a failure to show, the person can simply try again.
           dispatch({ type: 'cancel' });
-          emit('cancel', {});
+          announce('cancel', {}, apiKey);
           return { status: 'cancelled' };
         }
+        const wait = error.retryAfterMs === null ? 0 : Math.min(error.retryAfterMs, MAX_RETRY_WAIT_MS);
+        retryAtRef.current = wait > 0 ? Date.now() + wait : null;
+        setRetryAt(retryAtRef.current);
         dispatch({ type: 'verify_error', error });
-        emit('verify_error', { code: error.code, field: error.field, retryable: error.retryable });
-        latest.current.onError?.(error);
+        announce('verify_error', { code: error.code, field: error.field, retryable: error.retryable }, apiKey);
+        callHost('onError', latest.current.onError, [error], apiKey);
         return { status: 'error', error };
       }
     },
-    [emit, mutateAsync, latest],
+    [announce, mutateAsync, latest],
   );
 
   const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
@@ -395,6 +427,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   return {
     ...state,
     open,
+    retryAt,
     openDialog,
     close,
     goTo,

@@ -40,7 +40,14 @@ describe('locale', () => {
     await userEvent.fill(key, TOKENS.pat);
     await userEvent.fill(account, ACCOUNTS.other.id);
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
-    expect(await view.findByText(`Dieser Schlüssel gehört zum Konto ${ACCOUNTS.primary.id}, nicht zu ${ACCOUNTS.other.id}. Korrigieren Sie die Konto-ID.`)).toBeVisible();
+    // The ids sit in spans of their own (kept whole on one line): the whole error's text is compared.
+    expect(
+      await view.findByText(
+        (_, element) =>
+          element?.getAttribute('part') === 'error' &&
+          element.textContent === `Dieser Schlüssel gehört zum Konto ${ACCOUNTS.primary.id}, nicht zu ${ACCOUNTS.other.id}. Korrigieren Sie die Konto-ID.`,
+      ),
+    ).toBeVisible();
     await userEvent.fill(account, ACCOUNTS.primary.id);
     await userEvent.click(view.getByRole('button', { name: 'Verbinden' }));
     await view.findByRole('heading', { name: 'Harness-Konto verbunden' });

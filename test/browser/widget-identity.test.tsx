@@ -198,7 +198,7 @@ describe('reconnecting a stored connection', () => {
     expect(account).toHaveAttribute('readonly');
     await userEvent.fill(dialog.getByLabelText('API Key'), TOKENS.patRotated);
     await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
-    expect(await dialog.findByRole('heading', { name: 'Acme Platform is connected' })).toBeVisible();
+    expect(await dialog.findByRole('heading', { name: 'Connection to Acme Platform renewed' })).toBeVisible();
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ mode: 'reconnect', accountId: ACCOUNTS.primary.id }));
   });
 
@@ -208,7 +208,12 @@ describe('reconnecting a stored connection', () => {
     await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.otherAccount);
     await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
     expect(
-      await dialog.findByText(`This key belongs to account ${ACCOUNTS.other.id}, not Acme Platform, the account being reconnected.`),
+      // The id sits in a span of its own (kept whole on one line): the whole error's text is compared.
+      await dialog.findByText(
+        (_, element) =>
+          element?.getAttribute('part') === 'error' &&
+          element.textContent === `This key belongs to account ${ACCOUNTS.other.id}, not Acme Platform, the account being reconnected.`,
+      ),
     ).toBeVisible();
     expect(dialog.getByLabelText('API Key')).toHaveAttribute('aria-invalid', 'true');
     expect(mock.requests).toEqual([]);
@@ -220,9 +225,36 @@ describe('reconnecting a stored connection', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Next' }));
     await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.sat);
     await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
-    expect(await dialog.findByText(/This key acts as a different user or service account/)).toBeVisible();
+    // Who the new key acts as (from Harness), and whom the connection had.
+    expect(await dialog.findByText('This key acts as deploy-bot, not Ada Lovelace. Use a key of Ada Lovelace.')).toBeVisible();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'principal_mismatch' }));
     expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  it('says renewed with a brand too, in the brand’s words and in another language', async () => {
+    const { dialog } = await openDialog({ mode: 'reconnect', connection, brand: { name: 'Shipyard' } });
+    await userEvent.click(dialog.getByRole('button', { name: 'Next' }));
+    await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.patRotated);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(await dialog.findByRole('heading', { name: 'Connection of Acme Platform to Shipyard renewed' })).toBeVisible();
+    cleanup();
+
+    const german = await openDialog({ mode: 'reconnect', connection, locale: 'de' });
+    await userEvent.click(german.dialog.getByRole('button', { name: 'Weiter' }));
+    await userEvent.fill(await german.dialog.findByLabelText('API-Schlüssel'), TOKENS.patRotated);
+    await userEvent.click(german.dialog.getByRole('button', { name: 'Verbinden' }));
+    expect(await german.dialog.findByRole('heading', { name: 'Verbindung zu Acme Platform erneuert' })).toBeVisible();
+  });
+
+  it('names who the key acts as even when the stored connection has no name for its principal', async () => {
+    const unnamed = { ...connection, principal: { kind: 'user' as const, identifier: connection.principal.identifier } };
+    const { dialog } = await openDialog({ mode: 'reconnect', connection: unnamed });
+    await userEvent.click(dialog.getByRole('button', { name: 'Next' }));
+    await userEvent.fill(await dialog.findByLabelText('API Key'), TOKENS.sat);
+    await userEvent.click(dialog.getByRole('button', { name: 'Connect' }));
+    expect(
+      await dialog.findByText('This key acts as deploy-bot, not as the user or service account of the connection you are renewing. Use a key of that one.'),
+    ).toBeVisible();
   });
 });
 

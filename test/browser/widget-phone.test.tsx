@@ -6,6 +6,7 @@ import { HarnessConnect, HarnessConnectError, type HarnessConnectProps } from '.
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import ar from '../../src/widget/i18n/ar.js';
 import { en } from '../../src/widget/i18n/en.js';
+import ja from '../../src/widget/i18n/ja.js';
 
 /** How long a dialog may take to open (its catalogue fetched, React's first commit) before a test gives up. */
 const DIALOG_OPENS = { timeout: 10_000 };
@@ -33,6 +34,21 @@ async function openDialog(host: HTMLElement) {
   }, DIALOG_OPENS);
 }
 
+/** A host's logo as the demo passes it: an inline SVG node. */
+function ShipyardLogo() {
+  return (
+    <svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="8" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** What the demo requires: the labels are named in the access note. */
+const SHIPYARD_PERMISSIONS = [
+  { permission: 'core_pipeline_view', resourceType: 'PIPELINE', label: 'View pipelines' },
+  { permission: 'core_pipeline_execute', resourceType: 'PIPELINE', label: 'Execute pipelines' },
+];
+
 const height = (element: Element | null) => element!.getBoundingClientRect().height;
 
 describe('on a 320 px phone', () => {
@@ -42,6 +58,24 @@ describe('on a 320 px phone', () => {
     const chrome = height(dialog.querySelector('header')) + height(dialog.querySelector('.progress')) + height(dialog.querySelector('[part~=note]'));
     expect(chrome).toBeLessThanOrEqual(PHONE.height / 4);
     // Nothing runs off the side.
+    expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
+  });
+
+  it.each([
+    ['en', en],
+    ['ar', ar],
+    ['ja', ja],
+  ] as const)('keeps the %s header, step indicator and access note within a quarter, with a brand, its logo and the required permissions', async (locale, catalogue) => {
+    await page.viewport(PHONE.width, PHONE.height);
+    const dialog = await openDialog(
+      renderWidget({ locale, brand: { name: 'Shipyard', logo: <ShipyardLogo /> }, requiredPermissions: SHIPYARD_PERMISSIONS }),
+    );
+    const header = height(dialog.querySelector('header'));
+    const progress = height(dialog.querySelector('.progress'));
+    const note = height(dialog.querySelector('[part~=note]'));
+    // Measured in the language itself, its longer note included.
+    expect(dialog.querySelector('[part~=note]')!.textContent).toContain(catalogue.note);
+    expect(header + progress + note).toBeLessThanOrEqual(PHONE.height / 4);
     expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
   });
 

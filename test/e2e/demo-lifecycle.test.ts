@@ -194,7 +194,7 @@ describe('Shipyard keeps what it links', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/demo-revoked.png` });
 
     await reconnectWith(TOKENS.patRotated);
-    await reconnectDialog().getByRole('heading', { name: 'Acme Platform is connected to Shipyard' }).waitFor();
+    await reconnectDialog().getByRole('heading', { name: 'Connection of Acme Platform to Shipyard renewed' }).waitFor();
     expect(await reconnectDialog().textContent()).toContain('Ada Lovelace');
     await reconnectDialog().getByRole('button', { name: 'Done' }).click();
     await reconnectDialog().waitFor({ state: 'hidden' });
@@ -248,7 +248,7 @@ describe('Shipyard keeps what it links', () => {
 
     await openAccounts();
     await reconnectWith(TOKENS.patRotated);
-    await reconnectDialog().getByRole('heading', { name: 'Acme Platform is connected to Shipyard' }).waitFor();
+    await reconnectDialog().getByRole('heading', { name: 'Connection of Acme Platform to Shipyard renewed' }).waitFor();
 
     expect(await backend.store.readKey(ACME)).toBe(TOKENS.patRotated);
     const after = await storedRow(ACME);
@@ -298,8 +298,8 @@ describe('Shipyard keeps what it links', () => {
     await openAccounts();
     await reconnectWith(TOKENS.sat);
     await reconnectDialog().locator('input[name="apiKey"][aria-invalid="true"]').waitFor();
-    expect(await reconnectDialog().textContent()).toContain('a different user or service account');
-    await expect(reconnectDialog().getByRole('heading', { name: /is connected/ }).count()).resolves.toBe(0);
+    expect(await reconnectDialog().textContent()).toContain('This key acts as deploy-bot, not');
+    await expect(reconnectDialog().getByRole('heading', { name: /renewed/ }).count()).resolves.toBe(0);
 
     // Harness was asked (the key had to be verified to learn who it acts as), and still nothing changed.
     expect(harnessRequests()).toBeGreaterThan(requests);
@@ -311,7 +311,7 @@ describe('Shipyard keeps what it links', () => {
     await linkDirectly(TOKENS.pat);
     await openAccounts();
     await reconnectWith(TOKENS.patRotated);
-    await reconnectDialog().getByRole('heading', { name: 'Acme Platform is connected to Shipyard' }).waitFor();
+    await reconnectDialog().getByRole('heading', { name: 'Connection of Acme Platform to Shipyard renewed' }).waitFor();
     // Closing flushes everything PGlite holds in memory to its files.
     await server.close();
 

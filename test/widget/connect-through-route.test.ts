@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectThroughRoute, HarnessConnectError } from '../../src/index.js';
+import { MAX_ROUTE_ANSWER_BYTES } from '../../src/widget/connect-through-route.js';
 import { createHarnessConnectHandler, type HarnessConnectHandlerOptions } from '../../src/server/index.js';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
@@ -138,5 +139,49 @@ describe('connectThroughRoute against a route that misbehaves', () => {
     await expect(
       connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }),
     ).rejects.toMatchObject({ code: 'configuration' });
+  });
+
+  it.each([500, 502, 401, 404])('does not take { ok: true, connection } on HTTP %i for a success', async (status) => {
+    const connection = { provider: 'harness', accountId: ACCOUNTS.primary.id, tokenKind: 'pat', tokenHint: 'x' };
+    serveRoute(async () => Response.json({ ok: true, connection }, { status }));
+    const failure = await connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }).then(
+      () => 'success',
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(HarnessConnectError);
+    expect(failure).toMatchObject({ status });
+  });
+
+  it('reads no more than its cap of a huge answer, and says so', async () => {
+    const MEBIBYTE = 1024 * 1024;
+    const chunk = new Uint8Array(MEBIBYTE).fill(0x20);
+    let pulled = 0;
+    vi.stubGlobal('fetch', async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            pulled += chunk.byteLength;
+            // 64 MB, were it all read.
+            if (pulled > 64 * MEBIBYTE) controller.close();
+            else controller.enqueue(chunk);
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    const failure = (await connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() }).catch(
+      (error: unknown) => error,
+    )) as HarnessConnectError;
+    expect(failure).toMatchObject({ code: 'unknown', status: 200 });
+    expect(failure.detail).toContain(`more than ${MAX_ROUTE_ANSWER_BYTES} bytes`);
+    // The stream may have one chunk queued ahead of the reader; nothing like the whole answer.
+    expect(pulled).toBeLessThanOrEqual(2 * MEBIBYTE);
+  });
+
+  it('still reads a real answer with a large onVerified payload under the cap', async () => {
+    const notes = 'n'.repeat(MAX_ROUTE_ANSWER_BYTES / 2);
+    serveRoute(createHarnessConnectHandler({ ...base, onVerified: () => ({ notes }) }));
+    const result = await connectThroughRoute('/api/harness/connect')({ apiKey: TOKENS.pat, accountId: ACCOUNTS.primary.id }, { signal: signal() });
+    expect(result.answer).toMatchObject({ ok: true, notes });
   });
 });

@@ -17,7 +17,7 @@ const CATALOGUES: Record<string, HarnessConnectMessages> = { de, fr, es, ja, ar 
  * (`Intl.PluralRules`), so only `other` is common to all, and a category may leave the count implied
  * (Arabic says "one day" and "two days" in words).
  */
-const PLURAL_ENTRIES = ['expiresSoon'];
+const PLURAL_ENTRIES = ['expiresSoon', 'retryWait'];
 
 /** Every key path of a catalogue, nested objects and arrays included ("steps.key", "keySteps.2"). */
 function keyPaths(value: unknown, prefix = ''): string[] {

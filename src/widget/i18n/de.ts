@@ -44,6 +44,11 @@ const de: HarnessConnectMessages = {
   cancel: 'Abbrechen',
   connect: 'Verbinden',
   retry: 'Erneut versuchen',
+  retryIn: 'Erneut versuchen in {count} s',
+  retryWait: plural({
+    one: 'Sie können es in {count} Sekunde erneut versuchen.',
+    other: 'Sie können es in {count} Sekunden erneut versuchen.',
+  }),
   finish: 'Fertig',
   successTitle: 'Harness-Konto verbunden',
   successBrand: 'Harness-Konto mit {brand} verbunden',
@@ -54,6 +59,10 @@ const de: HarnessConnectMessages = {
   tokenKinds: { pat: 'Persönliches Zugriffstoken', sat: 'Dienstkonto-Token' },
   successNamed: '{account} ist verbunden',
   successNamedBrand: '{account} ist mit {brand} verbunden',
+  renewedTitle: 'Harness-Verbindung erneuert',
+  renewedBrand: 'Harness-Verbindung mit {brand} erneuert',
+  renewedNamed: 'Verbindung zu {account} erneuert',
+  renewedNamedBrand: 'Verbindung von {account} mit {brand} erneuert',
   actsAs: 'Zugriff als',
   principalKinds: { user: 'Person', service_account: 'Dienstkonto' },
   expiresSoon: plural({
@@ -70,6 +79,8 @@ const de: HarnessConnectMessages = {
   thisPrincipal: { user: 'diesen Benutzer', service_account: 'dieses Dienstkonto' },
   permissionScope: { account: 'im gesamten Konto', org: 'in der Organisation {org}', project: 'im Projekt {project} der Organisation {org}' },
   useAnotherKey: 'Anderen Schlüssel verwenden',
+  principalMismatchNamed: 'Dieser Schlüssel gehört zu {who}, nicht zu {expected}. Verwenden Sie einen Schlüssel von {expected}.',
+  principalMismatchWho: 'Dieser Schlüssel gehört zu {who}, nicht zum Benutzer oder Dienstkonto der Verbindung, die Sie erneuern. Verwenden Sie einen Schlüssel desselben Benutzers oder Dienstkontos.',
   checkAgain: 'Erneut prüfen',
   egressList: 'Freizugebende Adressen: {ips}.',
   errors: {

@@ -66,6 +66,13 @@ export const en = {
   cancel: 'Cancel',
   connect: 'Connect',
   retry: 'Try again',
+  /** The primary button while a failure asked to wait (Retry-After): the seconds left, counting down. */
+  retryIn: 'Try again in {count} s',
+  /** Announced once when such a wait begins. */
+  retryWait: plural({
+    one: 'You can try again in {count} second.',
+    other: 'You can try again in {count} seconds.',
+  }),
   finish: 'Done',
   successTitle: 'Harness account connected',
   successBrand: 'Harness account connected to {brand}',
@@ -77,6 +84,11 @@ export const en = {
   /** The confirmation's heading when Harness named the account. */
   successNamed: '{account} is connected',
   successNamedBrand: '{account} is connected to {brand}',
+  /** The confirmation of a reconnect (`mode="reconnect"`): the same connection, with a new key. */
+  renewedTitle: 'Harness connection renewed',
+  renewedBrand: 'Harness connection to {brand} renewed',
+  renewedNamed: 'Connection to {account} renewed',
+  renewedNamedBrand: 'Connection of {account} to {brand} renewed',
   /** Who the key acts as: a person or a service account. */
   actsAs: 'Acts as',
   principalKinds: { user: 'Person', service_account: 'Service account' },
@@ -97,6 +109,9 @@ export const en = {
   thisPrincipal: { user: 'this user', service_account: 'this service account' },
   permissionScope: { account: 'across the whole account', org: 'in organization {org}', project: 'in project {project} of organization {org}' },
   useAnotherKey: 'Use another key',
+  /** A reconnect refused as `principal_mismatch`, when the error says who the new key acts as (and whom the connection had). */
+  principalMismatchNamed: 'This key acts as {who}, not {expected}. Use a key of {expected}.',
+  principalMismatchWho: 'This key acts as {who}, not as the user or service account of the connection you are renewing. Use a key of that one.',
   checkAgain: 'Check again',
   /** After the IP allow-list message, when the host listed its outbound addresses. */
   egressList: 'Addresses to allow: {ips}.',

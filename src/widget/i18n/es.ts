@@ -44,6 +44,11 @@ const es: HarnessConnectMessages = {
   cancel: 'Cancelar',
   connect: 'Conectar',
   retry: 'Reintentar',
+  retryIn: 'Reintentar en {count} s',
+  retryWait: plural({
+    one: 'Podrá volver a intentarlo en {count} segundo.',
+    other: 'Podrá volver a intentarlo en {count} segundos.',
+  }),
   finish: 'Listo',
   successTitle: 'Cuenta de Harness conectada',
   successBrand: 'Cuenta de Harness conectada con {brand}',
@@ -54,6 +59,10 @@ const es: HarnessConnectMessages = {
   tokenKinds: { pat: 'Token de acceso personal', sat: 'Token de cuenta de servicio' },
   successNamed: 'Se ha conectado {account}',
   successNamedBrand: 'Se ha conectado {account} con {brand}',
+  renewedTitle: 'Conexión con Harness renovada',
+  renewedBrand: 'Conexión de Harness con {brand} renovada',
+  renewedNamed: 'Conexión con {account} renovada',
+  renewedNamedBrand: 'Conexión de {account} con {brand} renovada',
   actsAs: 'Actúa como',
   principalKinds: { user: 'Persona', service_account: 'Cuenta de servicio' },
   expiresSoon: plural({
@@ -70,6 +79,8 @@ const es: HarnessConnectMessages = {
   thisPrincipal: { user: 'este usuario', service_account: 'esta cuenta de servicio' },
   permissionScope: { account: 'en toda la cuenta', org: 'en la organización {org}', project: 'en el proyecto {project} de la organización {org}' },
   useAnotherKey: 'Usar otra clave',
+  principalMismatchNamed: 'Esta clave actúa como {who}, no como {expected}. Use una clave de {expected}.',
+  principalMismatchWho: 'Esta clave actúa como {who}, no como el usuario o la cuenta de servicio de la conexión que está renovando. Use una clave de ese mismo usuario o cuenta de servicio.',
   checkAgain: 'Volver a comprobar',
   egressList: 'Direcciones que se deben permitir: {ips}.',
   errors: {

@@ -47,6 +47,11 @@ const fr: HarnessConnectMessages = {
   cancel: 'Annuler',
   connect: 'Connecter',
   retry: 'Réessayer',
+  retryIn: 'Réessayer dans {count} s',
+  retryWait: plural({
+    one: 'Vous pourrez réessayer dans {count} seconde.',
+    other: 'Vous pourrez réessayer dans {count} secondes.',
+  }),
   finish: 'Terminé',
   successTitle: 'Compte Harness connecté',
   successBrand: 'Compte Harness connecté à {brand}',
@@ -57,6 +62,10 @@ const fr: HarnessConnectMessages = {
   tokenKinds: { pat: 'Jeton d’accès personnel', sat: 'Jeton de compte de service' },
   successNamed: '{account} est connecté',
   successNamedBrand: '{account} est connecté à {brand}',
+  renewedTitle: 'Connexion Harness renouvelée',
+  renewedBrand: 'Connexion de Harness à {brand} renouvelée',
+  renewedNamed: 'Connexion à {account} renouvelée',
+  renewedNamedBrand: 'Connexion de {account} à {brand} renouvelée',
   actsAs: 'Agit au nom de',
   principalKinds: { user: 'Utilisateur', service_account: 'Compte de service' },
   expiresSoon: plural({
@@ -73,6 +82,8 @@ const fr: HarnessConnectMessages = {
   thisPrincipal: { user: 'cet utilisateur', service_account: 'ce compte de service' },
   permissionScope: { account: 'dans tout le compte', org: 'dans l’organisation {org}', project: 'dans le projet {project} de l’organisation {org}' },
   useAnotherKey: 'Utiliser une autre clé',
+  principalMismatchNamed: 'Cette clé agit en tant que {who}, et non {expected}. Utilisez une clé de {expected}.',
+  principalMismatchWho: 'Cette clé agit en tant que {who}, et non en tant qu’utilisateur ou compte de service de la connexion que vous renouvelez. Utilisez une clé de ce même utilisateur ou compte de service.',
   checkAgain: 'Vérifier de nouveau',
   egressList: 'Adresses à autoriser : {ips}.',
   errors: {

@@ -44,6 +44,10 @@ const ja: HarnessConnectMessages = {
   cancel: 'キャンセル',
   connect: '接続',
   retry: '再試行',
+  retryIn: '{count} 秒後に再試行',
+  retryWait: plural({
+    other: '{count} 秒後に再試行できます。',
+  }),
   finish: '完了',
   successTitle: 'Harness アカウントを接続しました',
   successBrand: 'Harness アカウントを{brand}に接続しました',
@@ -54,6 +58,10 @@ const ja: HarnessConnectMessages = {
   tokenKinds: { pat: '個人アクセストークン', sat: 'サービスアカウントトークン' },
   successNamed: '{account}を接続しました',
   successNamedBrand: '{account}を{brand}に接続しました',
+  renewedTitle: 'Harness の接続を更新しました',
+  renewedBrand: 'Harness と {brand} の接続を更新しました',
+  renewedNamed: '{account} への接続を更新しました',
+  renewedNamedBrand: '{account} と {brand} の接続を更新しました',
   actsAs: 'キーの所有者',
   principalKinds: { user: 'ユーザー', service_account: 'サービスアカウント' },
   expiresSoon: plural({
@@ -69,6 +77,8 @@ const ja: HarnessConnectMessages = {
   thisPrincipal: { user: 'このユーザー', service_account: 'このサービスアカウント' },
   permissionScope: { account: 'アカウント全体', org: '組織 {org}', project: '組織 {org} のプロジェクト {project}' },
   useAnotherKey: '別のキーを使う',
+  principalMismatchNamed: 'このキーは {expected} ではなく {who} として動作します。{expected} のキーを使用してください。',
+  principalMismatchWho: 'このキーは {who} として動作し、更新中の接続のユーザーまたはサービスアカウントとは異なります。同じユーザーまたはサービスアカウントのキーを使用してください。',
   checkAgain: 'もう一度確認',
   egressList: '許可するアドレス：{ips}',
   errors: {

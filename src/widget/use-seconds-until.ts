@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+
+/** One second, the countdown's step. */
+export const SECOND_MS = 1000;
+
+/**
+ * Whole seconds left until `at` (epoch ms), rounded up and re-rendered once a second while any are left;
+ * `0` once it has passed or when there is no `at`. Rounded up so that "in 1 s" is shown until the moment the
+ * wait is over, never "in 0 s".
+ */
+export function useSecondsUntil(at: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => {
+      const tick = Date.now();
+      setNow(tick);
+      if (tick >= at) clearInterval(timer);
+    }, SECOND_MS);
+    return () => clearInterval(timer);
+  }, [at]);
+  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / SECOND_MS));
+}
