@@ -421,7 +421,12 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
   const next = useCallback(() => dispatch({ type: 'next' }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
-  const clearError = useCallback(() => dispatch({ type: 'clear_error' }), []);
+  // Called on every change of a field: with no failure shown it dispatches nothing, because a dispatch, even one
+  // the reducer ignores, costs the host a second render and commit per keystroke.
+  const stateNow = useLatest(state);
+  const clearError = useCallback(() => {
+    if (stateNow.current.status === 'error') dispatch({ type: 'clear_error' });
+  }, [stateNow]);
 
   // The flow state's fields as they are (`open` is the controlled or uncontrolled truth, not the reducer's copy).
   return {
