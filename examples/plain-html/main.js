@@ -29,7 +29,10 @@ function wait(ms, signal) {
 //   });
 //   const body = await response.json();
 //   if (!body.ok) throw body.error; // { name: 'HarnessConnectError', code, field, message, retryable }
-//   return body.result;
+//   return body.connection;
+//
+// or, in one line, `element.connect = HarnessConnect.connectThroughRoute('/api/harness/connect')`, which also
+// rebuilds the route's errors and refuses any answer that is not the account asked for.
 //
 // This example fakes it: the fixture key passes, any other is rejected as Harness would reject it.
 element.connect = async (credentials, { signal }) => {

@@ -9,6 +9,9 @@ export {
   HARNESS_CONNECT_TAG_NAME,
 } from './harness-connect-element.js';
 export type { HarnessConnectElementEventMap } from './harness-connect-element.js';
+// The client for a host's route, as on `.`: element hosts write no fetch of their own either.
+export { connectThroughRoute } from '../widget/connect-through-route.js';
+export type { HarnessRouteConnection } from '../widget/connect-through-route.js';
 export { HARNESS_CONNECT_EVENT_NAMES } from '../widget/events.js';
 export type { HarnessConnectEvent, HarnessConnectEventName, HarnessConnectCloseReason } from '../widget/events.js';
 export type {

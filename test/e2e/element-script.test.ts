@@ -180,6 +180,37 @@ describe.skipIf(!hasChromium())('the <script> build in a plain HTML page', { tim
     expect(problems).toEqual([]);
   });
 
+  it('gives the page the route client: connectThroughRoute on the global, the confirmation naming what the route verified', async () => {
+    // A host's harness-connect/server route, answered here as it answers.
+    await page.route('**/api/harness/connect', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: true,
+          connection: {
+            provider: 'harness',
+            accountId: ACCOUNTS.primary.id,
+            accountName: 'Acme Platform',
+            principal: { kind: 'user', identifier: 'ada', name: 'Ada Lovelace', email: null },
+            tokenKind: 'pat',
+            expiresAt: null,
+          },
+        }),
+      }),
+    );
+    await page.evaluate(() => {
+      const global = (window as unknown as { HarnessConnect: { connectThroughRoute: (url: string) => unknown } }).HarnessConnect;
+      (document.querySelector('harness-connect') as unknown as { connect: unknown }).connect = global.connectThroughRoute('/api/harness/connect');
+    });
+    await openForm();
+    await dialog().getByLabel('API Key').fill(TOKENS.pat);
+    await dialog().getByLabel('API Key').press('Enter');
+    await dialog().getByRole('heading', { name: 'Acme Platform is connected' }).waitFor();
+    expect(await dialog().textContent()).toContain('Ada Lovelace');
+    expect(problems).toEqual([]);
+  });
+
   it('tells the page when the dialog is dismissed, and returns focus to the trigger', async () => {
     await openForm();
     await page.keyboard.press('Escape');

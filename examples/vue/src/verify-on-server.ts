@@ -31,6 +31,9 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
  *   if (!answer.ok) throw answer.error; // a serialised HarnessConnectError: shown at its field or in a banner
  *   return answer.connection;
  *
+ * or, in one line, `connectThroughRoute('/api/harness/connect')` from `harness-connect/element`, which also
+ * rebuilds the route's errors and refuses any answer that is not the account asked for.
+ *
  * This example has no server: the fixture key passes, any other is refused as Harness would refuse it.
  */
 export async function verifyOnServer(credentials: HarnessCredentials, signal: AbortSignal) {
