@@ -38,11 +38,11 @@ export function crossOrigin(): Response {
   return failure(403, { code: 'cross_origin', message: 'Shipyard takes this only from its own pages.' });
 }
 
-/** A 429 the widget shows as it would Harness's own: a serialised `rate_limited` error. */
+/**
+ * A 429 the widget shows as it would Harness's own: a serialised `rate_limited` error. No message of its own, so
+ * the widget says it in the person's language, beside its countdown to `retryAfterMs`.
+ */
 export function tooManyAttempts(retryAfterSeconds: number): Response {
-  const error = new HarnessConnectError('rate_limited', {
-    message: 'Too many attempts. Wait a minute, then try again.',
-    retryAfterMs: retryAfterSeconds * MS_PER_SECOND,
-  });
+  const error = new HarnessConnectError('rate_limited', { retryAfterMs: retryAfterSeconds * MS_PER_SECOND });
   return json(429, { ok: false, error: error.toJSON() }, { 'retry-after': String(retryAfterSeconds) });
 }

@@ -29,11 +29,11 @@ export function When({ iso, withTime = false }: { iso: string; withTime?: boolea
   );
 }
 
-/** A token hint that wraps at its dots rather than anywhere. */
+/** A token hint that wraps at its dots rather than anywhere (not after its `…`: each part stays whole). */
 export function Hint({ hint }: { hint: string }) {
   const parts = hint.split('.');
   return (
-    <code className="muted">
+    <code className="muted token-hint">
       {parts.map((part, index) => (
         <span key={index}>
           {part}

@@ -79,7 +79,7 @@ export const HARNESS_CONNECT_ERROR_MESSAGES: Record<HarnessConnectErrorCode, str
   forbidden: 'Harness refused access for this key. Ask your Harness admin.',
   invalid_request: 'Harness could not find that account. Check the Account Identifier.',
   wrong_host: 'The address this app uses for Harness does not answer like Harness. Contact the app’s support.',
-  rate_limited: 'Harness is busy. Wait a moment, then try again.',
+  rate_limited: 'Too many attempts for now. Wait a moment, then try again.',
   unavailable: 'Harness could not be reached. Try again.',
   timeout: 'Harness took too long to answer. Try again.',
   aborted: 'Verification was cancelled.',

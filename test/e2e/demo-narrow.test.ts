@@ -192,6 +192,11 @@ describe('Shipyard at 320 px', () => {
         };
       });
     expect(await id.textContent()).toBe(ACME);
+    // The token hint breaks only at its dots: its last four characters stay beside the ellipsis.
+    const hintTail = card.locator('.token-hint > span').last();
+    expect(await hintTail.textContent()).toMatch(/^…\w{4}$/);
+    const tailLines = await hintTail.evaluate((element) => element.getClientRects().length);
+    expect(tailLines).toBe(1);
     // Where an id is longer than the card is wide, its end is cut off: the whole id is still there to read.
     expect(await id.getAttribute('title')).toBe(ACME);
     await expect(shown()).resolves.toEqual({ oneLine: true, clipped: false });

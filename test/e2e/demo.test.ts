@@ -401,7 +401,9 @@ describe('Shipyard, the demo app', () => {
 
       // The person in the browser (the same client address) is told to wait, and nothing is linked.
       await connectWith(TOKENS.pat);
-      await dialog().getByText('Too many attempts. Wait a minute, then try again.').waitFor();
+      // In the widget's own words (so in the person's language), with the wait the route gave counted down.
+      await dialog().getByText('Too many attempts for now. Wait a moment, then try again.').waitFor();
+      await dialog().getByRole('button', { name: /^Try again in \d+ s$/ }).waitFor();
       expect(harnessRequests()).toBe(before);
       expect(await linkedIds()).toEqual([]);
     });

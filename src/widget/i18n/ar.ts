@@ -98,7 +98,7 @@ const ar: HarnessConnectMessages = {
     forbidden: 'رفض Harness الوصول بهذا المفتاح. راجع مسؤول Harness لديك.',
     invalid_request: 'لم يعثر Harness على هذا الحساب. تحقق من معرّف الحساب.',
     wrong_host: 'العنوان الذي يستخدمه هذا التطبيق للوصول إلى Harness لا يستجيب كما يستجيب Harness. تواصل مع دعم التطبيق.',
-    rate_limited: 'Harness مشغول. انتظر قليلًا ثم أعد المحاولة.',
+    rate_limited: 'محاولات كثيرة جدًا. انتظر قليلًا ثم أعد المحاولة.',
     unavailable: 'تعذّر الوصول إلى Harness. أعد المحاولة.',
     timeout: 'استغرق Harness وقتًا طويلًا للرد. أعد المحاولة.',
     aborted: 'أُلغي التحقق.',

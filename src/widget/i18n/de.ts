@@ -92,7 +92,7 @@ const de: HarnessConnectMessages = {
     forbidden: 'Harness verweigert diesem Schlüssel den Zugriff. Fragen Sie Ihren Harness-Admin.',
     invalid_request: 'Harness findet dieses Konto nicht. Prüfen Sie die Konto-ID.',
     wrong_host: 'Unter der Adresse, die diese App für Harness nutzt, antwortet nicht Harness. Wenden Sie sich an den Support der App.',
-    rate_limited: 'Harness ist ausgelastet. Warten Sie kurz und versuchen Sie es dann erneut.',
+    rate_limited: 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.',
     unavailable: 'Harness ist nicht erreichbar. Versuchen Sie es erneut.',
     timeout: 'Harness hat zu lange gebraucht. Versuchen Sie es erneut.',
     aborted: 'Die Prüfung wurde abgebrochen.',

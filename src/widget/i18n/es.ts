@@ -92,7 +92,7 @@ const es: HarnessConnectMessages = {
     forbidden: 'Harness ha denegado el acceso con esta clave. Consulta a tu administrador de Harness.',
     invalid_request: 'Harness no encuentra esa cuenta. Revisa el identificador de cuenta.',
     wrong_host: 'La dirección que esta aplicación usa para Harness no responde como Harness. Ponte en contacto con el soporte de la aplicación.',
-    rate_limited: 'Harness está ocupado. Espera un momento y vuelve a intentarlo.',
+    rate_limited: 'Demasiados intentos por ahora. Espera un momento y vuelve a intentarlo.',
     unavailable: 'No se ha podido contactar con Harness. Vuelve a intentarlo.',
     timeout: 'Harness ha tardado demasiado en responder. Vuelve a intentarlo.',
     aborted: 'Se ha cancelado la verificación.',

@@ -95,7 +95,7 @@ const fr: HarnessConnectMessages = {
     forbidden: 'Harness refuse l’accès avec cette clé. Adressez-vous à votre administrateur Harness.',
     invalid_request: 'Harness ne trouve pas ce compte. Vérifiez l’identifiant de compte.',
     wrong_host: 'L’adresse que cette application utilise pour Harness ne répond pas comme Harness. Contactez le support de l’application.',
-    rate_limited: 'Harness est surchargé. Patientez un instant, puis réessayez.',
+    rate_limited: 'Trop de tentatives pour le moment. Patientez un instant, puis réessayez.',
     unavailable: 'Harness est injoignable. Réessayez.',
     timeout: 'Harness a mis trop de temps à répondre. Réessayez.',
     aborted: 'La vérification a été annulée.',

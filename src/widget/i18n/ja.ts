@@ -90,7 +90,7 @@ const ja: HarnessConnectMessages = {
     forbidden: 'Harness がこのキーによるアクセスを拒否しました。Harness の管理者にお問い合わせください。',
     invalid_request: 'Harness でそのアカウントが見つかりません。アカウント ID を確認してください。',
     wrong_host: 'このアプリが Harness 用に使っているアドレスから、Harness の応答がありません。アプリのサポートにお問い合わせください。',
-    rate_limited: 'Harness が混み合っています。しばらく待ってから、もう一度お試しください。',
+    rate_limited: '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
     unavailable: 'Harness に接続できませんでした。もう一度お試しください。',
     timeout: 'Harness の応答に時間がかかりすぎました。もう一度お試しください。',
     aborted: '確認をキャンセルしました。',
