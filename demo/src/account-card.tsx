@@ -13,7 +13,7 @@ import type { LinkedAccount } from './api.ts';
 import { createRenewConnect } from './connect-harness.ts';
 import { HEALTH, standingOf } from './health.ts';
 import { useLocale } from './locale.ts';
-import { SHIPYARD_BRAND, WIDGET_LOOKS } from './looks.ts';
+import { SHIPYARD_BRAND, WIDGET_LOOKS, useLookName, type WidgetLook } from './looks.ts';
 import { SimulateMenu } from './simulate-menu.tsx';
 import type { UseAccounts } from './use-accounts.ts';
 
@@ -38,6 +38,7 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
   const standing = standingOf(account);
   const renew = useMemo(() => createRenewConnect(accountId), [accountId]);
   const locale = useLocale();
+  const look: WidgetLook = WIDGET_LOOKS[useLookName()];
   const { principal } = account;
   // Shown by the widget ("a new token for Ada Lovelace"); the route checks the key against the database's copy.
   const existing = {
@@ -143,7 +144,8 @@ export function AccountCard({ account, accounts, now, simulate, announce }: Acco
           connect={renew}
           requiredPermissions={SHIPYARD_REQUIRED_PERMISSIONS}
           brand={SHIPYARD_BRAND}
-          theme={WIDGET_LOOKS.shipyard.theme}
+          theme={look.theme}
+          colorScheme={look.colorScheme}
           locale={locale}
           trigger={
             <button type="button" className={health.needsReconnect ? 'button button-primary' : 'button'} aria-describedby={titleId}>

@@ -4,7 +4,7 @@ import { SHIPYARD_REQUIRED_PERMISSIONS } from '../shared/required-permissions.ts
 import { createLinkConnect, outcomeOf } from './connect-harness.ts';
 import { FixtureHint } from './fixture-hint.tsx';
 import { DEMO_LOCALES, setLocale, useLocale } from './locale.ts';
-import { SHIPYARD_BRAND, WIDGET_LOOKS, type WidgetLook, type WidgetLookName } from './looks.ts';
+import { SHIPYARD_BRAND, WIDGET_LOOKS, setLookName, useLookName, type WidgetLook, type WidgetLookName } from './looks.ts';
 import { useReplaceQuestion } from './replace-question.tsx';
 import { href } from './router.ts';
 import type { UseAccounts } from './use-accounts.ts';
@@ -32,7 +32,7 @@ interface IntegrationsPageProps {
 export function IntegrationsPage({ headingRef, accounts }: IntegrationsPageProps) {
   const config = useDemoConfig();
   const [linked, setLinked] = useState<HarnessConnection<HarnessRouteConnection> | null>(null);
-  const [lookName, setLookName] = useState<WidgetLookName>('shipyard');
+  const lookName = useLookName();
   const look: WidgetLook = WIDGET_LOOKS[lookName];
   const locale = useLocale();
   const count = accounts.state.accounts?.length ?? 0;

@@ -1,10 +1,10 @@
 /**
  * The language of the connect window, picked on the Integrations page so a person can see each of the widget's
- * catalogues. The choice lives in the address (`?locale=ar`), beside the hash route: a reload or a shared link
- * keeps it, and nothing is written to storage. Shipyard's own pages stay in English.
+ * catalogues. The choice lives in the address (`?locale=ar`, see address-settings.ts). Shipyard's own pages stay
+ * in English.
  */
-import { useSyncExternalStore } from 'react';
 import type { HarnessConnectLocale } from 'harness-connect';
+import { setAddressSetting, useAddressSetting } from './address-settings.ts';
 
 export const LOCALE_PARAM = 'locale';
 
@@ -21,37 +21,15 @@ export const DEMO_LOCALES: ReadonlyArray<{ locale: HarnessConnectLocale; name: s
 /** The widget's own default: no parameter in the address. */
 const DEFAULT_LOCALE: HarnessConnectLocale = 'en';
 
-/** The locale an address asks for; anything else (absent, misspelt) is the default. */
-export function localeOf(search: string): HarnessConnectLocale {
-  const asked = new URLSearchParams(search).get(LOCALE_PARAM);
+/** The locale the address's parameter names; anything else (absent, misspelt) is the default. */
+function localeNamed(asked: string | null): HarnessConnectLocale {
   return DEMO_LOCALES.find(({ locale }) => locale === asked)?.locale ?? DEFAULT_LOCALE;
 }
 
-// history.replaceState fires no event: the picker tells the readers itself.
-const listeners = new Set<() => void>();
-
-function subscribe(onChange: () => void): () => void {
-  listeners.add(onChange);
-  window.addEventListener('popstate', onChange);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener('popstate', onChange);
-  };
-}
-
 export function useLocale(): HarnessConnectLocale {
-  return useSyncExternalStore(
-    subscribe,
-    () => localeOf(window.location.search),
-    () => DEFAULT_LOCALE,
-  );
+  return useAddressSetting(LOCALE_PARAM, localeNamed, DEFAULT_LOCALE);
 }
 
-/** Writes the choice into the address, in place (a setting, not a page to go back to), keeping the route. */
 export function setLocale(locale: HarnessConnectLocale): void {
-  const url = new URL(window.location.href);
-  if (locale === DEFAULT_LOCALE) url.searchParams.delete(LOCALE_PARAM);
-  else url.searchParams.set(LOCALE_PARAM, locale);
-  window.history.replaceState(window.history.state, '', url);
-  for (const listener of listeners) listener();
+  setAddressSetting(LOCALE_PARAM, locale, DEFAULT_LOCALE);
 }

@@ -1,4 +1,5 @@
 import type { HarnessConnectBrand, HarnessConnectColorScheme, HarnessConnectTheme } from 'harness-connect';
+import { setAddressSetting, useAddressSetting } from './address-settings.ts';
 
 /**
  * How the widget can look inside Shipyard: white-labelled as Shipyard, in a few themes. The labels are short
@@ -23,3 +24,21 @@ export const WIDGET_LOOKS = {
 } satisfies Record<string, WidgetLook>;
 
 export type WidgetLookName = keyof typeof WIDGET_LOOKS;
+
+export const LOOK_PARAM = 'look';
+
+const DEFAULT_LOOK: WidgetLookName = 'shipyard';
+
+/** The look the address's parameter names; anything else (absent, misspelt) is Shipyard's own. */
+function lookNamed(asked: string | null): WidgetLookName {
+  return asked !== null && Object.hasOwn(WIDGET_LOOKS, asked) ? (asked as WidgetLookName) : DEFAULT_LOOK;
+}
+
+/** The look picked on Integrations, kept in the address (`?look=dark`) so Reconnect on Accounts wears it too. */
+export function useLookName(): WidgetLookName {
+  return useAddressSetting(LOOK_PARAM, lookNamed, DEFAULT_LOOK);
+}
+
+export function setLookName(name: WidgetLookName): void {
+  setAddressSetting(LOOK_PARAM, name, DEFAULT_LOOK);
+}

@@ -237,6 +237,15 @@ describe('Shipyard, the demo app', () => {
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.documentElement.outerHTML.length)).toBe(htmlBefore);
+
+    // The look is kept in the address, so Reconnect on Accounts wears it too.
+    await page.waitForURL((url) => url.searchParams.get('look') === 'dark');
+    expect((await postConnect(TOKENS.pat)).status).toBe(200);
+    await page.reload();
+    const card = (await accountCards()).first();
+    await card.getByRole('button', { name: 'Reconnect' }).click();
+    await page.getByRole('dialog', { name: 'Reconnect Harness to Shipyard' }).waitFor();
+    expect(await page.locator('[data-harness-connect][data-color-scheme]').last().getAttribute('data-color-scheme')).toBe('dark');
   });
 
   it('opens the connect window in the language picked, right to left for Arabic, and keeps the choice in the address only', async () => {
