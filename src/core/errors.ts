@@ -293,8 +293,13 @@ export function redact(text: string, needles: readonly string[]): string {
 
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
+  return redact(text, secretNeedles(apiKey));
+}
+
+/** What `scrubSecret` removes: the key and its secret part (the text after its last dot), when long enough. */
+export function secretNeedles(apiKey: string): string[] {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  return redact(text, [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH));
+  return [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH);
 }
 
 /**
