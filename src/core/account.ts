@@ -35,8 +35,8 @@ export const ACCOUNT_ID_LENGTH = 22;
 const MAX_ACCOUNT_ID_LENGTH = 64;
 
 /**
- * Input beyond this is refused (`too_long`) before any cleaning work, whose cost grows with the square of the
- * length (see `MAX_TOKEN_INPUT_LENGTH`). Larger than the key's cap: a Harness page address with a pipeline's
+ * Input beyond this, once trimmed (one linear pass, as for the key), is refused (`too_long`) before any
+ * cleaning work, whose cost grows with the square of the length (see `MAX_TOKEN_INPUT_LENGTH`). Larger than the key's cap: a Harness page address with a pipeline's
  * path and a query of filters runs to a few hundred characters, and 2 KiB is far above any real one.
  */
 export const MAX_ACCOUNT_INPUT_LENGTH = 2 * 1024;
@@ -103,8 +103,9 @@ function accountIdFromUrl(value: string): string {
  */
 export function parseAccountIdentifier(input: unknown): HarnessAccountParseResult {
   if (typeof input !== 'string') return failure('empty');
-  if (input.length > MAX_ACCOUNT_INPUT_LENGTH) return failure('too_long');
-  const value = stripQuotes(stripInvisible(input));
+  const trimmed = stripInvisible(input);
+  if (trimmed.length > MAX_ACCOUNT_INPUT_LENGTH) return failure('too_long');
+  const value = stripQuotes(trimmed);
   if (value.length === 0) return failure('empty');
   const compact = removeSpaces(value);
   if (LOOKS_LIKE_TOKEN.test(compact)) return failure('looks_like_token');

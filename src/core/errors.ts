@@ -10,6 +10,7 @@ import {
 } from './permissions.js';
 import { correlationIdOrNull, harnessCodeOrNull, httpStatusOrNull, singleLine } from './answer-facts.js';
 import { isHarnessPrincipal } from './principal.js';
+import { ownOption } from './own-option.js';
 import { retryAfterMsOrNull } from './retry-after.js';
 
 /**
@@ -218,22 +219,28 @@ export class HarnessConnectError extends Error {
   readonly egressIps: string[] | null;
 
   constructor(code: HarnessConnectErrorCode, options: HarnessConnectErrorOptions = {}) {
-    // `options` may carry a `cause`, which `Error` installs (not enumerable, so never serialised).
-    super(options.message ?? HARNESS_CONNECT_ERROR_MESSAGES[code], options);
+    // Every option is read only when the caller set it (see own-option.ts): a `message`, `field` or `cause` put
+    // on Object.prototype by a separate bug must not change every error made after it.
+    const option = <K extends keyof HarnessConnectErrorOptions>(name: K) => ownOption(options, name);
+    // `Error` installs a `cause` (not enumerable, so never serialised) whenever its options HAVE one, inherited
+    // or not: it is handed one only when the caller set it (`undefined` too, which Error keeps as a cause).
+    const withCause = Object.hasOwn(options ?? {}, 'cause') ? { cause: option('cause') } : undefined;
+    super(option('message') ?? HARNESS_CONNECT_ERROR_MESSAGES[code], withCause);
     this.code = code;
     // `undefined` means "the code's default"; `null` means "no field".
-    this.field = options.field === undefined ? FIELD_OF[code] : options.field;
-    this.retryable = options.retryable ?? RETRYABLE[code];
-    this.correlationId = options.correlationId ?? null;
-    this.status = options.status ?? null;
-    this.harnessCode = options.harnessCode ?? null;
-    this.detail = options.detail ?? null;
-    this.retryAfterMs = options.retryAfterMs ?? null;
-    this.missing = options.missing ?? null;
-    this.granted = options.granted ?? null;
-    this.accountName = options.accountName ?? null;
-    this.principal = options.principal ?? null;
-    this.egressIps = options.egressIps ?? null;
+    const field = option('field');
+    this.field = field === undefined ? FIELD_OF[code] : field;
+    this.retryable = option('retryable') ?? RETRYABLE[code];
+    this.correlationId = option('correlationId') ?? null;
+    this.status = option('status') ?? null;
+    this.harnessCode = option('harnessCode') ?? null;
+    this.detail = option('detail') ?? null;
+    this.retryAfterMs = option('retryAfterMs') ?? null;
+    this.missing = option('missing') ?? null;
+    this.granted = option('granted') ?? null;
+    this.accountName = option('accountName') ?? null;
+    this.principal = option('principal') ?? null;
+    this.egressIps = option('egressIps') ?? null;
     // Format the stack now. Until `.stack` is first read, V8 keeps the raw call frames, and with them the
     // scopes of every function on the way here (the parsed token, the form's values): an error kept by the
     // widget's mutation or by a host would keep the API key in memory after the dialog closed.
@@ -293,8 +300,13 @@ export function redact(text: string, needles: readonly string[]): string {
 
 /** Replaces the key and its secret part wherever they appear (proxies have echoed headers back). */
 export function scrubSecret(text: string, apiKey: string): string {
+  return redact(text, secretNeedles(apiKey));
+}
+
+/** What `scrubSecret` removes: the key and its secret part (the text after its last dot), when long enough. */
+export function secretNeedles(apiKey: string): string[] {
   const secret = apiKey.slice(apiKey.lastIndexOf('.') + 1);
-  return redact(text, [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH));
+  return [apiKey, secret].filter((needle) => needle.length >= MIN_SCRUBBED_LENGTH);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ACCOUNT_ID_LENGTH } from './account.js';
-import { cleanPastedKey } from './clean.js';
+import { cleanPastedKey, stripInvisible } from './clean.js';
 
 /**
  * Reading a Harness API token the way Harness does (see shared harness-api.md):
@@ -52,10 +52,12 @@ export type HarnessTokenParseResult = ParsedHarnessToken | HarnessTokenParseFail
 export const MAX_TOKEN_LENGTH = 256;
 
 /**
- * Input beyond this is refused (`too_long`) before any cleaning work. Cleaning peels quotes and prefixes one
- * layer per pass, so its cost grows with the square of the length, and it runs on every change of the field
- * and twice per request on the route: 16 KiB of `";` took about 225 ms. A key is about 72 characters; with a
- * header line, a variable name and quotes a real paste stays under 200, far below this.
+ * Input beyond this, once trimmed, is refused (`too_long`) before any cleaning work. Cleaning peels quotes and
+ * prefixes one layer per pass, so its cost grows with the square of the length, and it runs on every change
+ * of the field and twice per request on the route: 16 KiB of `";` took about 225 ms. Trimming (spaces, line
+ * breaks and invisible characters at the ends, removed in one linear pass) comes first: a key copied from an
+ * editor with a line of padding after it is still a key. A key is about 72 characters; with a header line, a
+ * variable name and quotes a real paste stays under 200, far below this.
  */
 export const MAX_TOKEN_INPUT_LENGTH = 1024;
 
@@ -175,8 +177,9 @@ function dotlessProblem(value: string): HarnessTokenProblem {
  */
 export function parseHarnessToken(input: unknown): HarnessTokenParseResult {
   if (typeof input !== 'string') return failure('empty');
-  if (input.length > MAX_TOKEN_INPUT_LENGTH) return failure('too_long');
-  const token = cleanPastedKey(input);
+  const trimmed = stripInvisible(input);
+  if (trimmed.length > MAX_TOKEN_INPUT_LENGTH) return failure('too_long');
+  const token = cleanPastedKey(trimmed);
   if (token === '') return failure('empty');
   // Before the length check: a long address is still an address.
   if (LOOKS_LIKE_URL.test(token)) return failure('looks_like_url');

@@ -3,6 +3,7 @@ import { HarnessConnectError, isTimeoutError } from '../core/errors.js';
 import type { HarnessCredentialsInput } from '../core/credentials.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
 import { sleep } from '../core/sleep.js';
+import { readTimeoutMs } from '../core/timeout-option.js';
 import { verifyHarnessToken, VERIFY_TIMEOUT_MS, type VerifyHarnessTokenOptions } from '../core/verify.js';
 
 /** A server never waits longer than this for Harness, whatever it is configured with. */
@@ -11,7 +12,10 @@ export const MAX_SERVER_TIMEOUT_MS = 30_000;
 /** Pause before the single retry: long enough for a load balancer to pick another node. */
 export const RETRY_DELAY_MS = 300;
 
-/** A zero or negative timeout would give up before the request is sent: the shortest one is this. */
+/**
+ * The retry's timeout is what is left of the budget, which a late timer may have eaten: never less than this,
+ * so that it still gives up on its own rather than before the request is sent.
+ */
 const MIN_TIMEOUT_MS = 1;
 
 /**
@@ -32,7 +36,8 @@ export interface VerifyHarnessCredentialsOptions extends VerifyHarnessTokenOptio
 /**
  * Verifies Harness credentials from a server (Node 20+, Deno, Bun, Cloudflare Workers, Vercel Edge):
  * `verifyHarnessToken` with a bounded timeout and at most one retry, for 5xx answers and network
- * failures only. `timeoutMs` (at most `MAX_SERVER_TIMEOUT_MS`) is the budget of the whole verification: the
+ * failures only. `timeoutMs` (a number above 0, a larger one than `MAX_SERVER_TIMEOUT_MS` taken as that;
+ * anything else is a `configuration` error, as for `verifyHarnessToken`) is the budget of the whole verification: the
  * first attempt, the pause and the retry, which is only started when `RETRY_DELAY_MS` and
  * `MIN_RETRY_ATTEMPT_MS` still fit in it. Resolves to what Harness says about the token or rejects with a
  * `HarnessConnectError`.
@@ -41,7 +46,9 @@ export async function verifyHarnessCredentials(
   credentials: HarnessCredentialsInput,
   options: VerifyHarnessCredentialsOptions = {},
 ): Promise<HarnessTokenVerification> {
-  const budgetMs = Math.min(Math.max(MIN_TIMEOUT_MS, ownOption(options, 'timeoutMs') ?? VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
+  // Read by the core's rule (`verifyHarnessToken` applies the same): 0, a negative number or a string is the
+  // host's typo, refused as `configuration` before any request rather than taken as some other budget.
+  const budgetMs = Math.min(readTimeoutMs(ownOption(options, 'timeoutMs'), 'timeoutMs', VERIFY_TIMEOUT_MS), MAX_SERVER_TIMEOUT_MS);
   const deadline = Date.now() + budgetMs;
   const attempt = (timeoutMs: number) => verifyHarnessToken(credentials, { ...options, timeoutMs });
   try {

@@ -199,6 +199,59 @@ describe('HarnessConnectError: what a person is told about permissions, identity
   });
 });
 
+describe('HarnessConnectError given a polluted Object.prototype', () => {
+  // What a separate bug in a host (a deep merge of request JSON) could put on every object.
+  const POLLUTION: Record<string, unknown> = {
+    message: 'Pay at attacker.example to continue.',
+    field: 'accountId',
+    retryable: false,
+    correlationId: 'forged',
+    status: 418,
+    harnessCode: 'FORGED',
+    detail: 'forged detail',
+    retryAfterMs: 86_400_000,
+    missing: [{ permission: 'core_account_edit', resourceType: 'ACCOUNT' }],
+    granted: [],
+    accountName: 'Forged Inc.',
+    principal: { type: 'USER', identifier: 'mallory', name: 'Mallory', email: null },
+    egressIps: ['203.0.113.66'],
+    cause: 'forged cause',
+  };
+
+  it('takes only the options its caller set: an error made with none, or with its own, keeps them', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    let plain: HarnessConnectError;
+    let own: HarnessConnectError;
+    try {
+      Object.assign(prototype, POLLUTION);
+      plain = new HarnessConnectError('rate_limited');
+      own = new HarnessConnectError('unavailable', { detail: 'HTTP 503', status: 503 });
+    } finally {
+      for (const name of Object.keys(POLLUTION)) delete prototype[name];
+    }
+    expect(plain.toJSON()).toEqual({
+      name: 'HarnessConnectError',
+      code: 'rate_limited',
+      message: HARNESS_CONNECT_ERROR_MESSAGES.rate_limited,
+      field: null,
+      retryable: true,
+      correlationId: null,
+      status: null,
+      harnessCode: null,
+      detail: null,
+      retryAfterMs: null,
+      missing: null,
+      granted: null,
+      accountName: null,
+      principal: null,
+      egressIps: null,
+    });
+    expect(Object.hasOwn(plain, 'cause')).toBe(false);
+    expect(own).toMatchObject({ message: HARNESS_CONNECT_ERROR_MESSAGES.unavailable, detail: 'HTTP 503', status: 503, retryAfterMs: null });
+    expect(Object.hasOwn(own, 'cause')).toBe(false);
+  });
+});
+
 describe('isHarnessConnectError', () => {
   it('is true for an instance', () => {
     expect(isHarnessConnectError(new HarnessConnectError('timeout'))).toBe(true);

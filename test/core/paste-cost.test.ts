@@ -1,7 +1,8 @@
 /**
  * What a hostile paste costs the parsers: they run on every change of a field, and twice per request on the
  * route. Cleaning peels one layer per pass (its cost grows with the square of the length), so the input is
- * capped first: beyond the cap the answer is `too_long` at no cost, and within it the worst case stays small.
+ * trimmed (one linear pass) and then capped: beyond the cap the answer is `too_long` without any cleaning,
+ * and within it the worst case stays small.
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_ACCOUNT_INPUT_LENGTH, parseAccountIdentifier } from '../../src/core/account.js';
@@ -41,6 +42,19 @@ describe('a hostile paste in the API key field', () => {
     const input = filled(unit, MAX_TOKEN_INPUT_LENGTH);
     expect(millisecondsFor(() => parseHarnessToken(input))).toBeLessThan(GENEROUS_MS);
   });
+
+  it('counts what is left once the ends are trimmed: a key with a long run of spaces or line breaks after it is a key', () => {
+    const key = TOKENS.pat;
+    for (const padding of [' ', '\n', '\u200B', ' \r\n\t']) {
+      expect(parseHarnessToken(`${key}${padding.repeat(MAX_TOKEN_INPUT_LENGTH)}`)).toMatchObject({ ok: true, token: key });
+    }
+  });
+
+  it.each(HOSTILE_KEY_UNITS)('16 KiB of %j padded with spaces is still too_long, at no quadratic cost', (unit) => {
+    const input = `${' '.repeat(MAX_TOKEN_INPUT_LENGTH)}${filled(unit, 16 * 1024)}${' '.repeat(MAX_TOKEN_INPUT_LENGTH)}`;
+    expect(parseHarnessToken(input)).toMatchObject({ ok: false, problem: 'too_long' });
+    expect(millisecondsFor(() => parseHarnessToken(input))).toBeLessThan(GENEROUS_MS);
+  });
 });
 
 describe('a hostile paste in the account field', () => {
@@ -58,5 +72,21 @@ describe('a hostile paste in the account field', () => {
   it.each(HOSTILE_ACCOUNT_UNITS)('%j up to the cap is parsed quickly', (unit) => {
     const input = filled(unit, MAX_ACCOUNT_INPUT_LENGTH);
     expect(millisecondsFor(() => parseAccountIdentifier(input))).toBeLessThan(GENEROUS_MS);
+  });
+
+  it('counts what is left once the ends are trimmed: an identifier or address with a long run of spaces after it still gives the id', () => {
+    const id = 'QckRHsqq_el0PWRb2kqkgU';
+    const padding = ' \n'.repeat(MAX_ACCOUNT_INPUT_LENGTH);
+    expect(parseAccountIdentifier(`${id}${padding}`)).toMatchObject({ ok: true, accountId: id, source: 'id' });
+    expect(parseAccountIdentifier(`${padding}https://app.harness.io/ng/account/${id}/home${padding}`)).toMatchObject({
+      ok: true,
+      accountId: id,
+      source: 'url',
+    });
+  });
+
+  it.each(HOSTILE_ACCOUNT_UNITS)('8 KiB of %j padded with spaces is still too_long', (unit) => {
+    const input = `${' '.repeat(MAX_ACCOUNT_INPUT_LENGTH)}${filled(unit, 8 * 1024)}`;
+    expect(parseAccountIdentifier(input)).toMatchObject({ ok: false, problem: 'too_long' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutSecretIn } from '../../src/core/scrub-result.js';
+import { MAX_RESULT_DEPTH, withoutSecretIn } from '../../src/core/scrub-result.js';
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 
 // A successful result with the key taken out, whatever shape a host's connect gave it.
@@ -126,6 +126,113 @@ describe('withoutSecretIn', () => {
       expect(Object.getOwnPropertyDescriptors(scrubbed)).not.toHaveProperty('echoed');
       expect(scrubbed).toEqual({ id: 'conn_1' });
       expect(ran).toBe(false);
+    });
+  });
+  describe('given a built-in that carries more than its own data', () => {
+    it('replaces a Map, a Set or a Date with a property of its own, where the key can hide', () => {
+      const result = {
+        map: Object.assign(new Map([['id', 'conn_1']]), { request: { body: KEY } }),
+        set: Object.assign(new Set(['ci']), { sent: KEY }),
+        at: Object.assign(new Date(0), { request: KEY }),
+        clean: Object.assign(new Map(), { note: 'no key, still not a plain Map' }),
+      };
+      expect(withoutSecretIn(result, KEY)).toEqual({ map: '[redacted]', set: '[redacted]', at: '[redacted]', clean: '[redacted]' });
+    });
+
+    it('replaces a Map subclass, whose private fields it cannot read', () => {
+      class Session extends Map<string, string> {
+        readonly #key = KEY;
+        key(): string {
+          return this.#key;
+        }
+      }
+      expect(withoutSecretIn({ session: new Session([['id', 'conn_1']]) }, KEY)).toEqual({ session: '[redacted]' });
+    });
+
+    it('replaces an object that only borrows a built-in prototype', () => {
+      expect(withoutSecretIn({ fake: Object.create(Map.prototype) as unknown }, KEY)).toEqual({ fake: '[redacted]' });
+    });
+  });
+
+  describe('given a result that throws when read or nests without end', () => {
+    it('replaces a Proxy whose traps throw, and never throws itself', () => {
+      const hostile = new Proxy(
+        {},
+        {
+          getPrototypeOf() {
+            throw new Error('trap');
+          },
+        },
+      );
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      expect(withoutSecretIn({ hostile, revoked: revoked.proxy, id: 'conn_1' }, KEY)).toEqual({
+        hostile: '[redacted]',
+        revoked: '[redacted]',
+        id: 'conn_1',
+      });
+    });
+
+    it(`keeps ${MAX_RESULT_DEPTH} levels of nesting below the result and replaces what lies deeper, without overflowing the stack`, () => {
+      let deep: unknown = [KEY];
+      for (let level = 0; level < 20_000; level += 1) deep = [deep];
+      let scrubbed = withoutSecretIn(deep, KEY);
+      // The result itself, then MAX_RESULT_DEPTH levels below it.
+      for (let level = 0; level <= MAX_RESULT_DEPTH; level += 1) {
+        expect(Array.isArray(scrubbed)).toBe(true);
+        scrubbed = (scrubbed as unknown[])[0];
+      }
+      expect(scrubbed).toBe('[redacted]');
+    });
+
+    it('keeps a clean result exactly as deep as the cap as it is, and cuts a clean deeper one', () => {
+      let atCap: unknown = ['clean'];
+      for (let level = 1; level < MAX_RESULT_DEPTH; level += 1) atCap = [atCap];
+      expect(withoutSecretIn({ atCap }, KEY)).toEqual({ atCap });
+      const result = { atCap };
+      expect(withoutSecretIn(result, KEY)).toBe(result);
+      let deeper: unknown = ['clean'];
+      for (let level = 0; level < 2_000; level += 1) deeper = [deeper];
+      expect(() => withoutSecretIn(deeper, KEY)).not.toThrow();
+      expect(JSON.stringify(withoutSecretIn(deeper, KEY))).toContain('[redacted]');
+    });
+  });
+
+  describe('given a large or deep result that holds the key', () => {
+    it('reads each object once, however deep the key sits', () => {
+      const reads = new Map<object, number>();
+      const counted = <T extends object>(target: T): T =>
+        new Proxy(target, {
+          ownKeys(object) {
+            reads.set(object, (reads.get(object) ?? 0) + 1);
+            return Reflect.ownKeys(object);
+          },
+        });
+      let deep: unknown[] = counted([KEY]);
+      for (let level = 1; level < MAX_RESULT_DEPTH; level += 1) deep = counted([deep]);
+      const scrubbed = withoutSecretIn(deep, KEY);
+      expect(JSON.stringify(scrubbed)).not.toContain(SECRET);
+      expect(reads.size).toBe(MAX_RESULT_DEPTH);
+      expect([...reads.values()].every((count) => count === 1)).toBe(true);
+    });
+
+    it('copies only what holds the key: the clean parts beside it stay the same objects, a shared part is copied once', () => {
+      const settings = { region: 'eu', tags: ['ci'] };
+      const sent = { apiKey: KEY };
+      const result = { settings, first: sent, again: sent };
+      const scrubbed = withoutSecretIn(result, KEY);
+      expect(scrubbed).not.toBe(result);
+      expect(scrubbed.settings).toBe(settings);
+      expect(scrubbed.first).toEqual({ apiKey: '[redacted]' });
+      expect(scrubbed.again).toBe(scrubbed.first);
+    });
+
+    it('scrubs a property named by the key and keeps a `__proto__` property a property', () => {
+      const parsed = JSON.parse(`{"__proto__": {"apiKey": "${KEY}"}, "${KEY}": "named by the key"}`) as object;
+      const scrubbed = withoutSecretIn(parsed, KEY);
+      expect(Object.getPrototypeOf(scrubbed)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(scrubbed, '__proto__')?.value).toEqual({ apiKey: '[redacted]' });
+      expect(Object.keys(scrubbed)).toEqual(['__proto__', '[redacted]']);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SERVER_TIMEOUT_MS, RETRY_DELAY_MS, verifyHarnessCredentials } from '../../src/server/index.js';
+import { verifyHarnessToken } from '../../src/core/verify.js';
 import { HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/index.js';
 import { startHarnessMockServer, type HarnessMockServer } from '../../src/testing/node.js';
 import { FALSE_SUCCESSES } from '../core/success-shapes.js';
@@ -120,6 +121,24 @@ describe('verifyHarnessCredentials: timeoutMs is the budget of the whole verific
     // The retry's own timeout, as its detail says ("within N ms"): what was left after the first answer and the pause.
     const retryTimeoutMs = Number(/within (\d+) ms/.exec((error as { detail: string }).detail)?.[1]);
     expect(retryTimeoutMs).toBeLessThanOrEqual(budgetMs - RETRY_DELAY_MS);
+  });
+});
+
+describe('verifyHarnessCredentials: a timeoutMs the core refuses', () => {
+  it.each([0, -1, '5000', Number.NaN, Number.POSITIVE_INFINITY])('%s is a configuration error before any request, as for verifyHarnessToken', async (timeoutMs) => {
+    let calls = 0;
+    const fetch = (async () => {
+      calls += 1;
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    // A JavaScript host, or one reading the option from its environment, may pass anything.
+    const options = { fetch, timeoutMs: timeoutMs as number };
+    const fromCore = await verifyHarnessToken({ apiKey: TOKENS.pat }, options).catch((caught: unknown) => caught);
+    const fromServer = await verifyHarnessCredentials({ apiKey: TOKENS.pat }, options).catch((caught: unknown) => caught);
+    expect(fromCore).toMatchObject({ name: 'HarnessConnectError', code: 'configuration' });
+    expect(fromServer).toMatchObject({ name: 'HarnessConnectError', code: 'configuration', message: (fromCore as Error).message });
+    expect((fromServer as Error).message).toContain('timeoutMs');
+    expect(calls).toBe(0);
   });
 });
 
