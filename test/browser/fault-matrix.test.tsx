@@ -156,7 +156,7 @@ const failures: FaultCase[] = [
   },
   { name: '403 IP allow-list', apiKey: TOKENS.restricted, code: 'ip_not_allowed', message: /IP allow-list blocks this app/i, where: 'banner', retry: false },
   { name: '404 HTML page', fault: 'not_found', apiKey: TOKENS.pat, code: 'wrong_host', message: /does not answer like Harness/i, where: 'banner', retry: false },
-  { name: '429 rate limited', fault: 'rate_limited', apiKey: TOKENS.pat, code: 'rate_limited', message: /busy/i, where: 'banner', retry: true },
+  { name: '429 rate limited', fault: 'rate_limited', apiKey: TOKENS.pat, code: 'rate_limited', message: /too many attempts/i, where: 'banner', retry: true },
   { name: '500 server error', fault: 'server_error', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
   { name: '502 bad gateway', fault: 'bad_gateway', apiKey: TOKENS.pat, code: 'unavailable', message: /could not be reached/i, where: 'banner', retry: true },
   {
