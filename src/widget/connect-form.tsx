@@ -80,6 +80,11 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
   // Announced once, with the wait as it began: the button's countdown is not read out each second.
   const askedWait = banner?.retryAfterMs ? Math.ceil(Math.min(banner.retryAfterMs, MAX_RETRY_WAIT_MS) / SECOND_MS) : 0;
   const waitNotice = waiting && askedWait > 0 ? f(pluralText(t.retryWait, askedWait, locale), { count: new Intl.NumberFormat(locale).format(askedWait) }) : '';
+  // A wait that outlived the failure that asked for it (the dialog was closed and opened again, or a field
+  // changed): nothing on this form says it failed, so the button does not say "Try again", and the status line
+  // says why it is held.
+  const waitUnexplained = waiting && error === null;
+  const statusId = `${id}-status`;
 
   const onInvalid = (errors: FieldErrors<CredentialsFormValues>) => {
     const issues = FIELDS.flatMap((field) => {
@@ -186,8 +191,8 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
 
         {banner ? <ErrorBanner error={banner} baseUrl={baseUrl} egressIps={egressIps} /> : null}
 
-        <p role="status" className="status" part="status">
-          {verifying ? t.verifying : waitNotice}
+        <p role="status" id={statusId} className="status" part="status">
+          {verifying ? t.verifying : waitUnexplained ? t.waitHeld : waitNotice}
         </p>
 
         <div className="actions" part="actions">
@@ -199,11 +204,12 @@ export function ConnectForm<TResult>({ titleId, flow, form, baseUrl, egressIps, 
             part="button primary"
             aria-busy={verifying}
             aria-disabled={verifying || waiting}
+            aria-describedby={waitUnexplained ? statusId : undefined}
             data-variant="primary"
             data-state={verifying ? 'verifying' : waiting ? 'waiting' : 'idle'}
           >
             {verifying ? <span className="spinner" aria-hidden="true" /> : null}
-            {waiting ? f(t.retryIn, { count }) : retrying ? t.retry : t.connect}
+            {waiting ? f(waitUnexplained ? t.connectIn : t.retryIn, { count }) : retrying ? t.retry : t.connect}
           </button>
         </div>
       </form>

@@ -9,7 +9,7 @@ import { DialogSession } from './dialog-session.js';
 import { callHost } from './host-callback.js';
 import { canonicalLocale, fill, harnessOrigin, I18nContext, isolated, isRtl, useMessages, type I18n } from './i18n/index.js';
 import { CloseIcon, HarnessMark } from './icons.js';
-import { existingConnectionOf, requirementsOf, stringsOf } from './props.js';
+import { existingConnectionOf, ownProps, requirementsOf, stringsOf } from './props.js';
 import { adoptHarnessConnectStyles } from './styles.js';
 import { themeStyle } from './theme.js';
 import type { HarnessConnectProps } from './types.js';
@@ -21,9 +21,12 @@ import { useIsomorphicLayoutEffect } from './use-latest.js';
  * verifies them with `connect` and confirms. See `HarnessConnectProps` for the contract.
  */
 export function HarnessConnect<TResult = HarnessTokenVerification>(props: HarnessConnectProps<TResult>) {
-  const { trigger, defaultValues, theme, colorScheme, unstyled, brand: brandProp, whiteLabel, locale: localeProp, messages, ...options } =
-    props;
-  const brand = brandProp ?? whiteLabel;
+  // Only what the host set, here and in the hook: nothing is read from a polluted Object.prototype (see ownProps).
+  const { trigger, defaultValues, theme, colorScheme, unstyled, brand: brandProp, whiteLabel, locale: localeProp, messages, ...rest } =
+    ownProps(props);
+  const options = ownProps(rest);
+  const brandGiven = brandProp ?? whiteLabel;
+  const brand = brandGiven ? ownProps(brandGiven) : undefined;
   // Canonical once, here: every `Intl` call below gets a tag it accepts.
   const locale = canonicalLocale(localeProp);
   const { messages: t, ready: wordsReady } = useMessages(locale, messages);
@@ -175,7 +178,7 @@ export function HarnessConnect<TResult = HarnessTokenVerification>(props: Harnes
                       <DialogSession
                         key={flow.sessionId}
                         flow={flow}
-                        defaultValues={defaultValues}
+                        defaultValues={ownProps(defaultValues)}
                         requiredPermissions={requirementsOf(options.requiredPermissions)}
                         noteId={noteId}
                         baseUrl={options.baseUrl}

@@ -8,24 +8,70 @@
  */
 import { scrubSecret } from '../core/errors.js';
 
-/** The text of a thrown value, its stack included, for the one check below. */
-function textOf(thrown: unknown): string {
-  if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}\n${thrown.stack ?? ''}`;
-  return String(thrown);
+/**
+ * The message of a thrown value when none can be read: a thrown `Object.create(null)`, an object whose
+ * `message` is not text or whose getter throws. Fixed words, so that reporting never depends on the value.
+ */
+const NO_MESSAGE = '(a value without a readable message)';
+
+/**
+ * The message of a thrown value, as text. Never throws: an Error's `message`, a plain `{ message }`, a
+ * string or another primitive as it is; anything else is `NO_MESSAGE` (no `String(value)`, which throws for a
+ * null-prototype object and runs a host's own `toString`).
+ */
+function messageOf(thrown: unknown): string {
+  try {
+    if (typeof thrown === 'string') return thrown;
+    if (typeof thrown === 'object' && thrown !== null) {
+      const { message } = thrown as { message?: unknown };
+      return typeof message === 'string' ? message : NO_MESSAGE;
+    }
+    if (typeof thrown === 'function' || typeof thrown === 'symbol') return NO_MESSAGE;
+    return String(thrown);
+  } catch {
+    return NO_MESSAGE;
+  }
+}
+
+/** Hands a report to the platform: `reportError` where there is one (browsers, Deno), else the console. */
+function deliver(callbackName: string, reported: unknown): void {
+  if (typeof reportError === 'function') reportError(reported);
+  else console.error(`harness-connect: the host's ${callbackName} threw; the widget carried on.`, reported);
 }
 
 /**
- * Reports what a host callback threw. When the widget knows the key at that moment and the thrown value
- * mentions it anywhere, a scrubbed copy of its message is reported instead: the key never reaches the
- * console or an error tracker.
+ * Reports what a host callback threw, and never throws itself: a throw here would escape `callHost` and leave a
+ * submit waiting for an answer that never comes. When the widget has the key in hand, what is reported is a
+ * fresh Error built only from the thrown value's message with the key and its secret part scrubbed out, never
+ * the value itself: an HTTP client's error keeps the request body in `config.data`, an Error its `cause`, and
+ * an error tracker records those fields too. Without a key in hand the value is reported as it is (its stack
+ * is the host's best clue).
  */
 export function reportHostError(callbackName: string, thrown: unknown, apiKey?: string): void {
-  const holdsKey = apiKey !== undefined && apiKey !== '' && textOf(thrown).includes(apiKey);
-  const reported = holdsKey
-    ? new Error(`harness-connect: the host's ${callbackName} threw: ${scrubSecret(thrown instanceof Error ? thrown.message : String(thrown), apiKey)}`)
-    : thrown;
-  if (typeof reportError === 'function') reportError(reported);
-  else console.error(`harness-connect: the host's ${callbackName} threw; the widget carried on.`, reported);
+  try {
+    const keyInHand = apiKey !== undefined && apiKey !== '';
+    const reported = keyInHand
+      ? new Error(`harness-connect: the host's ${callbackName} threw: ${scrubSecret(messageOf(thrown), apiKey)}`)
+      : thrown;
+    deliver(callbackName, reported);
+  } catch {
+    // The report itself failed (a `reportError` replaced by one that throws, a value the console cannot show).
+    try {
+      console.error(`harness-connect: the host's ${callbackName} threw, and reporting it failed; the widget carried on.`);
+    } catch {
+      // Nothing is left to report with; the flow goes on regardless.
+    }
+  }
+}
+
+/**
+ * The `then` of a promise-like value (a native Promise, one from another realm such as an iframe, or a
+ * library's), else `null`.
+ */
+function thenOf(value: unknown): ((onFulfilled: undefined, onRejected: (reason: unknown) => void) => unknown) | null {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return null;
+  const { then } = value as { then?: unknown };
+  return typeof then === 'function' ? (then as (onFulfilled: undefined, onRejected: (reason: unknown) => void) => unknown) : null;
 }
 
 /**
@@ -42,8 +88,9 @@ export function callHost<TArgs extends unknown[]>(
   try {
     const returned = callback(...args);
     // An async callback (`async (event) => analytics.track(...)`) fails later: reported the same way, not
-    // left as an unhandled rejection.
-    if (returned instanceof Promise) returned.catch((thrown: unknown) => reportHostError(callbackName, thrown, apiKey));
+    // left as an unhandled rejection. Any thenable counts, not only this realm's `Promise`.
+    const then = thenOf(returned);
+    if (then !== null) Reflect.apply(then, returned, [undefined, (thrown: unknown) => reportHostError(callbackName, thrown, apiKey)]);
   } catch (thrown) {
     reportHostError(callbackName, thrown, apiKey);
   }

@@ -5,6 +5,7 @@
  */
 import { isPermissionRequirement, type HarnessPermissionRequirement } from '../core/permissions.js';
 import { parseAccountIdentifier } from '../core/account.js';
+import { ownOption } from '../core/own-option.js';
 import type { HarnessConnectExisting } from './types.js';
 
 const warned = new Set<string>();
@@ -17,6 +18,21 @@ export function warnOnce(key: string, message: string): void {
   if (process.env.NODE_ENV === 'production' || warned.has(key)) return;
   warned.add(key);
   console.warn(`harness-connect: ${message}`);
+}
+
+/**
+ * The host's props (or the hook's options) as an object that has only what the host set: its own properties,
+ * on no prototype. A plain `props.baseUrl` also finds a `baseUrl` on `Object.prototype`, and a separate bug in
+ * the host that pollutes it from JSON (`{"__proto__": {"baseUrl": …}}`) would then choose where the default
+ * `connect` sends every key, or which `onSuccess` hears of it. Reading through this copy, no option the host
+ * left out can be supplied that way, whatever later code reads it.
+ */
+export function ownProps<T extends object>(props: T | null | undefined): T {
+  const own = Object.create(null) as T;
+  if (typeof props !== 'object' || props === null) return own;
+  // `Object.keys` lists the object's own enumerable properties only: nothing inherited is copied.
+  for (const name of Object.keys(props) as (keyof T)[]) own[name] = props[name];
+  return own;
 }
 
 /** The host's `requiredPermissions`, its well-formed entries only. */
@@ -47,13 +63,19 @@ export function stringsOf(value: unknown, prop: string): string[] {
  */
 export function existingConnectionOf(value: unknown): HarnessConnectExisting | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { accountId, accountName, principal } = value as Record<string, unknown>;
+  const stored = value as Record<string, unknown>;
+  const accountId = ownOption(stored, 'accountId');
+  const accountName = ownOption(stored, 'accountName');
+  const principal = ownOption(stored, 'principal');
   const account = parseAccountIdentifier(accountId);
   if (typeof accountId !== 'string' || !account.ok || account.accountId !== accountId) return null;
   const existing: HarnessConnectExisting = { accountId };
   if (typeof accountName === 'string' && accountName !== '') existing.accountName = accountName;
   if (typeof principal === 'object' && principal !== null) {
-    const { kind, identifier, name } = principal as Record<string, unknown>;
+    const who = principal as Record<string, unknown>;
+    const kind = ownOption(who, 'kind');
+    const identifier = ownOption(who, 'identifier');
+    const name = ownOption(who, 'name');
     if (typeof identifier === 'string' && identifier !== '') {
       existing.principal = {
         identifier,

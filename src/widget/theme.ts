@@ -11,6 +11,7 @@
  * - subtle tints of the accent for the light and the dark surface (notes, code).
  */
 
+import { ownOption } from '../core/own-option.js';
 import { warnOnce } from './props.js';
 
 /** Every token of the widget's look. Each is also a custom property: see `THEME_PROPERTIES`. */
@@ -216,7 +217,8 @@ export function themeStyle(theme: HarnessConnectTheme = {}): Record<string, stri
   // A host passing something that is not an object (null from an API, a string) gets the default look.
   const tokens = (typeof theme === 'object' && theme !== null ? theme : {}) as Record<string, unknown>;
   for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
-    const value = tokens[key];
+    // Its own tokens only: a colour found on a polluted Object.prototype is not the host's theme.
+    const value = ownOption(tokens, key);
     if (value === undefined) continue;
     if (isSafeThemeValue(value)) style[property] = value;
     else warnUnsafeValue(key);

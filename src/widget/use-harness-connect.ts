@@ -7,6 +7,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { reconnectAccountMismatchMessage, type HarnessCredentials } from '../core/credentials.js';
 import { HarnessConnectError, toHarnessConnectError } from '../core/errors.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiresWithin } from '../core/expiry.js';
+import { ownOption } from '../core/own-option.js';
 import { isHarnessPrincipal, isSamePrincipal } from '../core/principal.js';
 import { withoutSecretIn } from '../core/scrub-result.js';
 import type { HarnessTokenVerification } from '../core/harness-response.js';
@@ -28,7 +29,7 @@ import {
   type HarnessConnectStep,
 } from './flow.js';
 import { callHost } from './host-callback.js';
-import { existingConnectionOf, warnOnce } from './props.js';
+import { existingConnectionOf, ownProps, warnOnce } from './props.js';
 import type { HarnessConnectExisting, UseHarnessConnectOptions } from './types.js';
 import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
 
@@ -122,10 +123,10 @@ async function verifyInBrowser(credentials: HarnessCredentials, options: VerifyH
 function assertSamePrincipal(result: unknown, existing: HarnessConnectExisting | null): void {
   const expected = existing?.principal;
   if (!expected) return;
-  const { principal, accountName } = (typeof result === 'object' && result !== null ? result : {}) as {
-    principal?: unknown;
-    accountName?: unknown;
-  };
+  // The result's own fields: a principal found on a polluted Object.prototype must not pass for the key's.
+  const stated = (typeof result === 'object' && result !== null ? result : {}) as { principal?: unknown; accountName?: unknown };
+  const principal = ownOption(stated, 'principal');
+  const accountName = ownOption(stated, 'accountName');
   const known = isHarnessPrincipal(principal) ? principal : null;
   if (known !== null && isSamePrincipal(expected, known)) return;
   throw new HarnessConnectError('principal_mismatch', {
@@ -175,7 +176,7 @@ function existingFor(options: Pick<UseHarnessConnectOptions<unknown>, 'mode' | '
 /** The expiry a result states (`expiresAt`, as a `HarnessTokenVerification` has it); `null` when none. */
 function expiresAtOf(result: unknown): string | null {
   if (typeof result !== 'object' || result === null) return null;
-  const { expiresAt } = result as { expiresAt?: unknown };
+  const expiresAt = ownOption(result as { expiresAt?: unknown }, 'expiresAt');
   return typeof expiresAt === 'string' ? expiresAt : null;
 }
 
@@ -189,8 +190,10 @@ export const MAX_RETRY_WAIT_MS = 2 * 60 * 1000;
 const CONNECT_MUTATION_KEY = ['harness-connect', 'connect'] as const;
 
 export function useHarnessConnect<TResult = HarnessTokenVerification>(
-  options: UseHarnessConnectOptions<TResult> = {},
+  hostOptions: UseHarnessConnectOptions<TResult> = {},
 ): UseHarnessConnectResult<TResult> {
+  // Only what the host set: an option missing here is never found on a polluted Object.prototype (see ownProps).
+  const options = ownProps(hostOptions);
   const latest = useLatest(options);
   const [uncontrolledOpen, setUncontrolledOpen] = useState(options.defaultOpen ?? false);
   const open = options.open ?? uncontrolledOpen;
@@ -244,6 +247,12 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       retry: false,
       // Nothing to keep once the widget has read the outcome.
       gcTime: 0,
+      // Set, to nothing: react-query reads these options plainly, so left out, a polluted Object.prototype's
+      // `onError` or `onSuccess` would hear of every attempt. The widget reports through the host's own callbacks.
+      onMutate: undefined,
+      onSuccess: undefined,
+      onError: undefined,
+      onSettled: undefined,
     },
     options.queryClient ?? privateClient,
   );

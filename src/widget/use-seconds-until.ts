@@ -9,13 +9,20 @@ export const SECOND_MS = 1000;
  * wait is over, never "in 0 s".
  */
 export function useSecondsUntil(at: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
+  // The time last read, with the `at` it was read for. A new `at` (a new wait, or a form mounted while one
+  // runs) is counted from the time now, read in that very render: a time read earlier would show more seconds
+  // than are left until the first tick.
+  const [reading, setReading] = useState(() => ({ at, now: Date.now() }));
+  let now = reading.now;
+  if (reading.at !== at) {
+    now = Date.now();
+    setReading({ at, now });
+  }
   useEffect(() => {
     if (at === null) return;
-    setNow(Date.now());
     const timer = setInterval(() => {
       const tick = Date.now();
-      setNow(tick);
+      setReading({ at, now: tick });
       if (tick >= at) clearInterval(timer);
     }, SECOND_MS);
     return () => clearInterval(timer);

@@ -62,7 +62,7 @@ describe('locale', () => {
     await userEvent.click(await view.findByRole('button', { name: 'J’ai déjà une clé d’API' }));
     await userEvent.fill(await view.findByLabelText('Clé d’API'), TOKENS.pat);
     await userEvent.click(view.getByRole('button', { name: 'Connecter' }));
-    expect((await view.findByRole('alert')).textContent).toContain('Harness est surchargé. Patientez un instant, puis réessayez.');
+    expect((await view.findByRole('alert')).textContent).toContain('Trop de tentatives pour le moment. Patientez un instant, puis réessayez.');
     error = new HarnessConnectError('invalid_token', { message: 'Votre clé est refusée par Acme.' });
     await userEvent.click(view.getByRole('button', { name: 'Réessayer' }));
     expect(await view.findByText('Votre clé est refusée par Acme.')).toBeVisible();

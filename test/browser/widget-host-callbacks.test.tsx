@@ -84,7 +84,29 @@ describe('a host onEvent that throws', () => {
     expect(connect).toHaveBeenCalledTimes(1);
     expect(result.current.status).toBe('success');
     expect(reported).toHaveLength(1);
-    expect(reported[0]).toBeInstanceOf(TypeError);
+    // The key was in hand: a fresh Error with the thrown message, saying which callback threw.
+    expect((reported[0] as Error).message).toBe(
+      "harness-connect: the host's onEvent threw: Cannot read properties of undefined (reading 'name')",
+    );
+  });
+
+  it('on "submit", throwing a null-prototype object: the attempt is not stuck and goes on to connect', async () => {
+    const connect = vi.fn(async () => ({ accountId: ACCOUNTS.primary.id }));
+    const { result } = renderHook(() =>
+      useHarnessConnect({
+        queryClient: new QueryClient(),
+        connect,
+        onEvent: (event) => {
+          if (event.type === 'submit') throw Object.create(null);
+        },
+      }),
+    );
+    act(() => result.current.openDialog());
+    const outcome = await act(async () => result.current.submit(credentials));
+    expect(outcome.status).toBe('success');
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(reported).toHaveLength(1);
+    expect((reported[0] as Error).message).toBe("harness-connect: the host's onEvent threw: (a value without a readable message)");
   });
 
   it('an async onEvent that rejects is reported, not left unhandled', async () => {

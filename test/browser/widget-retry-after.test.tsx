@@ -23,6 +23,9 @@ function rateLimited(retryAfterMs: number) {
   });
 }
 
+/** The status line while a wait outlives the failure that asked for it. */
+const WAIT_HELD = 'The last attempt asked for a short wait. You can connect when the countdown ends.';
+
 /** The form's own live region (the banner has another, for Copy details). */
 function statusOf({ dialog }: Widget): string | null | undefined {
   return dialog.querySelector('form [part="status"]')?.textContent;
@@ -75,10 +78,32 @@ describe('Retry-After in the widget', () => {
     await connectOnce(widget);
     const { view } = widget;
     await view.findByRole('button', { name: /^Try again in (120|119) s$/ });
-    // A change clears the banner; the server's wait is still there.
+    // A change clears the banner; the server's wait is still there, and the status line now says why.
     await userEvent.type(view.getByLabelText('Account Identifier'), 'x');
     await expect.poll(() => widget.dialog.querySelector('[part~="banner"]')).toBeNull();
-    view.getByRole('button', { name: /^Try again in 1[12]\d s$/ }).click();
+    view.getByRole('button', { name: /^Connect in 1[12]\d s$/ }).click();
+    expect(statusOf(widget)).toBe(WAIT_HELD);
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('after closing and reopening, the held button says "Connect in N s" and the status line says why', async () => {
+    const connect = rateLimited(60_000);
+    const client = new QueryClient();
+    const at = (open: boolean) => <HarnessConnect queryClient={client} connect={connect} open={open} onOpenChange={() => {}} />;
+    const { container, rerender } = render(at(true));
+    const widget = await widgetIn(container);
+    await connectOnce(widget);
+    await widget.view.findByRole('button', { name: /^Try again in (60|59) s$/ });
+    rerender(at(false));
+    rerender(at(true));
+    const { view } = widget;
+    await userEvent.click(await view.findByRole('button', { name: 'I already have an API key' }));
+    const held = await view.findByRole('button', { name: /^Connect in (60|59|58) s$/ });
+    expect(held.getAttribute('aria-disabled')).toBe('true');
+    expect(statusOf(widget)).toBe(WAIT_HELD);
+    // A screen reader on the button hears why it is held.
+    await expect.element(held).toHaveAccessibleDescription(WAIT_HELD);
+    held.click();
     expect(connect).toHaveBeenCalledTimes(1);
   });
 

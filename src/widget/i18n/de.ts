@@ -45,6 +45,8 @@ const de: HarnessConnectMessages = {
   connect: 'Verbinden',
   retry: 'Erneut versuchen',
   retryIn: 'Erneut versuchen in {count} s',
+  connectIn: 'Verbinden in {count} s',
+  waitHeld: 'Der letzte Versuch verlangt eine kurze Wartezeit. Sie können sich verbinden, sobald der Countdown abgelaufen ist.',
   retryWait: plural({
     one: 'Sie können es in {count} Sekunde erneut versuchen.',
     other: 'Sie können es in {count} Sekunden erneut versuchen.',

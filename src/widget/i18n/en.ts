@@ -68,6 +68,13 @@ export const en = {
   retry: 'Try again',
   /** The primary button while a failure asked to wait (Retry-After): the seconds left, counting down. */
   retryIn: 'Try again in {count} s',
+  /**
+   * The primary button while such a wait is still running but its failure is no longer shown (the dialog
+   * was closed and opened again, or a field changed): nothing failed in this form yet.
+   */
+  connectIn: 'Connect in {count} s',
+  /** The status line beside `connectIn`: why the button is held. */
+  waitHeld: 'The last attempt asked for a short wait. You can connect when the countdown ends.',
   /** Announced once when such a wait begins. */
   retryWait: plural({
     one: 'You can try again in {count} second.',

@@ -45,6 +45,8 @@ const es: HarnessConnectMessages = {
   connect: 'Conectar',
   retry: 'Reintentar',
   retryIn: 'Reintentar en {count} s',
+  connectIn: 'Conectar en {count} s',
+  waitHeld: 'El último intento pide una breve espera. Podrás conectar cuando termine la cuenta atrás.',
   retryWait: plural({
     one: 'Podrá volver a intentarlo en {count} segundo.',
     other: 'Podrá volver a intentarlo en {count} segundos.',

@@ -48,6 +48,8 @@ const fr: HarnessConnectMessages = {
   connect: 'Connecter',
   retry: 'Réessayer',
   retryIn: 'Réessayer dans {count} s',
+  connectIn: 'Connecter dans {count} s',
+  waitHeld: 'La dernière tentative demande une courte attente. Vous pourrez vous connecter à la fin du compte à rebours.',
   retryWait: plural({
     one: 'Vous pourrez réessayer dans {count} seconde.',
     other: 'Vous pourrez réessayer dans {count} secondes.',

@@ -45,6 +45,8 @@ const ja: HarnessConnectMessages = {
   connect: '接続',
   retry: '再試行',
   retryIn: '{count} 秒後に再試行',
+  connectIn: '{count} 秒後に接続',
+  waitHeld: '前回の試行のため、少し待つ必要があります。カウントダウンが終わると接続できます。',
   retryWait: plural({
     other: '{count} 秒後に再試行できます。',
   }),
