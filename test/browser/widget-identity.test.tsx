@@ -191,7 +191,7 @@ describe('reconnecting a stored connection', () => {
     const { dialog, onSuccess } = await openDialog({ mode: 'reconnect', connection });
     expect(dialog.getByRole('heading', { name: 'Reconnect Harness' })).toBeVisible();
     expect(dialog.getByText('Step 1 of 2')).toBeVisible();
-    expect(dialog.getByText(/You are renewing the key of the connection to Acme Platform\. Create a new token for Ada Lovelace/)).toBeVisible();
+    expect(dialog.getByText(/You are renewing the key of the connection to Acme Platform\. Create a new token for Ada Lovelace again, and paste it here\./)).toBeVisible();
     await userEvent.click(dialog.getByRole('button', { name: 'Next' }));
     const account = await dialog.findByLabelText('Account Identifier');
     expect(account).toHaveValue(ACCOUNTS.primary.id);

@@ -20,7 +20,7 @@ const ar: HarnessConnectMessages = {
   thisApp: 'هذا التطبيق',
   keyIntro: 'بمفتاح API شخصي أو خاص بحساب خدمة، يستطيع {app} الاطلاع على حسابك في Harness.',
   reconnectFor: 'أنت تجدّد مفتاح ربط {account}.',
-  reconnectKeyIntro: 'أنشئ رمزًا جديدًا يخص {who} (المستخدم أو حساب الخدمة نفسه كما في السابق)، ثم الصقه هنا.',
+  reconnectKeyIntro: 'أنشئ رمزًا جديدًا يخص {who} كما في السابق، ثم الصقه هنا.',
   reconnectKeyIntroUnnamed: 'أنشئ رمزًا جديدًا للمستخدم أو حساب الخدمة نفسه كما في السابق، ثم الصقه هنا.',
   keySteps: [
     'سجّل الدخول إلى [Harness]، واختر أيقونة ملفك الشخصي أسفل اليسار، ثم *Profile Overview*.',

@@ -20,7 +20,7 @@ const de: HarnessConnectMessages = {
   thisApp: 'diese App',
   keyIntro: 'Mit einem persönlichen API-Schlüssel oder dem eines Dienstkontos kann {app} Ihr Harness-Konto lesen.',
   reconnectFor: 'Sie erneuern den Schlüssel für die Verbindung mit {account}.',
-  reconnectKeyIntro: 'Erstellen Sie ein neues Token für {who} (denselben Benutzer oder dasselbe Dienstkonto wie bisher) und fügen Sie es hier ein.',
+  reconnectKeyIntro: 'Erstellen Sie ein neues Token für {who}, wie bisher, und fügen Sie es hier ein.',
   reconnectKeyIntroUnnamed: 'Erstellen Sie ein neues Token für denselben Benutzer oder dasselbe Dienstkonto wie bisher und fügen Sie es hier ein.',
   keySteps: [
     'Melden Sie sich bei [Harness] an. Wählen Sie unten links Ihr Profilsymbol und dann *Profile Overview*.',

@@ -40,7 +40,7 @@ export const en = {
   keyIntro: 'A personal or service account API key lets {app} read your Harness account for you.',
   /** A reconnect's first step: which connection is renewed, and a new token for the same principal. */
   reconnectFor: 'You are renewing the key of the connection to {account}.',
-  reconnectKeyIntro: 'Create a new token for {who}, the same user or service account as before, and paste it here.',
+  reconnectKeyIntro: 'Create a new token for {who} again, and paste it here.',
   reconnectKeyIntroUnnamed: 'Create a new token for the same user or service account as before, and paste it here.',
   keySteps: [
     'Sign in to [Harness], select your profile icon at the bottom left, then *Profile Overview*.',

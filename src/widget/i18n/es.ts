@@ -20,7 +20,7 @@ const es: HarnessConnectMessages = {
   thisApp: 'esta aplicación',
   keyIntro: 'Con una clave de API personal o de cuenta de servicio, {app} puede leer tu cuenta de Harness.',
   reconnectFor: 'Estás renovando la clave de la conexión con {account}.',
-  reconnectKeyIntro: 'Crea un token nuevo para {who} (el mismo usuario o cuenta de servicio que antes) y pégalo aquí.',
+  reconnectKeyIntro: 'Crea un token nuevo para {who}, como antes, y pégalo aquí.',
   reconnectKeyIntroUnnamed: 'Crea un token nuevo para el mismo usuario o cuenta de servicio que antes y pégalo aquí.',
   keySteps: [
     'Inicia sesión en [Harness], selecciona tu icono de perfil abajo a la izquierda y luego *Profile Overview*.',

@@ -23,7 +23,7 @@ const fr: HarnessConnectMessages = {
   thisApp: 'cette application',
   keyIntro: 'Une clé d’API personnelle ou de compte de service permet à {app} d’accéder en lecture à votre compte Harness.',
   reconnectFor: 'Vous renouvelez la clé de la connexion à {account}.',
-  reconnectKeyIntro: 'Créez un nouveau jeton pour {who} (le même utilisateur ou compte de service qu’avant) et collez-le ici.',
+  reconnectKeyIntro: 'Créez un nouveau jeton pour {who}, comme avant, et collez-le ici.',
   reconnectKeyIntroUnnamed: 'Créez un nouveau jeton pour le même utilisateur ou compte de service qu’avant et collez-le ici.',
   keySteps: [
     'Connectez-vous à [Harness], sélectionnez votre icône de profil en bas à gauche, puis *Profile Overview*.',

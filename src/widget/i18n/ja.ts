@@ -20,7 +20,7 @@ const ja: HarnessConnectMessages = {
   thisApp: 'このアプリ',
   keyIntro: '個人用またはサービスアカウントの API キーを使うと、{app}が Harness アカウントを読み取れるようになります。',
   reconnectFor: '{account}との接続に使うキーを更新します。',
-  reconnectKeyIntro: '以前と同じユーザーまたはサービスアカウント（{who}）の新しいトークンを作成し、ここに貼り付けてください。',
+  reconnectKeyIntro: '以前と同じ {who} の新しいトークンを作成し、ここに貼り付けてください。',
   reconnectKeyIntroUnnamed: '以前と同じユーザーまたはサービスアカウントの新しいトークンを作成し、ここに貼り付けてください。',
   keySteps: [
     '[Harness] にサインインし、左下のプロフィールアイコンから *Profile Overview* を選びます。',
