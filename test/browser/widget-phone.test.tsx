@@ -51,6 +51,12 @@ const SHIPYARD_PERMISSIONS = [
 
 const height = (element: Element | null) => element!.getBoundingClientRect().height;
 
+/** Whether an element casts a visible shadow (a transparent or absent one does not count). */
+const castsShadow = (element: Element) => {
+  const shadow = getComputedStyle(element).boxShadow;
+  return shadow !== 'none' && !shadow.startsWith('rgba(0, 0, 0, 0)');
+};
+
 describe('on a 320 px phone', () => {
   it('gives the header, the step indicator and the access note at most a quarter of the height', async () => {
     await page.viewport(PHONE.width, PHONE.height);
@@ -77,6 +83,25 @@ describe('on a 320 px phone', () => {
     expect(dialog.querySelector('[part~=note]')!.textContent).toContain(catalogue.note);
     expect(header + progress + note).toBeLessThanOrEqual(PHONE.height / 4);
     expect(dialog.scrollWidth).toBeLessThanOrEqual(dialog.clientWidth);
+  });
+
+  it('shows a shadow above the actions while more of the step lies under them, and none at its end', async () => {
+    await page.viewport(PHONE.width, PHONE.height);
+    const dialog = await openDialog(
+      renderWidget({ brand: { name: 'Shipyard', logo: <ShipyardLogo /> }, requiredPermissions: SHIPYARD_PERMISSIONS }),
+    );
+    const actions = dialog.querySelector<HTMLElement>('.actions')!;
+    // The guide's first step is taller than the phone: its last instruction starts under the actions.
+    expect(dialog.scrollHeight).toBeGreaterThan(dialog.clientHeight);
+    await expect.poll(() => castsShadow(actions)).toBe(true);
+    dialog.scrollTop = dialog.scrollHeight;
+    await expect.poll(() => castsShadow(actions)).toBe(false);
+  });
+
+  it('shows no such shadow when the whole step fits', async () => {
+    const dialog = await openDialog(renderWidget());
+    expect(dialog.scrollHeight).toBeLessThanOrEqual(dialog.clientHeight);
+    expect(castsShadow(dialog.querySelector('.actions')!)).toBe(false);
   });
 
   it('scrolls a new failure into view, clear of the sticky actions', async () => {
