@@ -31,7 +31,7 @@ import {
 import { callHost } from './host-callback.js';
 import { existingConnectionOf, ownProps, warnOnce } from './props.js';
 import type { HarnessConnectExisting, UseHarnessConnectOptions } from './types.js';
-import { useIsomorphicLayoutEffect, useLatest } from './use-latest.js';
+import { useLatest } from './use-latest.js';
 
 /** How a call to `submit` ended. `ignored`: another verification was already running, or the dialog is closed. */
 export type HarnessConnectSubmitOutcome<TResult = HarnessTokenVerification> =
@@ -258,23 +258,19 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   );
   const { mutateAsync, reset: resetMutation } = mutation;
 
-  const sessionRef = useRef<string | null>(null);
-  const openRef = useRef(false);
+  // The flow state as last rendered, for callbacks that must not go stale (submit, announce, clearError).
+  const stateNow = useLatest(state);
   const inFlight = useRef<AbortController | null>(null);
   const closeReason = useRef<HarnessConnectCloseReason>('dismissed');
   const attemptCounter = useRef(0);
   // The state renders the countdown; the ref is what `submit` checks (a click lands before React renders).
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const retryAtRef = useRef<number | null>(null);
-  useIsomorphicLayoutEffect(() => {
-    sessionRef.current = state.sessionId;
-    openRef.current = state.open;
-  });
 
   /** `emit`, given the key while a submit has it in hand, so that a host's throw is reported without it. */
   const announce = useCallback(
     <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K], apiKey?: string) => {
-      const sessionId = sessionRef.current;
+      const sessionId = stateNow.current.sessionId;
       if (sessionId === null) return;
       const event = { ...metadata, type, sessionId, timestamp: new Date().toISOString() } as HarnessConnectEvent;
       callHost('onEvent', latest.current.onEvent, [event], apiKey);
@@ -283,7 +279,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         new CustomEvent(`harness-connect-${type}`, { detail: event, bubbles: true, composed: true }),
       );
     },
-    [latest],
+    [latest, stateNow],
   );
   const emit = useCallback(
     <K extends HarnessConnectEventName>(type: K, metadata: HarnessConnectEventMetadata[K]) => announce(type, metadata),
@@ -348,21 +344,21 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
 
   const close = useCallback(
     (reason: HarnessConnectCloseReason = 'dismissed') => {
-      if (!openRef.current) return;
+      if (!stateNow.current.open) return;
       closeReason.current = reason;
       setOpen(false);
     },
-    [setOpen],
+    [setOpen, stateNow],
   );
 
   const openDialog = useCallback(() => setOpen(true), [setOpen]);
 
   const submit = useCallback(
     async (credentials: HarnessCredentials, submitOptions: { retry?: boolean } = {}): Promise<HarnessConnectSubmitOutcome<TResult>> => {
-      const session = sessionRef.current;
+      const session = stateNow.current.sessionId;
       // The ref, not the status: a double click lands twice before React renders the pending state. (While
       // open there is always a session.)
-      if (inFlight.current !== null || !openRef.current) return { status: 'ignored' };
+      if (inFlight.current !== null || !stateNow.current.open) return { status: 'ignored' };
       if (retryAtRef.current !== null && Date.now() < retryAtRef.current) return { status: 'ignored' };
       const controller = new AbortController();
       inFlight.current = controller;
@@ -371,7 +367,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
       announce('verify_start', {}, apiKey);
       dispatch({ type: 'verify_start' });
       // Aborting (cancel, close, unmount) also clears `inFlight`: an aborted attempt is no longer the current one.
-      const isStale = () => inFlight.current !== controller || sessionRef.current !== session;
+      const isStale = () => inFlight.current !== controller || stateNow.current.sessionId !== session;
       try {
         attemptCounter.current += 1;
         const attempt = attemptCounter.current;
@@ -424,7 +420,7 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
         return { status: 'error', error };
       }
     },
-    [announce, mutateAsync, latest],
+    [announce, mutateAsync, latest, stateNow],
   );
 
   const goTo = useCallback((target: HarnessConnectStep) => dispatch({ type: 'go', step: target }), []);
@@ -432,7 +428,6 @@ export function useHarnessConnect<TResult = HarnessTokenVerification>(
   const back = useCallback(() => dispatch({ type: 'back' }), []);
   // Called on every change of a field: with no failure shown it dispatches nothing, because a dispatch, even one
   // the reducer ignores, costs the host a second render and commit per keystroke.
-  const stateNow = useLatest(state);
   const clearError = useCallback(() => {
     if (stateNow.current.status === 'error') dispatch({ type: 'clear_error' });
   }, [stateNow]);
