@@ -3,14 +3,12 @@
  * of the server, a revoked key shows up on Check, Reconnect renews the stored key (and refuses another
  * account's or another principal's key without changing anything), and the key is never on disk in clear.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin, type DemoBackend } from '../../demo/server/api.ts';
+import type { DemoApiPlugin, DemoBackend } from '../../demo/server/api.ts';
 import { SECRET_FILE } from '../../demo/server/shipyard-secret.ts';
 import {
   HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS,
@@ -18,12 +16,11 @@ import {
   HARNESS_FIXTURE_TOKENS as TOKENS,
 } from '../../src/testing/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { SHIPYARD_START_TIMEOUT_MS, removeShipyardDataDir, resetShipyard, startShipyard, useShipyardDataDir } from '../support/shipyard.ts';
 
 const ACME = ACCOUNTS.primary.id;
 const SCREENSHOTS = 'test-results/screenshots';
 const secretOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
-/** A first start creates the database (Postgres's initdb, in WebAssembly): several seconds on a busy machine. */
-const START_TIMEOUT_MS = 120_000;
 
 let dataDir: string;
 let server: ViteDevServer;
@@ -34,25 +31,10 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** Starts Shipyard's dev server on the test's data directory, as `npm start` would. */
-async function startShipyard(): Promise<void> {
-  server = await createServer({
-    configFile: 'demo/vite.config.ts',
-    logLevel: 'warn',
-    server: { port: 0, strictPort: true, hmr: false },
-  });
-  await server.listen();
-  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
-  const plugin = server.config.plugins.find((p) => p.name === DEMO_API_PLUGIN_NAME) as DemoApiPlugin | undefined;
-  if (!plugin) throw new Error('the demo API plugin is not in demo/vite.config.ts');
-  api = plugin.api;
-  backend = await api.backend();
-}
-
 /** Closes the server (and with it the database and the mock) and starts a new one on the same data. */
 async function restartShipyard(): Promise<void> {
   await server.close();
-  await startShipyard();
+  ({ server, origin, api, backend } = await startShipyard());
 }
 
 /** The row as stored, sealed key included: what "nothing stored changed" compares. */
@@ -78,28 +60,20 @@ async function filesUnder(directory: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  // Harness runs as the mock, and the data lives in a directory of this test's own, whatever the shell exports.
-  delete process.env.HARNESS_BASE_URL;
-  delete process.env.SHIPYARD_SECRET;
-  dataDir = await mkdtemp(join(tmpdir(), 'shipyard-lifecycle-'));
-  process.env.SHIPYARD_DATA_DIR = dataDir;
-  await startShipyard();
+  dataDir = await useShipyardDataDir('lifecycle');
+  ({ server, origin, api, backend } = await startShipyard());
   browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   await mkdir(SCREENSHOTS, { recursive: true });
-}, START_TIMEOUT_MS);
+}, SHIPYARD_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  delete process.env.SHIPYARD_DATA_DIR;
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await removeShipyardDataDir(dataDir);
 });
 
 beforeEach(async () => {
-  await backend.store.clear();
-  backend.harness.mock!.mock.reset();
-  api.connectLimiter.reset();
-  api.harnessCallLimiter.reset();
+  await resetShipyard({ api, backend });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
@@ -329,7 +303,7 @@ describe('Shipyard keeps what it links', () => {
     // The generated secret is the owner's alone.
     expect((await stat(join(dataDir, SECRET_FILE))).mode & 0o777).toBe(0o600);
 
-    await startShipyard();
+    ({ server, origin, api, backend } = await startShipyard());
     expect(await backend.store.readKey(ACME)).toBe(TOKENS.patRotated);
   });
 });

@@ -3,21 +3,17 @@
  * wider than the screen (a wider page is zoomed out on a phone, and the connect window is centred on the wider
  * page, off-screen), and an account id stays whole.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_API_PLUGIN_NAME, type DemoApiPlugin, type DemoBackend } from '../../demo/server/api.ts';
+import type { DemoApiPlugin, DemoBackend } from '../../demo/server/api.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { SHIPYARD_START_TIMEOUT_MS, removeShipyardDataDir, resetShipyard, startShipyard, useShipyardDataDir } from '../support/shipyard.ts';
 
 const ACME = ACCOUNTS.primary.id;
 const SCREENSHOTS = 'test-results/screenshots';
-/** A first start creates the database (Postgres's initdb, in WebAssembly): several seconds on a busy machine. */
-const START_TIMEOUT_MS = 120_000;
 /** The narrowest phone screen in common use (an iPhone SE of the first generation), in CSS pixels. */
 const NARROW_WIDTH = 320;
 const NARROW_HEIGHT = 640;
@@ -41,38 +37,20 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  // Harness runs as the mock, and the data lives in a directory of this test's own, whatever the shell exports.
-  delete process.env.HARNESS_BASE_URL;
-  delete process.env.SHIPYARD_SECRET;
-  dataDir = await mkdtemp(join(tmpdir(), 'shipyard-narrow-'));
-  process.env.SHIPYARD_DATA_DIR = dataDir;
-  server = await createServer({
-    configFile: 'demo/vite.config.ts',
-    logLevel: 'warn',
-    server: { port: 0, strictPort: true, hmr: false },
-  });
-  await server.listen();
-  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
-  const plugin = server.config.plugins.find((p) => p.name === DEMO_API_PLUGIN_NAME) as DemoApiPlugin | undefined;
-  if (!plugin) throw new Error('the demo API plugin is not in demo/vite.config.ts');
-  api = plugin.api;
-  backend = await api.backend();
+  dataDir = await useShipyardDataDir('narrow');
+  ({ server, origin, api, backend } = await startShipyard());
   browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   await mkdir(SCREENSHOTS, { recursive: true });
-}, START_TIMEOUT_MS);
+}, SHIPYARD_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  delete process.env.SHIPYARD_DATA_DIR;
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await removeShipyardDataDir(dataDir);
 });
 
 beforeEach(async () => {
-  await backend.store.clear();
-  backend.harness.mock!.mock.reset();
-  api.connectLimiter.reset();
-  api.harnessCallLimiter.reset();
+  await resetShipyard({ api, backend });
 });
 
 afterEach(async () => {

@@ -2,22 +2,19 @@
  * The demo app (demo/), end to end, as a person uses it: Shipyard's dev server with its backend and the
  * Harness mock, driven in Debian's Chromium by playwright-core.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONNECT_ATTEMPTS_PER_WINDOW, DEMO_API_PLUGIN_NAME, type DemoApiPlugin, type DemoBackend } from '../../demo/server/api.ts';
+import { CONNECT_ATTEMPTS_PER_WINDOW, type DemoApiPlugin, type DemoBackend } from '../../demo/server/api.ts';
 import { HARNESS_FIXTURE_ACCOUNTS as ACCOUNTS, HARNESS_FIXTURE_TOKENS as TOKENS } from '../../src/testing/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { SHIPYARD_START_TIMEOUT_MS, removeShipyardDataDir, resetShipyard, startShipyard, useShipyardDataDir } from '../support/shipyard.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const secretOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
-/** A first start creates the database (Postgres's initdb, in WebAssembly): several seconds on a busy machine. */
-const START_TIMEOUT_MS = 120_000;
 
 let dataDir: string;
 let server: ViteDevServer;
@@ -32,32 +29,16 @@ let page: Page;
 let apiBodies: Array<{ url: string; body: string }>;
 
 beforeAll(async () => {
-  // Harness runs as the mock, and the data lives in a directory of this test's own, whatever the shell exports.
-  delete process.env.HARNESS_BASE_URL;
-  delete process.env.SHIPYARD_SECRET;
-  dataDir = await mkdtemp(join(tmpdir(), 'shipyard-demo-'));
-  process.env.SHIPYARD_DATA_DIR = dataDir;
-  server = await createServer({
-    configFile: 'demo/vite.config.ts',
-    logLevel: 'warn',
-    server: { port: 0, strictPort: true, hmr: false },
-  });
-  await server.listen();
-  const address = server.httpServer!.address() as AddressInfo;
-  origin = `http://127.0.0.1:${address.port}`;
-  const plugin = server.config.plugins.find((p) => p.name === DEMO_API_PLUGIN_NAME) as DemoApiPlugin | undefined;
-  if (!plugin) throw new Error('the demo API plugin is not in demo/vite.config.ts');
-  api = plugin.api;
-  backend = await api.backend();
+  dataDir = await useShipyardDataDir('demo');
+  ({ server, origin, api, backend } = await startShipyard());
   browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   await mkdir(SCREENSHOTS, { recursive: true });
-}, START_TIMEOUT_MS);
+}, SHIPYARD_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  delete process.env.SHIPYARD_DATA_DIR;
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await removeShipyardDataDir(dataDir);
 });
 
 /** The ids of the linked accounts, as stored. */
@@ -66,10 +47,7 @@ async function linkedIds(): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  await backend.store.clear();
-  backend.harness.mock!.mock.reset();
-  api.connectLimiter.reset();
-  api.harnessCallLimiter.reset();
+  await resetShipyard({ api, backend });
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
